@@ -1,0 +1,157 @@
+//! The commands, each returning the process exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RulesFormat, SchemaKind};
+use super::paths::{display, relative_to, repo_root};
+use super::{github, human, json, sarif};
+use crate::check::{self, Disk};
+use crate::diagnostic::Severity;
+use crate::model::{FileKind, embedded_schema};
+use crate::rules::registry;
+use crate::syntax::Limits;
+use crate::workspace::{Selection, discover};
+
+/// Exit codes (ruff's convention).
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Schema { kind } => {
+            let kind = match kind {
+                SchemaKind::Floe => FileKind::Floe,
+                SchemaKind::Platform => FileKind::Platform,
+            };
+            print(embedded_schema(kind));
+            EXIT_CLEAN
+        }
+        Command::Explain { rule } => match registry::find(&rule) {
+            Some(meta) => {
+                print(&format!(
+                    "# {} {}\n\n{}\n\nDefault severity: {}.\n",
+                    meta.code,
+                    meta.name,
+                    meta.docs.trim_end(),
+                    meta.severity.as_str()
+                ));
+                EXIT_CLEAN
+            }
+            None => {
+                eprintln!("floe-lint: unknown rule `{rule}` (see `floe-lint rules`)");
+                EXIT_ERROR
+            }
+        },
+        Command::Rules { format } => {
+            print(&rules_table(format));
+            EXIT_CLEAN
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+/// The rule list, as text or as the Markdown table the README embeds.
+pub fn rules_table(format: RulesFormat) -> String {
+    let mut out = String::new();
+    match format {
+        RulesFormat::Md => {
+            out.push_str("| Code | Name | Family | Default severity | What it flags |\n|---|---|---|---|---|\n");
+            for r in registry::ALL {
+                out.push_str(&format!(
+                    "| `{}` | `{}` | {} | {} | {} |\n",
+                    r.code,
+                    r.name,
+                    r.family.as_str(),
+                    r.severity.as_str(),
+                    r.summary
+                ));
+            }
+        }
+        RulesFormat::Text => {
+            for r in registry::ALL {
+                out.push_str(&format!(
+                    "{}  {:<22} {:<8} {}\n",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> i32 {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let selection = Selection::from_env();
+    let projects = match discover(&paths, &selection) {
+        Ok(projects) => projects,
+        Err(error) => {
+            eprintln!("floe-lint: {error}");
+            return EXIT_ERROR;
+        }
+    };
+    let report = check::check_projects(&projects, &Disk, &selection, &Limits::default());
+    let shown = |path: &Path| display(&relative_to(path, &cwd));
+    let root = repo_root(&cwd).unwrap_or_else(|| cwd.clone());
+    let uri = |path: &Path| display(&relative_to(path, &root));
+    let output = match args.format {
+        Format::Human => {
+            if report.documents.is_empty() && report.read_errors.is_empty() {
+                "No floe.yaml or platform.yaml found.\n".to_owned()
+            } else {
+                human::render(&report, use_color(args.color), &shown)
+            }
+        }
+        Format::Json => json::render(&report, &shown),
+        Format::Sarif => sarif::render(&report, &uri),
+        Format::Github => github::render(&report, &shown),
+    };
+    print(&output);
+    for failure in &report.read_errors {
+        eprintln!(
+            "floe-lint: cannot read {}: {}",
+            shown(&failure.path),
+            failure.error
+        );
+    }
+    if !report.read_errors.is_empty() {
+        return EXIT_ERROR;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    if !args.exit_zero && report.diagnostics.iter().any(|d| d.severity >= threshold) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}

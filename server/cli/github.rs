@@ -1,0 +1,68 @@
+//! GitHub Actions workflow commands: `::error file=…,line=…::message`.
+
+use std::path::Path;
+
+use super::position::range;
+use crate::check::Report;
+use crate::diagnostic::Severity;
+use crate::syntax::ColumnUnit;
+
+/// `%`, CR and LF escaped, as @actions/core `escapeData` does.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Data escaping plus `:` and `,`, as `escapeProperty` does.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(report: &Report, shown: &dyn Fn(&Path) -> String) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let r = range(report.document(&d.file), d.span, ColumnUnit::Utf16);
+        let mut properties = vec![
+            format!("file={}", escape_property(&shown(&d.file))),
+            format!("line={}", r.start_line),
+            format!("endLine={}", r.end_line),
+        ];
+        // Columns only for single-line spans: a range ending on another line renders badly.
+        if r.start_line == r.end_line {
+            properties.push(format!("col={}", r.start_column));
+            properties.push(format!("endColumn={}", r.end_column.max(r.start_column)));
+        }
+        properties.push(format!(
+            "title={}",
+            escape_property(&format!("{} {}", d.rule.code, d.rule.name))
+        ));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            escape_data(&message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_actions_core() {
+        assert_eq!(escape_data("50%\r\nx"), "50%25%0D%0Ax");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

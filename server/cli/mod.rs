@@ -1,0 +1,12 @@
+//! The command-line face: argument parsing, the commands, and the output renderers.
+
+pub mod args;
+mod commands;
+mod github;
+mod human;
+mod json;
+mod paths;
+mod position;
+mod sarif;
+
+pub use commands::run;

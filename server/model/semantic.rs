@@ -1,0 +1,1058 @@
+//! Upstream rules that JSON Schema cannot express.
+//!
+//! These mirror floe's custom pydantic validators (model validators, field validators and custom
+//! `__init__` checks) with their exact wording, minus pydantic's `Value error, ` prefix. Rules
+//! that the JSON Schema already states with pydantic's generic wording (types, enums, patterns,
+//! required keys, unknown keys) are not repeated here.
+//!
+//! Upstream stops at the first failing validator; [`check`] reports every violation it finds.
+//! It works on the raw document as JSON and never assumes a shape: anything that is not what a
+//! rule expects is skipped (the schema reports it).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::FileKind;
+use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
+
+/// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SemanticError {
+    /// RFC 6901 JSON pointer of the node the error is about, e.g. "/catalogs/default/credentials".
+    pub pointer: String,
+    /// Point at the mapping key of that node (its name) rather than at its value.
+    pub at_key: bool,
+    /// Upstream's message, exact wording, WITHOUT pydantic's "Value error, " prefix.
+    pub message: String,
+}
+
+/// Checks one whole document (`value`, any JSON shape) of the given kind and returns every
+/// violation of the upstream custom validators, in document order per rule.
+pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
+    let mut out = Vec::new();
+    let Some(root) = value.as_object() else {
+        return out;
+    };
+    match kind {
+        FileKind::Floe => {
+            if let Some(orchestration) = root.get("orchestration").and_then(Value::as_object) {
+                check_orchestration(orchestration, "/orchestration", &mut out);
+            }
+        }
+        FileKind::Platform => {
+            check_profile_names(root, &mut out);
+            check_credentials(root, &mut out);
+            check_layers(root, &mut out);
+            check_infrastructure(root, &mut out);
+            check_security(root, &mut out);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------------------------
+
+static PROFILE_NAME_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(PROFILE_NAME_PATTERN).ok());
+static IDENTIFIER_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(IDENTIFIER_PATTERN).ok());
+static MODULE_PATH_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(MODULE_PATH_PATTERN).ok());
+
+/// Python `re.match(pattern, s)` for a `^…$` pattern: `$` also matches before one trailing
+/// newline. A pattern that failed to compile (impossible for the constants) matches everything,
+/// so no false error is reported.
+fn py_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
+    match re.as_ref() {
+        Some(re) => re.is_match(s) || s.strip_suffix('\n').is_some_and(|t| re.is_match(t)),
+        None => true,
+    }
+}
+
+/// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
+fn child(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<SemanticError>, pointer: String, at_key: bool, message: String) {
+    out.push(SemanticError {
+        pointer,
+        at_key,
+        message,
+    });
+}
+
+/// A field that Python would see as falsy for an optional string: absent, `null` or `""`.
+/// Other values (objects, numbers) are left to the schema and count as present.
+fn missing_or_empty(map: &Map<String, Value>, key: &str) -> bool {
+    match map.get(key) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(_) => false,
+    }
+}
+
+fn is_absent_or_null(map: &Map<String, Value>, key: &str) -> bool {
+    matches!(map.get(key), None | Some(Value::Null))
+}
+
+fn str_field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    map.get(key).and_then(Value::as_str)
+}
+
+/// Python `repr()` of a `str`.
+fn py_repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python `repr()` of a `list[str]`, e.g. `['a', 'b']` or `[]`.
+fn py_repr_list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+    let parts: Vec<String> = items.into_iter().map(|s| py_repr_str(s)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+// ---------------------------------------------------------------------------------------------
+// platform.yaml
+// ---------------------------------------------------------------------------------------------
+
+const PROFILE_SECTIONS: [&str; 3] = ["storage", "catalogs", "compute"];
+
+/// `PlatformSpec.validate_profile_names` (field validator on `storage`, `catalogs`, `compute`).
+fn check_profile_names(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+    for section in PROFILE_SECTIONS {
+        let Some(profiles) = root.get(section).and_then(Value::as_object) else {
+            continue;
+        };
+        for name in profiles.keys() {
+            if !py_match(&PROFILE_NAME_RE, name) {
+                push(
+                    out,
+                    child(&child("", section), name),
+                    true,
+                    format!(
+                        "Invalid profile name '{name}'. Names must match pattern: {PROFILE_NAME_PATTERN}"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// `CredentialConfig.validate_mode_requirements` on every storage/catalog/compute profile.
+fn check_credentials(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+    for section in PROFILE_SECTIONS {
+        let Some(profiles) = root.get(section).and_then(Value::as_object) else {
+            continue;
+        };
+        for (name, profile) in profiles {
+            let Some(credentials) = profile
+                .as_object()
+                .and_then(|p| p.get("credentials"))
+                .and_then(Value::as_object)
+            else {
+                continue;
+            };
+            let pointer = child(&child(&child("", section), name), "credentials");
+            check_credential_block(credentials, &pointer, out);
+        }
+    }
+}
+
+fn check_credential_block(
+    credentials: &Map<String, Value>,
+    pointer: &str,
+    out: &mut Vec<SemanticError>,
+) {
+    match str_field(credentials, "mode") {
+        Some("oauth2") => {
+            if missing_or_empty(credentials, "client_id") {
+                push(
+                    out,
+                    pointer.to_owned(),
+                    false,
+                    "OAuth2 mode requires client_id".to_owned(),
+                );
+            }
+            if is_absent_or_null(credentials, "client_secret") {
+                push(
+                    out,
+                    pointer.to_owned(),
+                    false,
+                    "OAuth2 mode requires client_secret".to_owned(),
+                );
+            }
+        }
+        // An empty role_arn fails its pattern in the schema; only absence is reported here.
+        Some("iam_role") if is_absent_or_null(credentials, "role_arn") => {
+            push(
+                out,
+                pointer.to_owned(),
+                false,
+                "IAM role mode requires role_arn".to_owned(),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// `LayerConfig.validate_namespace_format` and `PlatformSpec.validate_layer_references`.
+fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+    let Some(layers) = root.get("layers").and_then(Value::as_object) else {
+        return;
+    };
+    // A missing section is upstream's default `{}`; a non-mapping one is a schema error, and
+    // then no cross reference is checked against it.
+    let profile_keys = |section: &str| -> Option<Vec<String>> {
+        match root.get(section) {
+            None => Some(Vec::new()),
+            Some(Value::Object(map)) => Some(map.keys().cloned().collect()),
+            Some(_) => None,
+        }
+    };
+    let storage = profile_keys("storage");
+    let catalogs = profile_keys("catalogs");
+
+    for (layer_name, layer) in layers {
+        let Some(layer) = layer.as_object() else {
+            continue;
+        };
+        let layer_ptr = child("/layers", layer_name);
+
+        if let Some(namespace) = str_field(layer, "namespace") {
+            let len = namespace.chars().count();
+            if (1..=255).contains(&len)
+                && let Some(message) = namespace_error(namespace)
+            {
+                push(out, child(&layer_ptr, "namespace"), false, message);
+            }
+        }
+
+        if let (Some(storage), Some(storage_ref)) = (&storage, str_field(layer, "storage_ref"))
+            && !storage.iter().any(|k| k == storage_ref)
+        {
+            push(
+                out,
+                child(&layer_ptr, "storage_ref"),
+                false,
+                format!(
+                    "Layer '{layer_name}' references non-existent storage profile '{storage_ref}'. Available storage profiles: {}",
+                    py_repr_list(storage)
+                ),
+            );
+        }
+
+        if let Some(catalogs) = &catalogs {
+            let (catalog_ref, pointer, at_key) = match layer.get("catalog_ref") {
+                None => ("default", layer_ptr.clone(), true),
+                Some(Value::String(s)) => (s.as_str(), child(&layer_ptr, "catalog_ref"), false),
+                Some(_) => continue,
+            };
+            if !catalogs.iter().any(|k| k == catalog_ref) {
+                push(
+                    out,
+                    pointer,
+                    at_key,
+                    format!(
+                        "Layer '{layer_name}' references non-existent catalog profile '{catalog_ref}'. Available catalog profiles: {}",
+                        py_repr_list(catalogs)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The first failing rule of `LayerConfig.validate_namespace_format`, if any.
+fn namespace_error(v: &str) -> Option<String> {
+    if v.starts_with('.') || v.ends_with('.') {
+        return Some(format!("Namespace cannot start or end with '.', got '{v}'"));
+    }
+    if v.contains("..") {
+        return Some(format!(
+            "Namespace cannot contain consecutive dots, got '{v}'"
+        ));
+    }
+    if !v
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
+        return Some(format!(
+            "Namespace must contain only alphanumeric, underscore, and dot characters, got '{v}'"
+        ));
+    }
+    None
+}
+
+/// `CloudConfig.validate_provider_config`.
+fn check_infrastructure(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+    let Some(cloud) = root
+        .get("infrastructure")
+        .and_then(Value::as_object)
+        .and_then(|i| i.get("cloud"))
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    if str_field(cloud, "provider") == Some("aws") && missing_or_empty(cloud, "region") {
+        push(
+            out,
+            "/infrastructure/cloud".to_owned(),
+            false,
+            "AWS provider requires region to be set".to_owned(),
+        );
+    }
+}
+
+/// `AuthenticationConfig.validate_method_config` and `VaultSecretBackend.validate_vault_config`.
+fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+    let Some(security) = root.get("security").and_then(Value::as_object) else {
+        return;
+    };
+
+    if let Some(auth) = security.get("authentication").and_then(Value::as_object)
+        && auth.get("enabled") == Some(&Value::Bool(true))
+        && str_field(auth, "method") == Some("oidc")
+        && is_absent_or_null(auth, "oidc")
+    {
+        push(
+            out,
+            "/security/authentication".to_owned(),
+            false,
+            "OIDC authentication requires oidc configuration".to_owned(),
+        );
+    }
+
+    if let Some(vault) = security
+        .get("secret_backends")
+        .and_then(Value::as_object)
+        .and_then(|b| b.get("vault"))
+        .and_then(Value::as_object)
+        && vault.get("enabled") == Some(&Value::Bool(true))
+    {
+        let pointer = "/security/secret_backends/vault";
+        if missing_or_empty(vault, "server_url") {
+            push(
+                out,
+                pointer.to_owned(),
+                false,
+                "Vault backend requires server_url".to_owned(),
+            );
+        }
+        let kubernetes_auth = match vault.get("auth_method") {
+            None => true,
+            Some(v) => v.as_str() == Some("kubernetes"),
+        };
+        if kubernetes_auth && missing_or_empty(vault, "kubernetes_role") {
+            push(
+                out,
+                pointer.to_owned(),
+                false,
+                "Kubernetes auth method requires kubernetes_role".to_owned(),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// floe.yaml orchestration
+// ---------------------------------------------------------------------------------------------
+
+/// The orchestration maps whose keys must be identifiers, as upstream names them in messages.
+const IDENTIFIER_KEYED: [&str; 5] = ["partitions", "jobs", "schedules", "sensors", "backfills"];
+
+/// Deepest nesting of `multi` partitions that is followed.
+const MAX_PARTITION_DEPTH: usize = 32;
+
+/// `OrchestrationConfig.__init__` plus the custom `__init__` checks of partitions, jobs and
+/// sensors.
+fn check_orchestration(orch: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    if let Some(modules) = orch.get("asset_modules").and_then(Value::as_array) {
+        let base = child(pointer, "asset_modules");
+        for (i, module) in modules.iter().enumerate() {
+            if let Some(module) = module.as_str()
+                && !py_match(&MODULE_PATH_RE, module)
+            {
+                push(
+                    out,
+                    child(&base, &i.to_string()),
+                    false,
+                    format!("Invalid module path: {module}"),
+                );
+            }
+        }
+    }
+
+    for dict_name in IDENTIFIER_KEYED {
+        let Some(dict) = orch.get(dict_name).and_then(Value::as_object) else {
+            continue;
+        };
+        let base = child(pointer, dict_name);
+        for key in dict.keys() {
+            if !py_match(&IDENTIFIER_RE, key) {
+                push(
+                    out,
+                    child(&base, key),
+                    true,
+                    format!("Invalid identifier in {dict_name}: {key}"),
+                );
+            }
+        }
+    }
+
+    if let Some(partitions) = orch.get("partitions").and_then(Value::as_object) {
+        let base = child(pointer, "partitions");
+        for (name, partition) in partitions {
+            check_partition(partition, &child(&base, name), 0, out);
+        }
+    }
+
+    if let Some(jobs) = orch.get("jobs").and_then(Value::as_object) {
+        let base = child(pointer, "jobs");
+        for (name, job) in jobs {
+            let Some(job) = job.as_object() else {
+                continue;
+            };
+            if str_field(job, "type") == Some("batch") {
+                check_blank_entries(
+                    job,
+                    "selection",
+                    &child(&base, name),
+                    "Asset selection expressions cannot be empty",
+                    out,
+                );
+            }
+        }
+    }
+
+    if let Some(sensors) = orch.get("sensors").and_then(Value::as_object) {
+        let base = child(pointer, "sensors");
+        for (name, sensor) in sensors {
+            let Some(sensor) = sensor.as_object() else {
+                continue;
+            };
+            let sensor_ptr = child(&base, name);
+            match str_field(sensor, "type") {
+                Some("asset_sensor") => check_blank_entries(
+                    sensor,
+                    "watched_assets",
+                    &sensor_ptr,
+                    "Watched asset names cannot be empty",
+                    out,
+                ),
+                Some("run_status") => check_blank_entries(
+                    sensor,
+                    "watched_jobs",
+                    &sensor_ptr,
+                    "Watched job names cannot be empty",
+                    out,
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Reports each string entry of `map[key]` that is empty or whitespace only.
+fn check_blank_entries(
+    map: &Map<String, Value>,
+    key: &str,
+    pointer: &str,
+    message: &str,
+    out: &mut Vec<SemanticError>,
+) {
+    let Some(items) = map.get(key).and_then(Value::as_array) else {
+        return;
+    };
+    let base = child(pointer, key);
+    for (i, item) in items.iter().enumerate() {
+        if item.as_str().is_some_and(|s| s.trim().is_empty()) {
+            push(out, child(&base, &i.to_string()), false, message.to_owned());
+        }
+    }
+}
+
+/// `StaticPartition.__init__` and `MultiPartition.__init__`, recursing into `multi` partitions.
+fn check_partition(partition: &Value, pointer: &str, depth: usize, out: &mut Vec<SemanticError>) {
+    let Some(partition) = partition.as_object() else {
+        return;
+    };
+    match str_field(partition, "type") {
+        Some("static") => {
+            let Some(keys) = partition.get("partition_keys").and_then(Value::as_array) else {
+                return;
+            };
+            let base = child(pointer, "partition_keys");
+            for (i, key) in keys.iter().enumerate() {
+                if key.is_string() && keys[..i].contains(key) {
+                    push(
+                        out,
+                        child(&base, &i.to_string()),
+                        false,
+                        "Partition keys must be unique".to_owned(),
+                    );
+                }
+            }
+            for (i, key) in keys.iter().enumerate() {
+                if key.as_str().is_some_and(|s| s.trim().is_empty()) {
+                    push(
+                        out,
+                        child(&base, &i.to_string()),
+                        false,
+                        "Partition keys cannot be empty".to_owned(),
+                    );
+                }
+            }
+        }
+        Some("multi") => {
+            let Some(parts) = partition.get("partitions").and_then(Value::as_object) else {
+                return;
+            };
+            let base = child(pointer, "partitions");
+            for key in parts.keys() {
+                if !py_match(&IDENTIFIER_RE, key) {
+                    push(
+                        out,
+                        child(&base, key),
+                        true,
+                        format!("Partition key must be valid identifier: {key}"),
+                    );
+                }
+            }
+            if depth < MAX_PARTITION_DEPTH {
+                for (key, sub) in parts {
+                    check_partition(sub, &child(&base, key), depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn platform(doc: Value) -> Vec<SemanticError> {
+        check(FileKind::Platform, &doc)
+    }
+
+    fn floe(doc: Value) -> Vec<SemanticError> {
+        check(FileKind::Floe, &doc)
+    }
+
+    fn err(pointer: &str, at_key: bool, message: &str) -> SemanticError {
+        SemanticError {
+            pointer: pointer.to_owned(),
+            at_key,
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(PROFILE_NAME_RE.is_some());
+        assert!(IDENTIFIER_RE.is_some());
+        assert!(MODULE_PATH_RE.is_some());
+    }
+
+    #[test]
+    fn odd_shapes_never_panic() {
+        for doc in [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([1, 2]),
+            json!({"storage": [1], "catalogs": "x", "compute": null, "layers": [1]}),
+            json!({"layers": {"a": 1, "b": {"namespace": 5, "storage_ref": [], "catalog_ref": 3}}}),
+            json!({"security": {"authentication": [], "secret_backends": {"vault": 1}}}),
+            json!({"infrastructure": {"cloud": "aws"}}),
+            json!({"storage": {"a": {"credentials": "static"}}}),
+        ] {
+            let _ = platform(doc.clone());
+            let _ = floe(doc);
+        }
+        for doc in [
+            json!({"orchestration": null}),
+            json!({"orchestration": {"asset_modules": "x", "partitions": [1], "jobs": 2}}),
+            json!({"orchestration": {"asset_modules": [1, null], "partitions": {"p": {"type": "static", "partition_keys": [1, 1, null]}}}}),
+            json!({"orchestration": {"partitions": {"p": {"type": "multi", "partitions": [1]}}}}),
+            json!({"orchestration": {"jobs": {"j": {"type": "batch", "selection": "x"}}}}),
+        ] {
+            let _ = floe(doc);
+        }
+    }
+
+    #[test]
+    fn empty_and_valid_platform_docs_are_clean() {
+        assert!(platform(json!({})).is_empty());
+        let doc = json!({
+            "storage": {"default": {"bucket": "abc"}, "bronze-1": {"bucket": "abc"}},
+            "catalogs": {"default": {"uri": "x", "warehouse": "w", "credentials": {
+                "mode": "oauth2", "client_id": {"secret_ref": "id"}, "client_secret": {"secret_ref": "s"}}}},
+            "compute": {"default": {"credentials": {"mode": "iam_role", "role_arn": "arn:aws:iam::123456789012:role/R"}}},
+            "layers": {"bronze": {"name": "bronze", "storage_ref": "bronze-1", "namespace": "demo.bronze"}},
+            "infrastructure": {"cloud": {"provider": "aws", "region": "eu-west-1"}},
+            "security": {
+                "authentication": {"enabled": true, "method": "oidc", "oidc": {"provider_url": "u", "client_id": "c"}},
+                "secret_backends": {"vault": {"enabled": true, "server_url": "https://v", "kubernetes_role": "r"}}
+            }
+        });
+        assert_eq!(platform(doc), vec![]);
+    }
+
+    #[test]
+    fn profile_names() {
+        let errors = platform(json!({
+            "storage": {"1bad": {}, "ok": {}},
+            "catalogs": {"with space": {}},
+            "compute": {"a/b": {}, "_x": {}},
+            "layers": {"1-not-checked": {"storage_ref": "ok", "catalog_ref": "with space"}}
+        }));
+        let msg = |n: &str| {
+            format!(
+                "Invalid profile name '{n}'. Names must match pattern: ^[a-zA-Z][a-zA-Z0-9_-]*$"
+            )
+        };
+        assert_eq!(
+            errors,
+            vec![
+                err("/storage/1bad", true, &msg("1bad")),
+                err("/catalogs/with space", true, &msg("with space")),
+                err("/compute/a~1b", true, &msg("a/b")),
+                err("/compute/_x", true, &msg("_x")),
+            ]
+        );
+    }
+
+    #[test]
+    fn credential_modes() {
+        let errors = platform(json!({
+            "storage": {
+                "s1": {"credentials": {"mode": "oauth2"}},
+                "s2": {"credentials": {"mode": "oauth2", "client_id": "", "client_secret": {"secret_ref": "x"}}},
+                "s3": {"credentials": {"mode": "oauth2", "client_id": "id", "client_secret": null}},
+                "ok": {"credentials": {"mode": "oauth2", "client_id": "id", "client_secret": {"secret_ref": "x"}}}
+            },
+            "catalogs": {"c": {"credentials": {"mode": "iam_role"}}},
+            "compute": {
+                "d": {"credentials": {"mode": "iam_role", "role_arn": ""}},
+                "e": {"credentials": {"mode": "static", "role_arn": "anything"}},
+                "f": {"credentials": {"mode": "service_account"}},
+                "g": {"credentials": {}}
+            }
+        }));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/storage/s1/credentials",
+                    false,
+                    "OAuth2 mode requires client_id"
+                ),
+                err(
+                    "/storage/s1/credentials",
+                    false,
+                    "OAuth2 mode requires client_secret"
+                ),
+                err(
+                    "/storage/s2/credentials",
+                    false,
+                    "OAuth2 mode requires client_id"
+                ),
+                err(
+                    "/storage/s3/credentials",
+                    false,
+                    "OAuth2 mode requires client_secret"
+                ),
+                err(
+                    "/catalogs/c/credentials",
+                    false,
+                    "IAM role mode requires role_arn"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn layer_namespaces() {
+        let layer = |ns: &str| json!({"name": "l", "storage_ref": "s", "namespace": ns});
+        let errors = platform(json!({
+            "storage": {"s": {"bucket": "abc"}},
+            "catalogs": {"default": {"uri": "u", "warehouse": "w"}},
+            "layers": {
+                "a": layer(".bronze"),
+                "b": layer("bronze."),
+                "c": layer("a..b"),
+                "d": layer("my-ns"),
+                "e": layer("demo_catalog.bronze"),
+                "f": layer("bronze"),
+                "g": layer(""),
+                "h": layer(".x-y")
+            }
+        }));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/layers/a/namespace",
+                    false,
+                    "Namespace cannot start or end with '.', got '.bronze'"
+                ),
+                err(
+                    "/layers/b/namespace",
+                    false,
+                    "Namespace cannot start or end with '.', got 'bronze.'"
+                ),
+                err(
+                    "/layers/c/namespace",
+                    false,
+                    "Namespace cannot contain consecutive dots, got 'a..b'"
+                ),
+                err(
+                    "/layers/d/namespace",
+                    false,
+                    "Namespace must contain only alphanumeric, underscore, and dot characters, got 'my-ns'"
+                ),
+                err(
+                    "/layers/h/namespace",
+                    false,
+                    "Namespace cannot start or end with '.', got '.x-y'"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn layer_cross_references() {
+        let errors = platform(json!({
+            "storage": {"a": {"bucket": "abc"}, "b": {"bucket": "abc"}},
+            "catalogs": {"main": {"uri": "u", "warehouse": "w"}},
+            "layers": {
+                "bronze": {"name": "bronze", "storage_ref": "missing", "catalog_ref": "main", "namespace": "n"},
+                "silver": {"name": "silver", "storage_ref": "a", "namespace": "n"},
+                "gold": {"name": "gold", "storage_ref": "b", "catalog_ref": "nope", "namespace": "n"},
+                "ok": {"name": "ok", "storage_ref": "a", "catalog_ref": "main", "namespace": "n"}
+            }
+        }));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/layers/bronze/storage_ref",
+                    false,
+                    "Layer 'bronze' references non-existent storage profile 'missing'. Available storage profiles: ['a', 'b']"
+                ),
+                err(
+                    "/layers/silver",
+                    true,
+                    "Layer 'silver' references non-existent catalog profile 'default'. Available catalog profiles: ['main']"
+                ),
+                err(
+                    "/layers/gold/catalog_ref",
+                    false,
+                    "Layer 'gold' references non-existent catalog profile 'nope'. Available catalog profiles: ['main']"
+                ),
+            ]
+        );
+        let empty = platform(
+            json!({"layers": {"l": {"storage_ref": "s", "catalog_ref": "c", "namespace": "n"}}}),
+        );
+        assert_eq!(
+            empty,
+            vec![
+                err(
+                    "/layers/l/storage_ref",
+                    false,
+                    "Layer 'l' references non-existent storage profile 's'. Available storage profiles: []"
+                ),
+                err(
+                    "/layers/l/catalog_ref",
+                    false,
+                    "Layer 'l' references non-existent catalog profile 'c'. Available catalog profiles: []"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn python_list_repr() {
+        let items = [
+            "a".to_owned(),
+            "it's".to_owned(),
+            "x\\y".to_owned(),
+            "q\"'".to_owned(),
+        ];
+        assert_eq!(py_repr_list(&items), r#"['a', "it's", 'x\\y', 'q"\'']"#);
+        assert_eq!(py_repr_list(&[]), "[]");
+    }
+
+    #[test]
+    fn infrastructure_aws_region() {
+        let bad = platform(json!({"infrastructure": {"cloud": {"provider": "aws"}}}));
+        assert_eq!(
+            bad,
+            vec![err(
+                "/infrastructure/cloud",
+                false,
+                "AWS provider requires region to be set"
+            )]
+        );
+        assert_eq!(
+            platform(json!({"infrastructure": {"cloud": {"provider": "aws", "region": ""}}})).len(),
+            1
+        );
+        assert!(
+            platform(
+                json!({"infrastructure": {"cloud": {"provider": "aws", "region": "us-east-1"}}})
+            )
+            .is_empty()
+        );
+        assert!(platform(json!({"infrastructure": {"cloud": {"provider": "local"}}})).is_empty());
+        assert!(platform(json!({"infrastructure": {"cloud": {}}})).is_empty());
+    }
+
+    #[test]
+    fn security_rules() {
+        let errors = platform(json!({"security": {
+            "authentication": {"enabled": true, "method": "oidc"},
+            "secret_backends": {"vault": {"enabled": true}}
+        }}));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/security/authentication",
+                    false,
+                    "OIDC authentication requires oidc configuration"
+                ),
+                err(
+                    "/security/secret_backends/vault",
+                    false,
+                    "Vault backend requires server_url"
+                ),
+                err(
+                    "/security/secret_backends/vault",
+                    false,
+                    "Kubernetes auth method requires kubernetes_role"
+                ),
+            ]
+        );
+        let fine = platform(json!({"security": {
+            "authentication": {"enabled": false, "method": "oidc"},
+            "secret_backends": {"vault": {"enabled": true, "server_url": "https://v", "auth_method": "approle"}}
+        }}));
+        assert!(fine.is_empty(), "{fine:?}");
+        let disabled =
+            platform(json!({"security": {"secret_backends": {"vault": {"enabled": false}}}}));
+        assert!(disabled.is_empty());
+        let role_only = platform(json!({"security": {"secret_backends": {"vault": {
+            "enabled": true, "server_url": "https://v", "auth_method": "kubernetes"}}}}));
+        assert_eq!(
+            role_only,
+            vec![err(
+                "/security/secret_backends/vault",
+                false,
+                "Kubernetes auth method requires kubernetes_role"
+            )]
+        );
+    }
+
+    #[test]
+    fn orchestration_identifiers_and_modules() {
+        let errors = floe(json!({"orchestration": {
+            "asset_modules": ["good.module", "bad-module", "1x", "trailing."],
+            "partitions": {"ok": {}, "bad-name": {}},
+            "jobs": {"my-job": {}},
+            "schedules": {"s 1": {}},
+            "sensors": {"_s": {}},
+            "backfills": {"b.f": {}},
+            "assets": {"bronze_*": {}}
+        }}));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/orchestration/asset_modules/1",
+                    false,
+                    "Invalid module path: bad-module"
+                ),
+                err(
+                    "/orchestration/asset_modules/2",
+                    false,
+                    "Invalid module path: 1x"
+                ),
+                err(
+                    "/orchestration/asset_modules/3",
+                    false,
+                    "Invalid module path: trailing."
+                ),
+                err(
+                    "/orchestration/partitions/bad-name",
+                    true,
+                    "Invalid identifier in partitions: bad-name"
+                ),
+                err(
+                    "/orchestration/jobs/my-job",
+                    true,
+                    "Invalid identifier in jobs: my-job"
+                ),
+                err(
+                    "/orchestration/schedules/s 1",
+                    true,
+                    "Invalid identifier in schedules: s 1"
+                ),
+                err(
+                    "/orchestration/sensors/_s",
+                    true,
+                    "Invalid identifier in sensors: _s"
+                ),
+                err(
+                    "/orchestration/backfills/b.f",
+                    true,
+                    "Invalid identifier in backfills: b.f"
+                ),
+            ]
+        );
+        assert!(
+            floe(json!({"orchestration": {"asset_modules": ["a.b_c.d"], "jobs": {"j_1": {}}}}))
+                .is_empty()
+        );
+        // Platform rules do not apply to floe.yaml and vice versa.
+        assert!(floe(json!({"storage": {"1bad": {}}})).is_empty());
+        assert!(platform(json!({"orchestration": {"jobs": {"my-job": {}}}})).is_empty());
+    }
+
+    #[test]
+    fn static_and_multi_partitions() {
+        let errors = floe(json!({"orchestration": {"partitions": {
+            "regions": {"type": "static", "partition_keys": ["us", "eu", "us", " "]},
+            "grid": {"type": "multi", "partitions": {
+                "date": {"type": "time_window", "start": "2024-01-01", "cron_schedule": "0 0 * * *"},
+                "bad-dim": {"type": "static", "partition_keys": ["a"]},
+                "inner": {"type": "static", "partition_keys": ["", ""]}
+            }},
+            "fine": {"type": "static", "partition_keys": ["a", "b"]}
+        }}}));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/orchestration/partitions/regions/partition_keys/2",
+                    false,
+                    "Partition keys must be unique"
+                ),
+                err(
+                    "/orchestration/partitions/regions/partition_keys/3",
+                    false,
+                    "Partition keys cannot be empty"
+                ),
+                err(
+                    "/orchestration/partitions/grid/partitions/bad-dim",
+                    true,
+                    "Partition key must be valid identifier: bad-dim"
+                ),
+                err(
+                    "/orchestration/partitions/grid/partitions/inner/partition_keys/1",
+                    false,
+                    "Partition keys must be unique"
+                ),
+                err(
+                    "/orchestration/partitions/grid/partitions/inner/partition_keys/0",
+                    false,
+                    "Partition keys cannot be empty"
+                ),
+                err(
+                    "/orchestration/partitions/grid/partitions/inner/partition_keys/1",
+                    false,
+                    "Partition keys cannot be empty"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_selections_and_watch_lists() {
+        let errors = floe(json!({"orchestration": {
+            "jobs": {
+                "b": {"type": "batch", "selection": ["group:bronze", "", "  "]},
+                "o": {"type": "ops", "target_function": "a.b", "selection": [""]}
+            },
+            "sensors": {
+                "a": {"type": "asset_sensor", "job": "b", "watched_assets": ["x", "\t"]},
+                "r": {"type": "run_status", "job": "b", "watched_jobs": [""], "status": "SUCCESS"},
+                "f": {"type": "file_watcher", "job": "b", "path": "", "watched_assets": [""]}
+            }
+        }}));
+        assert_eq!(
+            errors,
+            vec![
+                err(
+                    "/orchestration/jobs/b/selection/1",
+                    false,
+                    "Asset selection expressions cannot be empty"
+                ),
+                err(
+                    "/orchestration/jobs/b/selection/2",
+                    false,
+                    "Asset selection expressions cannot be empty"
+                ),
+                err(
+                    "/orchestration/sensors/a/watched_assets/1",
+                    false,
+                    "Watched asset names cannot be empty"
+                ),
+                err(
+                    "/orchestration/sensors/r/watched_jobs/0",
+                    false,
+                    "Watched job names cannot be empty"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn python_dollar_allows_one_trailing_newline() {
+        assert!(py_match(&IDENTIFIER_RE, "abc\n"));
+        assert!(!py_match(&IDENTIFIER_RE, "abc\n\n"));
+        assert!(!py_match(&IDENTIFIER_RE, "a-b"));
+    }
+}

@@ -1,0 +1,80 @@
+//! Did-you-mean suggestions and the enum near-miss fix.
+
+use crate::diagnostic::{Applicability, Edit, Fix, Span};
+use crate::syntax::Document;
+use crate::syntax::resolve::{Scalar, resolve_plain};
+
+/// Normalises spelling differences that are not typos: case, `_` versus `-`.
+fn normalise(text: &str) -> String {
+    text.to_ascii_lowercase().replace('_', "-")
+}
+
+/// The closest candidate to `input`, if one is close enough to be what was meant.
+pub fn did_you_mean<'c>(input: &str, candidates: &'c [String]) -> Option<&'c str> {
+    let wanted = normalise(input);
+    if let Some(exact) = candidates.iter().find(|c| normalise(c) == wanted) {
+        return Some(exact);
+    }
+    // An abbreviation of exactly one candidate (`WARN` for `WARNING`).
+    let prefixed: Vec<&String> = candidates
+        .iter()
+        .filter(|c| wanted.chars().count() >= 3 && normalise(c).starts_with(&wanted))
+        .collect();
+    if let [only] = prefixed.as_slice() {
+        return Some(only.as_str());
+    }
+    let (best, distance) = candidates
+        .iter()
+        .map(|c| (c, strsim::damerau_levenshtein(&wanted, &normalise(c))))
+        .min_by_key(|(_, d)| *d)?;
+    let budget = (wanted.chars().count() / 4).clamp(1, 3);
+    (distance <= budget).then_some(best.as_str())
+}
+
+/// A safe fix replacing an enum near-miss with the value it evidently meant, keeping the quote
+/// style of the original scalar.
+pub fn enum_fix(document: &Document, span: Span, options: &[String]) -> Option<Fix> {
+    let original = document.text.get(span.start..span.end)?;
+    let bare = original.trim_matches(|c| c == '"' || c == '\'');
+    let best = did_you_mean(bare, options)?;
+    let quote = original.chars().next().filter(|c| *c == '"' || *c == '\'');
+    let replacement = match quote {
+        Some(q) => format!("{q}{best}{q}"),
+        // A plain scalar that YAML would type as something other than a string needs quotes.
+        None if !matches!(resolve_plain(best), Scalar::Str(_)) => format!("\"{best}\""),
+        None => best.to_owned(),
+    };
+    Some(Fix {
+        title: format!("Replace with `{best}`"),
+        applicability: Applicability::Safe,
+        edits: vec![Edit { span, replacement }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn underscores_and_case_are_not_typos() {
+        let options = names(&["vended-credentials", "remote-signing", "none"]);
+        assert_eq!(
+            did_you_mean("vended_credentials", &options),
+            Some("vended-credentials")
+        );
+        let levels = names(&["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]);
+        assert_eq!(did_you_mean("info", &levels), Some("INFO"));
+        assert_eq!(did_you_mean("WARN", &levels), Some("WARNING"));
+    }
+
+    #[test]
+    fn far_strings_get_no_suggestion() {
+        let options = names(&["duckdb", "snowflake"]);
+        assert_eq!(did_you_mean("trino", &options), None);
+        assert_eq!(did_you_mean("duckbd", &options), Some("duckdb"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Rule metadata and the `declare_rule!` macro.
+//!
+//! A rule's doc comment is its user documentation (ruff style): `## What it does`,
+//! `## Why is this bad?`, `## Example`, `## Fix`. The macro keeps that text, so `floe-lint explain`,
+//! SARIF `help`, LSP hover and the README's rule list all come from the one comment.
+
+use crate::diagnostic::Severity;
+
+/// The family a rule belongs to; it decides the code range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// FL0xx: the bytes are not loadable YAML as upstream loads it.
+    Syntax,
+    /// FL1xx: the document does not match upstream's models.
+    Schema,
+    /// FL2xx: floe.yaml and platform.yaml do not fit together.
+    CrossFile,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Syntax => "syntax",
+            Family::Schema => "schema",
+            Family::CrossFile => "cross-file",
+        }
+    }
+}
+
+/// Everything known about a rule independent of any finding.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable code, `FL` + three digits. Never reused.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    /// The full Markdown documentation (the rule's doc comment).
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// Link to the rule's documentation, used for LSP `codeDescription` and SARIF `helpUri`.
+    pub fn url(&self) -> String {
+        format!(
+            "https://github.com/floe-lint/floe-lint/blob/main/README.md#{}",
+            self.code.to_ascii_lowercase()
+        )
+    }
+}
+
+/// Declares a rule: `declare_rule! { /// docs… pub static NAME = ("FL001", "kebab-name", Family, Severity, "summary"); }`
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $ident:ident = ($code:literal, $name:literal, $family:ident, $severity:ident, $summary:literal);
+    ) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rule_meta::RuleMeta = $crate::rule_meta::RuleMeta {
+            code: $code,
+            name: $name,
+            family: $crate::rule_meta::Family::$family,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+        };
+    };
+}

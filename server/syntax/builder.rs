@@ -1,0 +1,479 @@
+//! Parser events → spanned tree, with every duplicate key, merge keys, and aliases expanded
+//! under a budget.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use granit_parser::{Event, Parser, ScanError, Span as EventSpan};
+
+use super::resolve::{Scalar, resolve_plain, resolve_tagged};
+use super::rules::{ALIAS_LIMIT, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, UNLOADABLE_VALUE, YAML_SYNTAX};
+use super::tree::{Entry, Node, NodeValue, ScalarStyle};
+use super::{Comment, Limits};
+use crate::diagnostic::{Diagnostic, Span};
+
+/// What [`build`] produces from one text.
+pub struct Built {
+    /// The first document's root; `None` for an empty stream. Partial when a syntax error stopped
+    /// the parser (open collections are closed where the error was).
+    pub root: Option<Node>,
+    pub comments: Vec<Comment>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// False when a syntax error cut the document short.
+    pub complete: bool,
+}
+
+enum Frame {
+    Sequence {
+        items: Vec<Node>,
+        start: usize,
+        anchor: usize,
+        flow: bool,
+    },
+    Mapping {
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+        start: usize,
+        anchor: usize,
+        flow: bool,
+    },
+}
+
+struct Builder<'a> {
+    file: &'a Arc<Path>,
+    limits: &'a Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    root: Option<Node>,
+    diagnostics: Vec<Diagnostic>,
+    comments: Vec<Comment>,
+    expanded_by_aliases: usize,
+    /// Set once the alias budget is exceeded: one finding explains it, the rest stay silent.
+    alias_budget_spent: bool,
+    documents: usize,
+}
+
+fn byte_range(span: &EventSpan) -> Span {
+    let start = span.start.byte_offset().unwrap_or(span.start.index());
+    let end = span.end.byte_offset().unwrap_or(span.end.index());
+    Span::new(start, end)
+}
+
+/// Builds the tree of `text` (already decoded) and reports what stops it loading as upstream loads it.
+pub fn build(file: &Arc<Path>, text: &str, limits: &Limits) -> Built {
+    let options = granit_parser::options! {
+        max_buffered_comment_events: 1 << 16,
+        block_nesting_limit: limits.max_depth,
+        flow_nesting_limit: limits.max_depth,
+    };
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut builder = Builder {
+        file,
+        limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+        diagnostics: Vec::new(),
+        comments: Vec::new(),
+        expanded_by_aliases: 0,
+        alias_budget_spent: false,
+        documents: 0,
+    };
+    let mut complete = true;
+    loop {
+        match parser.next_event() {
+            None => break,
+            Some(Ok((event, span))) => {
+                if builder.on_event(event, &span, text).is_break() {
+                    break;
+                }
+            }
+            Some(Err(error)) => {
+                complete = false;
+                builder.syntax_error(&error, text);
+                builder.close_open_frames();
+                // Later documents may hold further syntax errors; report them too (bounded: each
+                // recovery moves forward through the input).
+                match parser.proceed_next_document() {
+                    Ok(true) => continue,
+                    _ => break,
+                }
+            }
+        }
+    }
+    Built {
+        root: builder.root,
+        comments: builder.comments,
+        diagnostics: builder.diagnostics,
+        complete,
+    }
+}
+
+impl Builder<'_> {
+    fn on_event(
+        &mut self,
+        event: Event<'_>,
+        span: &EventSpan,
+        text: &str,
+    ) -> std::ops::ControlFlow<()> {
+        let range = byte_range(span);
+        match event {
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents == 2 {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &MULTIPLE_DOCUMENTS,
+                            self.file,
+                            range,
+                            "expected a single document in the stream, but found another document",
+                        )
+                        .with_help("floe loads the file with yaml.safe_load, which accepts exactly one document: remove the `---` and everything after it, or move it to its own file"),
+                    );
+                }
+                if self.documents >= 2 {
+                    self.stack.clear();
+                }
+            }
+            Event::Comment(body, _) if self.documents <= 1 => {
+                self.comments.push(Comment {
+                    span: range,
+                    text: body.into_owned(),
+                });
+            }
+            Event::Comment(..) => {}
+            Event::Anchor(..) | Event::UnresolvedAlias(_) => {}
+            Event::Alias(id) => {
+                let node = self.expand_alias(id, range);
+                self.push_node(node);
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let style = match style {
+                    granit_parser::ScalarStyle::Plain => ScalarStyle::Plain,
+                    granit_parser::ScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+                    granit_parser::ScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+                    granit_parser::ScalarStyle::Literal => ScalarStyle::Literal,
+                    _ => ScalarStyle::Folded,
+                };
+                let scalar = match (&tag, style) {
+                    (Some(tag), _) => resolve_tagged(&value, &tag_name(tag)),
+                    (None, ScalarStyle::Plain) => resolve_plain(&value),
+                    (None, _) => Scalar::Str(value.to_string()),
+                };
+                if let Scalar::Unconstructable { tag } = &scalar {
+                    let tag_span = span.tag_span().map(|s| byte_range(&s)).unwrap_or(range);
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &UNLOADABLE_VALUE,
+                            self.file,
+                            if tag_span.is_empty() { range } else { tag_span },
+                            format!("could not determine a constructor for the tag '{tag}'"),
+                        )
+                        .with_help("yaml.safe_load only builds plain YAML types; remove the tag or quote the value"),
+                    );
+                }
+                let node = Node {
+                    value: NodeValue::Scalar {
+                        value: scalar,
+                        text: value.into_owned(),
+                        style,
+                    },
+                    span: range,
+                    size: 1,
+                };
+                if anchor != 0 {
+                    self.anchors.insert(anchor, node.clone());
+                }
+                self.push_node(node);
+            }
+            Event::SequenceStart(style, anchor, tag) => {
+                self.check_collection_tag(tag.as_deref(), span, "seq");
+                self.stack.push(Frame::Sequence {
+                    items: Vec::new(),
+                    start: range.start,
+                    anchor,
+                    flow: style == granit_parser::StructureStyle::Flow,
+                });
+            }
+            Event::MappingStart(style, anchor, tag) => {
+                self.check_collection_tag(tag.as_deref(), span, "map");
+                self.stack.push(Frame::Mapping {
+                    entries: Vec::new(),
+                    pending_key: None,
+                    start: range.start,
+                    anchor,
+                    flow: style == granit_parser::StructureStyle::Flow,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(frame) = self.stack.pop() {
+                    let node = self.finish(frame, Some(range), text);
+                    self.push_node(node);
+                }
+            }
+            // Future presentation-only events carry no data.
+            _ => {}
+        }
+        std::ops::ControlFlow::Continue(())
+    }
+
+    fn check_collection_tag(
+        &mut self,
+        tag: Option<&granit_parser::Tag>,
+        span: &EventSpan,
+        expected: &str,
+    ) {
+        let Some(tag) = tag else { return };
+        let name = tag_name(tag);
+        if name != format!("tag:yaml.org,2002:{expected}") && name != "!" {
+            let range = span
+                .tag_span()
+                .map(|s| byte_range(&s))
+                .unwrap_or_else(|| byte_range(span));
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &UNLOADABLE_VALUE,
+                    self.file,
+                    range,
+                    format!("could not determine a constructor for the tag '{name}'"),
+                )
+                .with_help("yaml.safe_load only builds plain YAML types; remove the tag"),
+            );
+        }
+    }
+
+    fn expand_alias(&mut self, id: usize, range: Span) -> Node {
+        let placeholder = Node {
+            value: NodeValue::Scalar {
+                value: Scalar::Null,
+                text: String::new(),
+                style: ScalarStyle::Plain,
+            },
+            span: range,
+            size: 1,
+        };
+        let Some(target) = self.anchors.get(&id) else {
+            self.diagnostics.push(Diagnostic::new(
+                &ALIAS_LIMIT,
+                self.file,
+                range,
+                "alias refers to a node that contains it (a recursive structure); floe cannot load it",
+            ));
+            return placeholder;
+        };
+        if self.expanded_by_aliases.saturating_add(target.size) > self.limits.max_alias_nodes {
+            if self.alias_budget_spent {
+                return placeholder;
+            }
+            self.alias_budget_spent = true;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &ALIAS_LIMIT,
+                    self.file,
+                    range,
+                    format!(
+                        "aliases expand to more than {} nodes; expansion stopped here",
+                        self.limits.max_alias_nodes
+                    ),
+                )
+                .with_help("this looks like an alias bomb (\"billion laughs\"); write the values out or use fewer nested aliases"),
+            );
+            return placeholder;
+        }
+        self.expanded_by_aliases += target.size;
+        target.clone()
+    }
+
+    fn push_node(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => {
+                if self.documents <= 1 && self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
+        }
+    }
+
+    /// Completes a collection. `end` is the closing event's span (None when a syntax error cut it).
+    fn finish(&mut self, frame: Frame, end: Option<Span>, _text: &str) -> Node {
+        match frame {
+            Frame::Sequence {
+                items,
+                start,
+                anchor,
+                flow,
+            } => {
+                let last = items.last().map_or(start, |n| n.span.end);
+                let stop = match (flow, end) {
+                    (true, Some(e)) => e.end.max(last),
+                    _ => last,
+                };
+                let size = 1 + items.iter().map(|n| n.size).sum::<usize>();
+                let node = Node {
+                    value: NodeValue::Sequence(items),
+                    span: Span::new(start, stop),
+                    size,
+                };
+                if anchor != 0 {
+                    self.anchors.insert(anchor, node.clone());
+                }
+                node
+            }
+            Frame::Mapping {
+                entries,
+                pending_key,
+                start,
+                anchor,
+                flow,
+            } => {
+                let mut entries = entries;
+                if let Some(key) = pending_key {
+                    // A key whose value never came (syntax error): keep it with a null value.
+                    let value = Node {
+                        value: NodeValue::Scalar {
+                            value: Scalar::Null,
+                            text: String::new(),
+                            style: ScalarStyle::Plain,
+                        },
+                        span: Span::point(key.span.end),
+                        size: 1,
+                    };
+                    entries.push((key, value));
+                }
+                let last = entries.last().map_or(start, |(_, v)| v.span.end);
+                let stop = match (flow, end) {
+                    (true, Some(e)) => e.end.max(last),
+                    _ => last,
+                };
+                let entries = self.merge_and_check_duplicates(entries);
+                let size = 1 + entries
+                    .iter()
+                    .map(|e| e.key.size + e.value.size)
+                    .sum::<usize>();
+                let node = Node {
+                    value: NodeValue::Mapping(entries),
+                    span: Span::new(start, stop),
+                    size,
+                };
+                if anchor != 0 {
+                    self.anchors.insert(anchor, node.clone());
+                }
+                node
+            }
+        }
+    }
+
+    /// Applies `<<` merge keys as PyYAML does and reports every duplicate explicit key.
+    fn merge_and_check_duplicates(&mut self, raw: Vec<(Node, Node)>) -> Vec<Entry> {
+        let mut explicit: Vec<Entry> = Vec::with_capacity(raw.len());
+        let mut merge_sources: Vec<Node> = Vec::new();
+        let mut first_seen: HashMap<String, Span> = HashMap::new();
+        for (key, value) in raw {
+            let is_merge = matches!(&key.value, NodeValue::Scalar { text, style: ScalarStyle::Plain, .. } if text == "<<");
+            if is_merge {
+                match &value.value {
+                    NodeValue::Mapping(_) => merge_sources.push(value),
+                    NodeValue::Sequence(items)
+                        if items.iter().all(|i| i.as_mapping().is_some()) =>
+                    {
+                        merge_sources.extend(items.iter().cloned());
+                    }
+                    _ => self.diagnostics.push(Diagnostic::new(
+                        &UNLOADABLE_VALUE,
+                        self.file,
+                        value.span,
+                        "expected a mapping or list of mappings for merging",
+                    )),
+                }
+                continue;
+            }
+            if let Some(name) = key.key_text() {
+                if let Some(first) = first_seen.get(&name) {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &DUPLICATE_KEY,
+                            self.file,
+                            key.span,
+                            format!("duplicate key `{name}`: this value replaces the earlier one"),
+                        )
+                        .with_related(self.file, *first, format!("`{name}` first defined here"))
+                        .with_help("YAML loaders keep only the last value of a repeated key; remove one of them or merge their contents"),
+                    );
+                } else {
+                    first_seen.insert(name, key.span);
+                }
+            }
+            explicit.push(Entry {
+                key,
+                value,
+                merged: false,
+            });
+        }
+        // Earlier merge sources take precedence over later ones; explicit keys over all.
+        for source in merge_sources {
+            for entry in source.as_mapping().unwrap_or(&[]) {
+                let Some(name) = entry.key.key_text() else {
+                    continue;
+                };
+                if first_seen.contains_key(&name) {
+                    continue;
+                }
+                first_seen.insert(name, entry.key.span);
+                explicit.push(Entry {
+                    key: entry.key.clone(),
+                    value: entry.value.clone(),
+                    merged: true,
+                });
+            }
+        }
+        explicit
+    }
+
+    fn syntax_error(&mut self, error: &ScanError, text: &str) {
+        let marker = error.marker();
+        let offset = marker
+            .byte_offset()
+            .unwrap_or(marker.index())
+            .min(text.len());
+        // Point at the character where the parser stopped (one char wide, for visibility).
+        let end = text[offset..]
+            .chars()
+            .next()
+            .map_or(offset, |c| offset + c.len_utf8());
+        let info = error.info();
+        let mut diagnostic = Diagnostic::new(
+            &YAML_SYNTAX,
+            self.file,
+            Span::new(offset, end),
+            info.clone(),
+        );
+        if text.as_bytes().get(offset) == Some(&b'\t') || info.contains("tab") {
+            diagnostic = diagnostic
+                .with_help("YAML does not allow tabs for indentation; indent with spaces");
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// After a syntax error: close every open collection so the partial tree stays usable.
+    fn close_open_frames(&mut self) {
+        while let Some(frame) = self.stack.pop() {
+            let node = self.finish(frame, None, "");
+            self.push_node(node);
+        }
+    }
+}
+
+fn tag_name(tag: &granit_parser::Tag) -> String {
+    format!("{}{}", tag.handle(), tag.suffix())
+}

@@ -1,0 +1,188 @@
+//! Text → spanned YAML tree. Layer 1: knows nothing of floe's models.
+//!
+//! Stages, each independent (taplo style): [`decode`] (bytes → text), [`builder`] (events → tree,
+//! duplicate keys, aliases, merge keys), then callers convert the tree to JSON for the schema.
+//! Nothing here panics on input: every problem is a [`Diagnostic`] with a position.
+
+mod builder;
+pub mod decode;
+mod line_index;
+pub mod resolve;
+pub mod rules;
+mod tree;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use line_index::{ColumnUnit, LineCol, LineIndex};
+pub use tree::{DATE_MARKER, Entry, Node, NodeValue, ScalarStyle};
+
+use crate::diagnostic::{Diagnostic, Span};
+
+/// Resource budgets for one document.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Files larger than this are not parsed.
+    pub max_file_bytes: usize,
+    /// Deepest collection nesting accepted.
+    pub max_depth: usize,
+    /// Nodes that aliases may add to the document in total.
+    pub max_alias_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 16 * 1024 * 1024,
+            max_depth: 255,
+            max_alias_nodes: 100_000,
+        }
+    }
+}
+
+/// A YAML comment: its span covers `#` to the end of the line; `text` is what follows `#`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Span,
+    pub text: String,
+}
+
+/// One parsed document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub file: Arc<Path>,
+    /// The text, as decoded (lossily when the bytes were not UTF-8, so positions stay readable).
+    pub text: String,
+    pub line_index: LineIndex,
+    /// The first document's root. `None` for an empty file or when the bytes could not be read.
+    pub root: Option<Node>,
+    pub comments: Vec<Comment>,
+    /// Syntax-stage findings (FL0xx).
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the text loaded completely (no syntax, encoding or construction errors), so later
+    /// stages may trust the tree.
+    pub loadable: bool,
+}
+
+impl Document {
+    /// The loaded value as JSON (`null` for an empty document).
+    pub fn to_json(&self) -> serde_json::Value {
+        self.root
+            .as_ref()
+            .map_or(serde_json::Value::Null, Node::to_json)
+    }
+
+    /// The span a JSON pointer designates: the value, or the key when `at_key` and there is one.
+    /// Falls back to the nearest existing ancestor, then to the start of the document.
+    pub fn span_of(&self, pointer: &str, at_key: bool) -> Span {
+        let Some(root) = &self.root else {
+            return Span::point(0);
+        };
+        let mut current = pointer;
+        loop {
+            if let Some((node, key)) = root.lookup(current) {
+                return match (at_key, key) {
+                    (true, Some(key)) => key.span,
+                    // The root mapping has no key of its own: its first key stands for it.
+                    (true, None) => node
+                        .as_mapping()
+                        .and_then(|e| e.first())
+                        .map_or(node.span, |e| e.key.span),
+                    _ => node.span,
+                };
+            }
+            match current.rfind('/') {
+                Some(cut) => current = &current[..cut],
+                None => return root.span,
+            }
+        }
+    }
+}
+
+/// Reads and parses one file's bytes.
+pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
+    if bytes.len() > limits.max_file_bytes {
+        let text = String::new();
+        return Document {
+            file: Arc::clone(file),
+            line_index: LineIndex::new(&text),
+            text,
+            root: None,
+            comments: Vec::new(),
+            diagnostics: vec![Diagnostic::new(
+                &rules::FILE_TOO_LARGE,
+                file,
+                Span::point(0),
+                format!(
+                    "file is {} bytes, more than the {} byte budget; not checked",
+                    bytes.len(),
+                    limits.max_file_bytes
+                ),
+            )],
+            loadable: false,
+        };
+    }
+    match decode::decode(bytes) {
+        Ok(text) => parse_text(file, text, limits),
+        Err(error) => {
+            // Keep the text (lossily) so the diagnostic can show where the bad byte is. The span
+            // was measured on the raw bytes; bytes before it are valid UTF-8, so the start holds.
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let start = error.span.start.min(text.len());
+            let mut end = (start + 1).min(text.len());
+            while end < text.len() && !text.is_char_boundary(end) {
+                end += 1;
+            }
+            Document {
+                file: Arc::clone(file),
+                line_index: LineIndex::new(&text),
+                diagnostics: vec![
+                    Diagnostic::new(
+                        &rules::INVALID_ENCODING,
+                        file,
+                        Span::new(start, end),
+                        error.message,
+                    )
+                    .with_help(error.help),
+                ],
+                text,
+                root: None,
+                comments: Vec::new(),
+                loadable: false,
+            }
+        }
+    }
+}
+
+/// Parses text that is already known to be decodable.
+pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
+    if let Err(error) = decode::decode(text.as_bytes()) {
+        return Document {
+            file: Arc::clone(file),
+            line_index: LineIndex::new(text),
+            text: text.to_owned(),
+            root: None,
+            comments: Vec::new(),
+            diagnostics: vec![
+                Diagnostic::new(&rules::INVALID_ENCODING, file, error.span, error.message)
+                    .with_help(error.help),
+            ],
+            loadable: false,
+        };
+    }
+    let built = builder::build(file, text, limits);
+    let loadable = built.complete
+        && built
+            .diagnostics
+            .iter()
+            .all(|d| d.rule.code == rules::DUPLICATE_KEY.code);
+    Document {
+        file: Arc::clone(file),
+        line_index: LineIndex::new(text),
+        text: text.to_owned(),
+        root: built.root,
+        comments: built.comments,
+        diagnostics: built.diagnostics,
+        loadable,
+    }
+}

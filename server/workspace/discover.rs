@@ -1,0 +1,147 @@
+//! Turning command-line paths into projects.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use super::{
+    Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for,
+    floe_for_platform,
+};
+use crate::model::FileKind;
+
+/// A path given on the command line that cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoverError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// Finds every floe.yaml / platform.yaml under `paths` (files or directories) and groups them
+/// into projects. A file given explicitly brings its partner (a floe.yaml its platform files, a
+/// platform.yaml its floe.yaml) even if that partner was not named.
+pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>, DiscoverError> {
+    let mut floes = BTreeSet::new();
+    let mut platforms = BTreeSet::new();
+    for path in paths {
+        let path = clean(path);
+        if path.is_dir() {
+            walk(&path, &mut floes, &mut platforms, 0);
+        } else if path.is_file() {
+            match FileKind::from_path(&path) {
+                Some(FileKind::Floe) => {
+                    floes.insert(path);
+                }
+                Some(FileKind::Platform) => {
+                    platforms.insert(path);
+                }
+                None => {
+                    return Err(DiscoverError {
+                        path,
+                        message:
+                            "not a floe configuration file (expected floe.yaml or platform.yaml)"
+                                .into(),
+                    });
+                }
+            }
+        } else {
+            return Err(DiscoverError {
+                path,
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    // A platform file brings its floe.yaml.
+    for platform in &platforms {
+        if let Some(floe) = floe_for_platform(platform) {
+            floes.insert(clean(&floe));
+        }
+    }
+    let mut projects = Vec::new();
+    let mut claimed = BTreeSet::new();
+    for floe in &floes {
+        let dir = floe.parent().unwrap_or(Path::new("."));
+        let (environments, searched) = environments_for(dir, selection);
+        let environments: Vec<Environment> = environments
+            .into_iter()
+            .map(|e| Environment {
+                platform: clean(&e.platform),
+                ..e
+            })
+            .collect();
+        claimed.extend(environments.iter().map(|e| e.platform.clone()));
+        projects.push(Project {
+            floe: Some(floe.clone()),
+            environments,
+            searched,
+        });
+    }
+    // Platform files no floe.yaml claimed are still checked on their own.
+    for platform in platforms {
+        if !claimed.contains(&platform) {
+            let name = environment_name(&platform, selection);
+            projects.push(Project {
+                floe: None,
+                environments: vec![Environment { name, platform }],
+                searched: Vec::new(),
+            });
+        }
+    }
+    Ok(projects)
+}
+
+fn walk(
+    dir: &Path,
+    floes: &mut BTreeSet<PathBuf>,
+    platforms: &mut BTreeSet<PathBuf>,
+    depth: usize,
+) {
+    if depth > 32 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            let name = entry.file_name();
+            if !SKIPPED_DIRS.iter().any(|s| name == *s) {
+                walk(&path, floes, platforms, depth + 1);
+            }
+        } else if file_type.is_file() {
+            match FileKind::from_path(&path) {
+                Some(FileKind::Floe) => {
+                    floes.insert(clean(&path));
+                }
+                Some(FileKind::Platform) => {
+                    platforms.insert(clean(&path));
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// Drops `.` components so the same file always has the same name (`./a/floe.yaml` = `a/floe.yaml`).
+pub fn clean(path: &Path) -> PathBuf {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if cleaned.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cleaned
+    }
+}

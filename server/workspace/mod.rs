@@ -1,0 +1,181 @@
+//! Which files belong together: a floe.yaml and the platform.yaml of each environment.
+//!
+//! Upstream finds one platform.yaml for one environment (spec §3.3): `FLOE_PLATFORM_FILE`, else
+//! `<base>/<FLOE_PLATFORM_ENV or local>/platform.yaml`, else `<base>/platform.yaml`, with bases
+//! `platform/` and `.floe/` beside floe.yaml. floe-lint checks a floe.yaml against **every**
+//! environment found (`<base>/*/platform.yaml`), so a reference that resolves in `local` but not
+//! in `prod` is caught before deploy.
+
+mod discover;
+
+pub use discover::{DiscoverError, discover};
+
+use std::path::{Path, PathBuf};
+
+/// Directories never searched.
+pub const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    "target",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+];
+
+/// One platform.yaml and the environment it configures.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Environment {
+    /// The environment's name: its directory (`platform/prod/platform.yaml` → `prod`).
+    pub name: String,
+    pub platform: PathBuf,
+}
+
+/// A floe.yaml (if any) and the environments it is checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Project {
+    pub floe: Option<PathBuf>,
+    pub environments: Vec<Environment>,
+    /// Where upstream would have looked for a platform.yaml, for the "not found" message.
+    pub searched: Vec<PathBuf>,
+}
+
+/// Environment selection as upstream reads it from the process environment.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// `FLOE_PLATFORM_FILE`: a direct path to one platform.yaml.
+    pub platform_file: Option<PathBuf>,
+    /// `FLOE_PLATFORM_ENV`: the environment name used for the flat fallback (`local` by default).
+    pub env: Option<String>,
+}
+
+impl Selection {
+    pub fn from_env() -> Selection {
+        Selection {
+            platform_file: std::env::var_os("FLOE_PLATFORM_FILE")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+            env: std::env::var("FLOE_PLATFORM_ENV")
+                .ok()
+                .filter(|v| !v.is_empty()),
+        }
+    }
+
+    fn env_name(&self) -> &str {
+        self.env.as_deref().unwrap_or("local")
+    }
+}
+
+/// Platform files for the floe.yaml in `dir`, one per environment, in name order.
+pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>, Vec<PathBuf>) {
+    if let Some(file) = &selection.platform_file {
+        let name = file
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(selection.env_name())
+            .to_owned();
+        return (
+            vec![Environment {
+                name,
+                platform: file.clone(),
+            }],
+            vec![file.clone()],
+        );
+    }
+    let mut searched = Vec::new();
+    for base in [dir.join("platform"), dir.join(".floe")] {
+        let mut found = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(&base) {
+            for entry in entries.flatten() {
+                let env_dir = entry.path();
+                if !env_dir.is_dir() {
+                    continue;
+                }
+                for file_name in ["platform.yaml", "platform.yml"] {
+                    let candidate = env_dir.join(file_name);
+                    if candidate.is_file() {
+                        let name = entry.file_name().to_string_lossy().into_owned();
+                        found.push(Environment {
+                            name,
+                            platform: candidate,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        searched.push(base.join(selection.env_name()).join("platform.yaml"));
+        if !found.is_empty() {
+            found.sort();
+            return (found, searched);
+        }
+    }
+    // Flat fallbacks: `platform/platform.yaml`, then `platform.yaml` beside floe.yaml, then `.floe/`.
+    for candidate in [
+        dir.join("platform").join("platform.yaml"),
+        dir.join("platform.yaml"),
+        dir.join(".floe").join("platform.yaml"),
+    ] {
+        searched.push(candidate.clone());
+        if candidate.is_file() {
+            let name = selection.env_name().to_owned();
+            return (
+                vec![Environment {
+                    name,
+                    platform: candidate,
+                }],
+                searched,
+            );
+        }
+    }
+    (Vec::new(), searched)
+}
+
+/// The floe.yaml a platform.yaml belongs to: `X/floe.yaml` for `X/platform/<env>/platform.yaml`,
+/// `X/.floe/<env>/platform.yaml`, `X/platform/platform.yaml` and `X/platform.yaml`.
+pub fn floe_for_platform(platform: &Path) -> Option<PathBuf> {
+    let mut dir = platform.parent()?;
+    for _ in 0..3 {
+        for name in ["floe.yaml", "floe.yml"] {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        let here = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let parent = dir.parent()?;
+        let parent_name = parent.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Only climb out of the directories upstream's layout puts platform files in.
+        if here == "platform"
+            || here == ".floe"
+            || parent_name == "platform"
+            || parent_name == ".floe"
+        {
+            dir = parent;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// The environment name a platform file stands for, from its place in the layout.
+pub fn environment_name(platform: &Path, selection: &Selection) -> String {
+    let parent = platform.parent();
+    let parent_name = parent
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    let grandparent = parent
+        .and_then(Path::parent)
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if grandparent == "platform" || grandparent == ".floe" {
+        parent_name.to_owned()
+    } else {
+        selection.env_name().to_owned()
+    }
+}

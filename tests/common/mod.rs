@@ -1,0 +1,106 @@
+//! Shared helpers for the integration tests: build a project layout in a temporary directory and
+//! run the real `floe-lint` binary in it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// A temporary floe project.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Project {
+        Project {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `bytes` at `relative`, creating directories.
+    pub fn write(&self, relative: &str, bytes: impl AsRef<[u8]>) -> &Project {
+        let path = self.dir.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+        self
+    }
+
+    /// Copies a file from `tests/fixtures/`.
+    pub fn fixture(&self, relative: &str, fixture: &str) -> &Project {
+        self.write(relative, read_fixture(fixture))
+    }
+
+    /// Runs `floe-lint <args>` in the project directory (no colour, no inherited env selection).
+    pub fn run(&self, args: &[&str]) -> Output {
+        floe_lint()
+            .current_dir(self.path())
+            .args(args)
+            .output()
+            .expect("run floe-lint")
+    }
+
+    /// `floe-lint check --format json` and the parsed output.
+    pub fn check_json(&self, extra: &[&str]) -> (i32, serde_json::Value) {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        let output = self.run(&args);
+        let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+            panic!(
+                "invalid JSON ({e}): {}\nstderr: {}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        (output.status.code().unwrap_or(-1), json)
+    }
+}
+
+pub fn floe_lint() -> Command {
+    let mut command = Command::cargo_bin("floe-lint").expect("binary built");
+    command
+        .env_remove("FLOE_PLATFORM_FILE")
+        .env_remove("FLOE_PLATFORM_ENV")
+        .env("NO_COLOR", "1");
+    command
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+pub fn read_fixture(fixture: &str) -> Vec<u8> {
+    std::fs::read(fixtures_dir().join(fixture)).unwrap_or_else(|e| panic!("fixture {fixture}: {e}"))
+}
+
+/// `(file, line, code)` of every diagnostic, for compact assertions.
+pub fn findings(json: &serde_json::Value) -> Vec<(String, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_owned(),
+                d["range"]["start"]["line"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+pub fn messages(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
