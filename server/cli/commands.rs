@@ -67,7 +67,8 @@ pub fn rules_table(format: RulesFormat) -> String {
             out.push_str("| Code | Name | Family | Default severity | What it flags |\n|---|---|---|---|---|\n");
             for r in registry::ALL {
                 out.push_str(&format!(
-                    "| `{}` | `{}` | {} | {} | {} |\n",
+                    "| <a id=\"{}\"></a>`{}` | `{}` | {} | {} | {} |\n",
+                    r.code.to_ascii_lowercase(),
                     r.code,
                     r.name,
                     r.family.as_str(),

@@ -198,9 +198,11 @@ fn check_credentials(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
 
 fn check_credential_block(
     credentials: &Map<String, Value>,
-    pointer: &str,
+    credentials_pointer: &str,
     out: &mut Vec<SemanticError>,
 ) {
+    // The `mode` value is what demands the missing field: point there.
+    let pointer = &child(credentials_pointer, "mode");
     match str_field(credentials, "mode") {
         Some("oauth2") => {
             if missing_or_empty(credentials, "client_id") {
@@ -684,27 +686,27 @@ mod tests {
             errors,
             vec![
                 err(
-                    "/storage/s1/credentials",
+                    "/storage/s1/credentials/mode",
                     false,
                     "OAuth2 mode requires client_id"
                 ),
                 err(
-                    "/storage/s1/credentials",
+                    "/storage/s1/credentials/mode",
                     false,
                     "OAuth2 mode requires client_secret"
                 ),
                 err(
-                    "/storage/s2/credentials",
+                    "/storage/s2/credentials/mode",
                     false,
                     "OAuth2 mode requires client_id"
                 ),
                 err(
-                    "/storage/s3/credentials",
+                    "/storage/s3/credentials/mode",
                     false,
                     "OAuth2 mode requires client_secret"
                 ),
                 err(
-                    "/catalogs/c/credentials",
+                    "/catalogs/c/credentials/mode",
                     false,
                     "IAM role mode requires role_arn"
                 ),

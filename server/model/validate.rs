@@ -201,6 +201,23 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
             }
             let mut found = issue(&WRONG_TYPE, type_message(&expected));
             found.help = type_help(&expected, &instance);
+            let is_secret_reference = schema_at(schema, parent_path(&schema_path))
+                .and_then(|s| s.get("properties"))
+                .is_some_and(|p| p.get("secret_ref").is_some());
+            if is_secret_reference && expected.iter().all(|t| t == "object" || t == "null") {
+                // Upstream's wording for `client_secret: "literal"`; the value may be a secret,
+                // so the message never repeats it.
+                found.message =
+                    "Input should be a valid dictionary or instance of SecretReference".into();
+                let name = pointer
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("client_secret")
+                    .to_owned();
+                found.help = Some(format!(
+                    "`{name}` must be a reference, never a literal: `{name}: {{secret_ref: NAME}}`; floe reads NAME from the environment variable NAME (upper-cased, `-` → `_`) or /var/run/secrets/NAME"
+                ));
+            }
             out.push(found);
         }
         ValidationErrorKind::Enum { options } => {

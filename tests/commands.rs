@@ -1,0 +1,67 @@
+//! `schema`, `explain` and `rules`: the small commands.
+
+mod common;
+
+use common::floe_lint;
+
+#[test]
+fn schema_prints_the_checked_in_schemas() {
+    for (kind, file) in [
+        ("floe", "schemas/floe.schema.json"),
+        ("platform", "schemas/platform.schema.json"),
+    ] {
+        let output = floe_lint().args(["schema", kind]).output().expect("run");
+        assert_eq!(output.status.code(), Some(0));
+        let expected = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+            .expect("schema file");
+        assert_eq!(output.stdout, expected);
+    }
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let output = floe_lint()
+        .args(["explain", "FL002"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.starts_with("# FL002 duplicate-key\n"));
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Fix",
+    ] {
+        assert!(text.contains(section), "{text}");
+    }
+    let by_name = floe_lint()
+        .args(["explain", "unknown-profile"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&by_name.stdout).contains("FL200"));
+    let unknown = floe_lint()
+        .args(["explain", "FL999"])
+        .output()
+        .expect("run");
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    let output = floe_lint()
+        .args(["rules", "--format", "md"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8(output.stdout).expect("UTF-8");
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README");
+    let start = readme.find("<!-- rules:start -->\n").expect("rules marker")
+        + "<!-- rules:start -->\n".len();
+    let end = readme.find("<!-- rules:end -->").expect("rules end marker");
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README rule table is stale: paste `floe-lint rules --format md`"
+    );
+}
