@@ -18,9 +18,23 @@ pub fn did_you_mean<'c>(input: &str, candidates: &'c [String]) -> Option<&'c str
     // An abbreviation of exactly one candidate (`WARN` for `WARNING`).
     let prefixed: Vec<&String> = candidates
         .iter()
-        .filter(|c| wanted.chars().count() >= 3 && normalise(c).starts_with(&wanted))
+        .filter(|c| {
+            let candidate = normalise(c);
+            (wanted.chars().count() >= 3 && candidate.starts_with(&wanted))
+                || (candidate.chars().count() >= 3 && wanted.starts_with(&candidate))
+        })
         .collect();
     if let [only] = prefixed.as_slice() {
+        return Some(only.as_str());
+    }
+    // A whole word of exactly one candidate (`format` for `log_format`).
+    let containing: Vec<&String> = candidates
+        .iter()
+        .filter(|c| {
+            wanted.chars().count() >= 4 && normalise(c).split('-').any(|word| word == wanted)
+        })
+        .collect();
+    if let [only] = containing.as_slice() {
         return Some(only.as_str());
     }
     let (best, distance) = candidates
@@ -76,5 +90,9 @@ mod tests {
         let options = names(&["duckdb", "snowflake"]);
         assert_eq!(did_you_mean("trino", &options), None);
         assert_eq!(did_you_mean("duckbd", &options), Some("duckdb"));
+        assert_eq!(
+            did_you_mean("batched", &names(&["batch", "ops"])),
+            Some("batch")
+        );
     }
 }

@@ -320,7 +320,8 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
             format!("List should have at most {limit} item{}", plural(limit)),
         )),
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
-            flatten_union(&pointer, &instance, context, schema, out);
+            let tags = variant_tags(schema_at(schema, &schema_path));
+            flatten_union(&pointer, &instance, context, &tags, schema, out);
         }
         _ => out.push(issue(&INVALID_VALUE, fallback_message)),
     }
@@ -331,6 +332,7 @@ fn flatten_union(
     pointer: &str,
     instance: &Value,
     context: Vec<Vec<ValidationError<'static>>>,
+    tags: &[String],
     schema: &Value,
     out: &mut Vec<Issue>,
 ) {
@@ -365,7 +367,12 @@ fn flatten_union(
             .into_iter()
             .partition(|b| !b.iter().any(&is_tag_error));
         if matching.is_empty() && instance.is_object() {
-            out.push(variant_issue(pointer, instance, dedup_strings(expected)));
+            let expected = if tags.is_empty() {
+                dedup_strings(expected)
+            } else {
+                tags.to_vec()
+            };
+            out.push(variant_issue(pointer, instance, expected));
             return;
         }
         branches = matching;
@@ -412,6 +419,25 @@ fn flatten_union(
             flatten(error, schema, out);
         }
     }
+}
+
+/// The `type` constants of a `oneOf`/`anyOf` schema's branches (the variants of a tagged union).
+fn variant_tags(union: Option<&Value>) -> Vec<String> {
+    union
+        .and_then(Value::as_array)
+        .map(|branches| {
+            branches
+                .iter()
+                .filter_map(|b| {
+                    b.get("properties")?
+                        .get("type")?
+                        .get("const")?
+                        .as_str()
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The finding for a tagged entry whose `type` is missing or names no variant.
