@@ -1,15 +1,15 @@
 //! The check engine: files → documents → diagnostics, for the CLI and the language server alike.
-//! Each stage is independent (taplo style): syntax, then schema, then cross-file.
+//! Stages, each independent (taplo style): syntax, schema, cross-file, rules; then suppressions.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Span};
 use crate::model::{FileKind, validate};
-use crate::rules::cross_file;
+use crate::rules::{self, Context, Environment, context::Dbt, cross_file, suppression};
 use crate::syntax::{self, Document, Limits};
-use crate::workspace::{Project, Selection};
+use crate::workspace::{Project, Selection, dbt::dbt_files};
 
 /// Where file contents come from: the disk for the CLI, open buffers first for the LSP.
 pub trait Sources {
@@ -39,12 +39,22 @@ pub struct Report {
     pub documents: BTreeMap<Arc<Path>, Document>,
     pub diagnostics: Vec<Diagnostic>,
     pub read_errors: Vec<ReadError>,
+    /// Spans holding secret values, suppressed findings included: never shown in any output.
+    pub masked: Vec<(Arc<Path>, Span)>,
 }
 
 impl Report {
     pub fn document(&self, path: &Path) -> Option<&Document> {
         self.documents.get(path)
     }
+}
+
+/// Options that change what a check reports.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// Environment names treated as local (besides `local`).
+    pub local_environments: Vec<String>,
 }
 
 /// Parses and validates one file on its own (syntax + schema stages).
@@ -60,72 +70,166 @@ pub fn check_document(
     (document, diagnostics)
 }
 
-/// Checks every project: each file once, then each floe.yaml against each environment.
-pub fn check_projects(
-    projects: &[Project],
-    sources: &dyn Sources,
-    selection: &Selection,
-    limits: &Limits,
-) -> Report {
-    let mut report = Report::default();
-    let load = |report: &mut Report, path: &Path, kind: FileKind| -> Option<Arc<Path>> {
+enum Kind {
+    Config(FileKind),
+    /// dbt YAML (dbt_project.yml, profiles.yml): parsed, but not floe-lint's to validate.
+    DbtYaml,
+    Sql,
+}
+
+struct Loader<'a> {
+    sources: &'a dyn Sources,
+    limits: &'a Limits,
+}
+
+impl Loader<'_> {
+    fn load(&self, report: &mut Report, path: &Path, kind: Kind) -> Option<Arc<Path>> {
         let key: Arc<Path> = Arc::from(path);
         if report.documents.contains_key(&key) {
             return Some(key);
         }
-        match sources.read(path) {
+        match self.sources.read(path) {
             Ok(bytes) => {
-                let (document, diagnostics) = check_document(kind, &key, &bytes, limits);
-                report.diagnostics.extend(diagnostics);
+                let document = match kind {
+                    Kind::Config(kind) => {
+                        let (document, diagnostics) =
+                            check_document(kind, &key, &bytes, self.limits);
+                        report.diagnostics.extend(diagnostics);
+                        document
+                    }
+                    Kind::DbtYaml => syntax::parse(&key, &bytes, self.limits),
+                    Kind::Sql => syntax::plain(&key, &bytes),
+                };
                 report.documents.insert(Arc::clone(&key), document);
                 Some(key)
             }
             Err(error) => {
-                report.read_errors.push(ReadError {
-                    path: path.to_path_buf(),
-                    error,
-                });
+                if matches!(kind, Kind::Config(_)) {
+                    report.read_errors.push(ReadError {
+                        path: path.to_path_buf(),
+                        error,
+                    });
+                }
                 None
             }
         }
+    }
+}
+
+/// Checks every project: each file once, then each floe.yaml against each environment, then
+/// the rules, then suppressions.
+pub fn check_projects(
+    projects: &[Project],
+    sources: &dyn Sources,
+    selection: &Selection,
+    options: &Options,
+) -> Report {
+    let mut report = Report::default();
+    let loader = Loader {
+        sources,
+        limits: &options.limits,
     };
     for project in projects {
         let floe = project
             .floe
             .as_deref()
-            .and_then(|p| load(&mut report, p, FileKind::Floe));
+            .and_then(|p| loader.load(&mut report, p, Kind::Config(FileKind::Floe)));
         let environments: Vec<(String, Arc<Path>)> = project
             .environments
             .iter()
             .filter_map(|e| {
-                load(&mut report, &e.platform, FileKind::Platform).map(|k| (e.name.clone(), k))
+                loader
+                    .load(&mut report, &e.platform, Kind::Config(FileKind::Platform))
+                    .map(|k| (e.name.clone(), k))
             })
             .collect();
-        let Some(floe) = floe else { continue };
-        let Some(floe_document) = report.documents.get(&floe) else {
-            continue;
+        let dbt = match (&project.floe, &floe) {
+            (Some(path), Some(key)) => dbt_files(
+                path,
+                report.documents.get(key).and_then(|d| d.root.as_ref()),
+            ),
+            _ => Default::default(),
         };
+        let dbt_project = dbt
+            .project
+            .as_deref()
+            .and_then(|p| loader.load(&mut report, p, Kind::DbtYaml));
+        let dbt_profiles = dbt
+            .profiles
+            .as_deref()
+            .and_then(|p| loader.load(&mut report, p, Kind::DbtYaml));
+        let dbt_sql: Vec<Arc<Path>> = dbt
+            .sql
+            .iter()
+            .filter_map(|p| loader.load(&mut report, p, Kind::Sql))
+            .collect();
+
         let mut found = Vec::new();
-        if project.environments.is_empty() {
-            let env = selection.env.as_deref().unwrap_or("local");
-            found.push(cross_file::platform_not_found(
-                floe_document,
-                &project.searched,
-                env,
-            ));
-        }
-        for (env, platform) in &environments {
-            if let Some(platform_document) = report.documents.get(platform) {
-                found.extend(cross_file::check_references(
+        let floe_document = floe.as_ref().and_then(|k| report.documents.get(k));
+        if let Some(floe_document) = floe_document {
+            if project.environments.is_empty() {
+                let env = selection.env.as_deref().unwrap_or("local");
+                found.push(cross_file::platform_not_found(
                     floe_document,
+                    &project.searched,
                     env,
-                    platform_document,
-                    platform,
                 ));
             }
+            for (env, platform) in &environments {
+                if let Some(platform_document) = report.documents.get(platform) {
+                    found.extend(cross_file::check_references(
+                        floe_document,
+                        env,
+                        platform_document,
+                        platform,
+                    ));
+                }
+            }
         }
+        let is_local =
+            |name: &str| name == "local" || options.local_environments.iter().any(|l| l == name);
+        let cx = Context {
+            floe: floe_document,
+            environments: environments
+                .iter()
+                .filter_map(|(name, key)| {
+                    Some(Environment {
+                        name,
+                        local: is_local(name),
+                        document: report.documents.get(key)?,
+                    })
+                })
+                .collect(),
+            dbt: Dbt {
+                project: dbt_project.as_ref().and_then(|k| report.documents.get(k)),
+                profiles: dbt_profiles.as_ref().and_then(|k| report.documents.get(k)),
+                sql: dbt_sql
+                    .iter()
+                    .filter_map(|k| report.documents.get(k))
+                    .collect(),
+            },
+        };
+        found.extend(rules::run(&cx));
         report.diagnostics.extend(found);
     }
-    diagnostic::sort(&mut report.diagnostics);
+    finish(&mut report);
     report
+}
+
+/// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions, sorts.
+fn finish(report: &mut Report) {
+    let mut seen = std::collections::HashSet::new();
+    report
+        .diagnostics
+        .retain(|d| seen.insert((Arc::clone(&d.file), d.span, d.rule.code, d.message.clone())));
+    report.masked = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.secret)
+        .map(|d| (Arc::clone(&d.file), d.span))
+        .collect();
+    for document in report.documents.values() {
+        suppression::apply(document, &mut report.diagnostics);
+    }
+    diagnostic::sort(&mut report.diagnostics);
 }

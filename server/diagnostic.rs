@@ -109,6 +109,8 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// The primary span holds a secret value: no renderer may show its text.
+    pub secret: bool,
 }
 
 impl Diagnostic {
@@ -128,7 +130,14 @@ impl Diagnostic {
             related: Vec::new(),
             help: None,
             fix: None,
+            secret: false,
         }
+    }
+
+    /// Marks the primary span as holding a secret (masked in every rendering of the source).
+    pub fn with_secret(mut self) -> Diagnostic {
+        self.secret = true;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {

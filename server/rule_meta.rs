@@ -15,6 +15,16 @@ pub enum Family {
     Schema,
     /// FL2xx: floe.yaml and platform.yaml do not fit together.
     CrossFile,
+    /// FL3xx: credentials in the wrong place, insecure transport, over-broad access.
+    Security,
+    /// FL4xx: lakehouse mistakes that break floe deployments (DuckDB, Polaris, S3).
+    Lakehouse,
+    /// FL5xx: references inside one file that point nowhere.
+    Reference,
+    /// FL6xx: dbt model configuration that bypasses the platform.
+    Dbt,
+    /// FL9xx: floe-lint's own suppression comments.
+    Suppression,
 }
 
 impl Family {
@@ -23,6 +33,11 @@ impl Family {
             Family::Syntax => "syntax",
             Family::Schema => "schema",
             Family::CrossFile => "cross-file",
+            Family::Security => "security",
+            Family::Lakehouse => "lakehouse",
+            Family::Reference => "reference",
+            Family::Dbt => "dbt",
+            Family::Suppression => "suppression",
         }
     }
 }

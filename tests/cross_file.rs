@@ -16,6 +16,7 @@ fn resolves_in_local_but_missing_in_prod_is_caught() {
         .write("platform/local/platform.yaml", PLATFORM_LOCAL)
         .write("platform/prod/platform.yaml", PLATFORM_PROD);
     let (code, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     assert_eq!(
         findings(&json),
         vec![("floe.yaml".into(), 3, "FL200".into())]
@@ -46,6 +47,7 @@ fn a_near_miss_gets_a_suggestion_and_omitted_references_mean_default() {
         .write("floe.yaml", "name: p\nversion: \"1\"\nstorage: defualt\n")
         .write("platform/local/platform.yaml", "version: \"1.2.0\"\nstorage:\n  default: {bucket: lake}\ncompute:\n  main: {type: duckdb}\n");
     let (_, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     let all = messages(&json);
     assert_eq!(all.len(), 3, "{all:#?}");
     let storage = json["diagnostics"]
@@ -85,7 +87,7 @@ fn floe_platform_file_selects_one_platform_file() {
         .args(["check", "--format", "json", "app"])
         .output()
         .expect("run");
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let json = common::upstream_only(serde_json::from_slice(&output.stdout).expect("JSON"));
     assert_eq!(
         findings(&json),
         vec![("app/floe.yaml".into(), 3, "FL200".into())]
@@ -105,7 +107,7 @@ fn flat_fallback_and_floe_platform_env() {
         .args(["check", "--format", "json"])
         .output()
         .expect("run");
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let json = common::upstream_only(serde_json::from_slice(&output.stdout).expect("JSON"));
     assert!(
         messages(&json)[0].contains("(environment `staging`, platform.yaml)"),
         "{json:#}"
@@ -119,6 +121,7 @@ fn dot_floe_directory_is_searched() {
         .write("floe.yaml", "name: p\nversion: \"1\"\n")
         .write(".floe/dev/platform.yaml", PLATFORM_PROD);
     let (code, json) = project.check_json(&["floe.yaml"]);
+    let json = common::upstream_only(json);
     assert_eq!(findings(&json), vec![]);
     assert_eq!(json["files"].as_array().map(Vec::len), Some(2));
     assert_eq!(code, 0);
@@ -129,6 +132,7 @@ fn missing_platform_is_a_warning_listing_where_floe_looked() {
     let project = Project::new();
     project.write("floe.yaml", "name: p\nversion: \"1\"\n");
     let (code, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     assert_eq!(
         findings(&json),
         vec![("floe.yaml".into(), 1, "FL201".into())]
@@ -145,6 +149,7 @@ fn a_broken_platform_file_does_not_produce_false_reference_errors() {
         .write("floe.yaml", "name: p\nversion: \"1\"\n")
         .write("platform/local/platform.yaml", "storage: [\n");
     let (_, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     let codes: Vec<String> = findings(&json).into_iter().map(|(_, _, c)| c).collect();
     assert_eq!(codes, vec!["FL001"]);
 }
@@ -157,5 +162,6 @@ fn skipped_directories_are_not_searched() {
         .write("target/platform.yaml", "version: 1.2\n")
         .write(".git/platform.yaml", "version: 1.2\n");
     let (_, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     assert_eq!(json["files"], serde_json::json!([]));
 }

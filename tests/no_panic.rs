@@ -101,7 +101,12 @@ fn check_everything(floe: &[u8], platform: &[u8]) {
         (PathBuf::from("floe.yaml"), floe.to_vec()),
         (PathBuf::from("platform.yaml"), platform.to_vec()),
     ]);
-    let report = check_projects(&[project], &sources, &Selection::default(), &limits);
+    let report = check_projects(
+        &[project],
+        &sources,
+        &Selection::default(),
+        &floe_lint::check::Options::default(),
+    );
     for d in &report.diagnostics {
         let document = report
             .document(&d.file)

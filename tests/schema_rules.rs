@@ -12,6 +12,7 @@ fn diagnostics(floe: &str, platform: &str) -> Vec<(u64, String, String, String)>
         .write("floe.yaml", floe)
         .write("platform/local/platform.yaml", platform);
     let (_, json) = project.check_json(&[]);
+    let json = common::upstream_only(json);
     json["diagnostics"]
         .as_array()
         .expect("array")

@@ -10,7 +10,6 @@ use crate::check::{self, Disk};
 use crate::diagnostic::Severity;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
-use crate::syntax::Limits;
 use crate::workspace::{Selection, discover};
 
 /// Exit codes (ruff's convention).
@@ -65,7 +64,7 @@ pub fn rules_table(format: RulesFormat) -> String {
     match format {
         RulesFormat::Md => {
             out.push_str("| Code | Name | Family | Default severity | What it flags |\n|---|---|---|---|---|\n");
-            for r in registry::ALL {
+            for r in registry::ALL.iter() {
                 out.push_str(&format!(
                     "| <a id=\"{}\"></a>`{}` | `{}` | {} | {} | {} |\n",
                     r.code.to_ascii_lowercase(),
@@ -78,7 +77,7 @@ pub fn rules_table(format: RulesFormat) -> String {
             }
         }
         RulesFormat::Text => {
-            for r in registry::ALL {
+            for r in registry::ALL.iter() {
                 out.push_str(&format!(
                     "{}  {:<22} {:<8} {}\n",
                     r.code,
@@ -118,7 +117,7 @@ fn check(args: &CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
-    let report = check::check_projects(&projects, &Disk, &selection, &Limits::default());
+    let report = check::check_projects(&projects, &Disk, &selection, &check::Options::default());
     let shown = |path: &Path| display(&relative_to(path, &cwd));
     let root = repo_root(&cwd).unwrap_or_else(|| cwd.clone());
     let uri = |path: &Path| display(&relative_to(path, &root));

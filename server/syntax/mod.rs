@@ -154,6 +154,20 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
     }
 }
 
+/// A file read as plain text (a `.sql` file): positions and text, no YAML tree.
+pub fn plain(file: &Arc<Path>, bytes: &[u8]) -> Document {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    Document {
+        file: Arc::clone(file),
+        line_index: LineIndex::new(&text),
+        text,
+        root: None,
+        comments: Vec::new(),
+        diagnostics: Vec::new(),
+        loadable: false,
+    }
+}
+
 /// Parses text that is already known to be decodable.
 pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
     if let Err(error) = decode::decode(text.as_bytes()) {

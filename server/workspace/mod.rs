@@ -6,7 +6,8 @@
 //! environment found (`<base>/*/platform.yaml`), so a reference that resolves in `local` but not
 //! in `prod` is caught before deploy.
 
-mod discover;
+pub mod dbt;
+pub mod discover;
 
 pub use discover::{DiscoverError, discover};
 

@@ -104,3 +104,12 @@ pub fn messages(json: &serde_json::Value) -> Vec<String> {
         .map(|d| d["message"].as_str().unwrap_or_default().to_owned())
         .collect()
 }
+
+/// The report with only the findings of the syntax, schema and cross-file stages (codes below
+/// FL300): what upstream itself rejects, without the lint rules' warnings.
+pub fn upstream_only(mut json: serde_json::Value) -> serde_json::Value {
+    if let Some(list) = json["diagnostics"].as_array_mut() {
+        list.retain(|d| d["code"].as_str().is_some_and(|c| c < "FL300"));
+    }
+    json
+}

@@ -1,0 +1,70 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::rules::walk::{profiles, string_field};
+use crate::rules::{Context, Environment, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a Polaris catalog whose `uri` is not the catalog API root, i.e. does not end in
+    /// `/api/catalog` (or points further in, such as `…/api/catalog/v1`).
+    ///
+    /// ## Why is this bad?
+    /// floe derives the OAuth2 token endpoint as `<uri>/v1/oauth/tokens` and the REST config as
+    /// `<uri>/v1/config`. With `uri: http://polaris:8181` the token request goes to
+    /// `http://polaris:8181/v1/oauth/tokens`, which Polaris answers with 404: authentication fails
+    /// before any table is touched.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// catalogs:
+    ///   default:
+    ///     type: polaris
+    ///     uri: "http://polaris:8181"
+    ///     warehouse: lake
+    /// ```
+    ///
+    /// ## Fix
+    /// Point `uri` at the catalog API root: `http://polaris:8181/api/catalog`.
+    pub static META = ("FL404", "catalog-uri-not-api-root", Lakehouse, Warning, "Polaris catalog uri is not the catalog API root");
+}
+
+pub struct CatalogUri;
+
+impl Rule for CatalogUri {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &META
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        for (name, catalog) in profiles(root, "catalogs") {
+            if string_field(&catalog.value, "type").is_some_and(|(t, _)| t != "polaris") {
+                continue;
+            }
+            let Some((uri, entry)) = string_field(&catalog.value, "uri") else {
+                continue;
+            };
+            let trimmed = uri.trim().trim_end_matches('/');
+            if !(trimmed.starts_with("http://") || trimmed.starts_with("https://"))
+                || trimmed.ends_with("/api/catalog")
+            {
+                continue;
+            }
+            let root_uri = match trimmed.find("/api/catalog") {
+                Some(at) => trimmed[..at + "/api/catalog".len()].to_owned(),
+                None => format!("{trimmed}/api/catalog"),
+            };
+            let shown = super::super::security::redact::url(trimmed);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &document.file,
+                    entry.value.span,
+                    format!("catalog `{name}`: `uri` is not the Polaris catalog API root, so the token URL `{shown}/v1/oauth/tokens` will 404"),
+                )
+                .with_help(format!("use `uri: {}`", super::super::security::redact::url(&root_uri))),
+            );
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! DuckDB memory sizing against threads and the transform container's limit.
+
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::rules::walk::{profiles, string_field};
+use crate::rules::{Context, Environment, Rule};
+use crate::syntax::resolve::Scalar;
+use crate::syntax::{Entry, Node, NodeValue};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a DuckDB `memory_limit` that leaves less than 125 MB per thread
+    /// (`memory_limit / threads`, threads defaulting to 4).
+    ///
+    /// ## Why is this bad?
+    /// DuckDB needs at least 125 MB per thread to run its operators; below that, queries fail with
+    /// out-of-memory errors or spill constantly. About 5 GB per thread is the comfortable size.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// compute:
+    ///   default:
+    ///     type: duckdb
+    ///     properties: {threads: 16, memory_limit: "1GB"}
+    /// ```
+    ///
+    /// ## Fix
+    /// Raise `memory_limit` or lower `threads`.
+    pub static PER_THREAD = ("FL405", "duckdb-memory-per-thread", Lakehouse, Warning, "DuckDB memory_limit below 125 MB per thread");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a DuckDB memory limit (compute `properties.memory_limit`, or
+    /// `DUCKDB_MEMORY_LIMIT` in the `transform` resource profile's `env`) above about 67% of the
+    /// `transform` resource profile's container memory limit in `infrastructure.resource_profiles`.
+    ///
+    /// ## Why is this bad?
+    /// DuckDB's limit covers its buffer manager only; Python, PyArrow and dbt share the same
+    /// container. Past roughly two thirds of the container limit the pod is OOM-killed before DuckDB
+    /// ever spills to disk (floe's guidance: `8GB` for a `12Gi` limit).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// infrastructure:
+    ///   resource_profiles:
+    ///     transform:
+    ///       requests: {cpu: "1", memory: 4Gi}
+    ///       limits: {cpu: "4", memory: 12Gi}
+    ///       env: {DUCKDB_MEMORY_LIMIT: "12GB"}
+    /// ```
+    ///
+    /// ## Fix
+    /// Keep DuckDB's limit at or below 67% of the container limit.
+    pub static OVER_CONTAINER = ("FL406", "duckdb-memory-over-container", Lakehouse, Warning, "DuckDB memory limit above ~67% of the transform container limit");
+}
+
+pub struct PerThread;
+pub struct OverContainer;
+
+const MIN_PER_THREAD: f64 = 125e6;
+const CONTAINER_SHARE: f64 = 0.67;
+
+/// Bytes in a DuckDB or Kubernetes size: `4GB`, `500MiB`, `12Gi`, `1000M`, `1.5 GB`.
+pub fn parse_bytes(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "t" | "tb" => 1e12,
+        "ki" | "kib" => 1024.0,
+        "mi" | "mib" => 1024.0f64.powi(2),
+        "gi" | "gib" => 1024.0f64.powi(3),
+        "ti" | "tib" => 1024.0f64.powi(4),
+        _ => return None,
+    };
+    Some(number * factor)
+}
+
+fn human(bytes: f64) -> String {
+    if bytes >= 1e9 {
+        format!("{:.1} GB", bytes / 1e9)
+    } else {
+        format!("{:.0} MB", bytes / 1e6)
+    }
+}
+
+fn number(node: &Node) -> Option<f64> {
+    match &node.value {
+        NodeValue::Scalar {
+            value: Scalar::Int(i),
+            ..
+        } => Some(*i as f64),
+        NodeValue::Scalar {
+            value: Scalar::Str(s),
+            ..
+        } => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// DuckDB profiles with their `memory_limit` entry and thread count.
+fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
+    let mut found = Vec::new();
+    for (name, profile) in profiles(root, "compute") {
+        if string_field(&profile.value, "type").is_some_and(|(t, _)| t != "duckdb") {
+            continue;
+        }
+        let Some(properties) = profile.value.get("properties") else {
+            continue;
+        };
+        let Some((limit_text, entry)) = string_field(&properties.value, "memory_limit") else {
+            continue;
+        };
+        let Some(limit) = parse_bytes(limit_text) else {
+            continue;
+        };
+        let threads = properties
+            .value
+            .get("threads")
+            .and_then(|t| number(&t.value))
+            .unwrap_or(4.0);
+        found.push((name, entry, limit, threads));
+    }
+    found
+}
+
+impl Rule for PerThread {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &PER_THREAD
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        for (name, entry, limit, threads) in duckdb_limits(root) {
+            if threads >= 1.0 && limit / threads < MIN_PER_THREAD {
+                out.push(
+                    Diagnostic::new(
+                        &PER_THREAD,
+                        &document.file,
+                        entry.value.span,
+                        format!(
+                            "DuckDB profile `{name}`: memory_limit leaves {} per thread for {threads} threads; DuckDB needs at least 125 MB per thread",
+                            human(limit / threads)
+                        ),
+                    )
+                    .with_help(format!("raise memory_limit to at least {} or lower threads", human(MIN_PER_THREAD * threads))),
+                );
+            }
+        }
+    }
+}
+
+impl Rule for OverContainer {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &OVER_CONTAINER
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        let transform = root
+            .get("infrastructure")
+            .and_then(|i| i.value.get("resource_profiles"))
+            .and_then(|r| r.value.get("transform"));
+        let Some(transform) = transform else { return };
+        let container = transform
+            .value
+            .get("limits")
+            .and_then(|l| string_field(&l.value, "memory"))
+            .and_then(|(m, e)| Some((parse_bytes(m)?, e)));
+        let Some((container, container_entry)) = container else {
+            return;
+        };
+        let container_text = container_entry.value.as_str().unwrap_or_default().trim();
+        let mut limits: Vec<(String, &Entry, f64)> = duckdb_limits(root)
+            .into_iter()
+            .map(|(name, entry, limit, _)| {
+                (
+                    format!("DuckDB profile `{name}` memory_limit"),
+                    entry,
+                    limit,
+                )
+            })
+            .collect();
+        if let Some((text, entry)) = transform
+            .value
+            .get("env")
+            .and_then(|e| string_field(&e.value, "DUCKDB_MEMORY_LIMIT"))
+            && let Some(limit) = parse_bytes(text)
+        {
+            limits.push(("DUCKDB_MEMORY_LIMIT".into(), entry, limit));
+        }
+        for (what, entry, limit) in limits {
+            if limit > container * CONTAINER_SHARE {
+                out.push(
+                    Diagnostic::new(
+                        &OVER_CONTAINER,
+                        &document.file,
+                        entry.value.span,
+                        format!(
+                            "{what} ({}) is {:.0}% of the transform container limit ({container_text}); keep it at or below 67%",
+                            entry.value.as_str().unwrap_or_default().trim(),
+                            100.0 * limit / container,
+                        ),
+                    )
+                    .with_help(format!("use at most {}", human(container * CONTAINER_SHARE)))
+                    .with_related(&document.file, container_entry.value.span, "transform container memory limit"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_bytes;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_bytes("4GB"), Some(4e9));
+        assert_eq!(parse_bytes("12Gi"), Some(12.0 * 1024.0 * 1024.0 * 1024.0));
+        assert_eq!(parse_bytes("512 MiB"), Some(512.0 * 1024.0 * 1024.0));
+        assert_eq!(parse_bytes("1.5GB"), Some(1.5e9));
+        assert_eq!(parse_bytes("lots"), None);
+    }
+}

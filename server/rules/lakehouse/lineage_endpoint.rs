@@ -1,0 +1,67 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::rules::walk::string_field;
+use crate::rules::{Context, Environment, Rule};
+use crate::syntax::Document;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an `observability.lineage_endpoint` that does not include the OpenLineage path
+    /// `/api/v1/lineage`.
+    ///
+    /// ## Why is this bad?
+    /// floe posts OpenLineage events to the endpoint as given. Marquez serves them at
+    /// `/api/v1/lineage`; a bare host (`http://marquez:5000`, as some docs show) answers 404 and
+    /// lineage is silently lost.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// observability:
+    ///   lineage_endpoint: "http://marquez:5000"
+    /// ```
+    ///
+    /// ## Fix
+    /// Use the full path: `http://marquez:5000/api/v1/lineage`.
+    pub static META = ("FL407", "lineage-endpoint-path", Lakehouse, Warning, "lineage_endpoint without /api/v1/lineage");
+}
+
+pub struct LineageEndpoint;
+
+fn check(document: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(root) = &document.root else { return };
+    let Some(observability) = root.get("observability") else {
+        return;
+    };
+    let Some((url, entry)) = string_field(&observability.value, "lineage_endpoint") else {
+        return;
+    };
+    if url.trim().is_empty() || url.contains("/api/v1/lineage") {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            &META,
+            &document.file,
+            entry.value.span,
+            "`lineage_endpoint` does not include the OpenLineage path `/api/v1/lineage`",
+        )
+        .with_help(format!(
+            "use `{}/api/v1/lineage`",
+            super::super::security::redact::url(url.trim_end_matches('/'))
+        )),
+    );
+}
+
+impl Rule for LineageEndpoint {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &META
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        check(env.document, out);
+    }
+
+    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        check(floe, out);
+    }
+}

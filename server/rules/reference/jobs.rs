@@ -1,0 +1,172 @@
+use super::python_list;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::suggest::did_you_mean;
+use crate::rules::walk::{profiles, section, string_field};
+use crate::rules::{Context, Rule};
+use crate::syntax::{Document, Node};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every job reference in `orchestration` names a key of `orchestration.jobs`:
+    /// `schedules.*.job`, `sensors.*.job`, `backfills.*.job` and the `watched_jobs` of
+    /// `run_status` sensors.
+    ///
+    /// ## Why is this bad?
+    /// floe's schema accepts any identifier; the Dagster loader fails when the code location
+    /// loads ("Schedule 'x' references unknown job 'y'. Available jobs: [...]"), after deploy.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// orchestration:
+    ///   jobs:
+    ///     nightly: {type: batch, selection: ["group:bronze"]}
+    ///   schedules:
+    ///     every_night: {job: nighlty, cron_schedule: "0 2 * * *"}
+    /// ```
+    ///
+    /// ## Fix
+    /// Use the name of a defined job.
+    pub static UNKNOWN_JOB = ("FL500", "unknown-job", Reference, Error, "An orchestration reference to a job that is not defined");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an `asset_sensor` whose `watched_assets` does not hold exactly one asset.
+    ///
+    /// ## Why is this bad?
+    /// The schema allows a list, but floe's sensor loader fails at load time: "Asset sensor 'x'
+    /// must watch exactly one asset. Got 2 assets: [...]".
+    ///
+    /// ## Example
+    /// ```yaml
+    /// sensors:
+    ///   on_orders:
+    ///     type: asset_sensor
+    ///     job: nightly
+    ///     watched_assets: [orders, customers]
+    /// ```
+    ///
+    /// ## Fix
+    /// Watch one asset per sensor; add a sensor for each further asset.
+    pub static ASSET_SENSOR = ("FL504", "asset-sensor-watches-one-asset", Reference, Error, "An asset sensor that does not watch exactly one asset");
+}
+
+pub struct UnknownJob;
+pub struct AssetSensorOneAsset;
+
+fn check_reference(
+    document: &Document,
+    node: &Node,
+    jobs: &[String],
+    message: impl FnOnce(&str) -> String,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(job) = node.as_str() else { return };
+    if jobs.iter().any(|j| j == job) {
+        return;
+    }
+    let mut diagnostic = Diagnostic::new(&UNKNOWN_JOB, &document.file, node.span, message(job));
+    if let Some(best) = did_you_mean(job, jobs) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+    }
+    out.push(diagnostic);
+}
+
+impl Rule for UnknownJob {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &UNKNOWN_JOB
+    }
+
+    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
+            return;
+        };
+        let orchestration = &orchestration.value;
+        let jobs: Vec<String> = section(orchestration, "jobs")
+            .iter()
+            .filter_map(|e| e.key.key_text())
+            .collect();
+        let available = python_list(&jobs);
+        for (kind, key) in [
+            ("Schedule", "schedules"),
+            ("Sensor", "sensors"),
+            ("Backfill", "backfills"),
+        ] {
+            for (name, entry) in profiles(orchestration, key) {
+                if let Some(job) = entry.value.get("job") {
+                    check_reference(
+                        floe,
+                        &job.value,
+                        &jobs,
+                        |j| {
+                            format!(
+                                "{kind} '{name}' references unknown job '{j}'. Available jobs: {available}"
+                            )
+                        },
+                        out,
+                    );
+                }
+                if let Some(watched) = entry
+                    .value
+                    .get("watched_jobs")
+                    .and_then(|w| w.value.as_sequence())
+                {
+                    for item in watched {
+                        check_reference(
+                            floe,
+                            item,
+                            &jobs,
+                            |j| {
+                                format!(
+                                    "Sensor '{name}' watches unknown job '{j}'. Available jobs: {available}"
+                                )
+                            },
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Rule for AssetSensorOneAsset {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &ASSET_SENSOR
+    }
+
+    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
+            return;
+        };
+        for (name, sensor) in profiles(&orchestration.value, "sensors") {
+            if string_field(&sensor.value, "type").map(|(t, _)| t) != Some("asset_sensor") {
+                continue;
+            }
+            let Some(watched) = sensor.value.get("watched_assets") else {
+                continue;
+            };
+            let Some(items) = watched.value.as_sequence() else {
+                continue;
+            };
+            // An empty list is the schema's finding (min 1 item).
+            if items.len() > 1 {
+                let names: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect();
+                out.push(Diagnostic::new(
+                    &ASSET_SENSOR,
+                    &floe.file,
+                    watched.value.span,
+                    format!(
+                        "Asset sensor '{name}' must watch exactly one asset. Got {} assets: {}",
+                        items.len(),
+                        python_list(&names)
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+use super::python_list;
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::rules::walk::{section, string_field};
+use crate::rules::{Context, Environment, Rule};
+use crate::syntax::NodeValue;
+use crate::syntax::resolve::Scalar;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that `observability.compute_logs.storage_ref` (default `default`) names a storage
+    /// profile of the same platform.yaml, when compute logs are enabled and stored in S3, GCS or
+    /// Azure.
+    ///
+    /// ## Why is this bad?
+    /// floe does not check the reference; Dagster run pods fail to upload their logs, and the logs
+    /// you need to debug a failed run are the ones that are lost.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// storage:
+    ///   bronze: {bucket: lake-bronze}
+    /// observability:
+    ///   compute_logs:
+    ///     manager_type: s3          # storage_ref defaults to "default", which does not exist
+    /// ```
+    ///
+    /// ## Fix
+    /// Set `storage_ref` to a defined storage profile.
+    pub static META = ("FL502", "unknown-storage-ref", Reference, Warning, "compute_logs.storage_ref names no storage profile");
+}
+
+pub struct UnknownStorageRef;
+
+impl Rule for UnknownStorageRef {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &META
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        let Some(logs) = root
+            .get("observability")
+            .and_then(|o| o.value.get("compute_logs"))
+        else {
+            return;
+        };
+        let disabled = logs.value.get("enabled").is_some_and(|e| {
+            matches!(
+                e.value.value,
+                NodeValue::Scalar {
+                    value: Scalar::Bool(false),
+                    ..
+                }
+            )
+        });
+        let manager = string_field(&logs.value, "manager_type").map_or("s3", |(m, _)| m);
+        if disabled || !matches!(manager, "s3" | "gcs" | "azure_blob") {
+            return;
+        }
+        let (name, span): (String, Span) = match logs.value.get("storage_ref") {
+            Some(entry) => match entry.value.as_str() {
+                Some(name) => (name.to_owned(), entry.value.span),
+                None => return, // null: no storage profile is used
+            },
+            None => ("default".to_owned(), logs.key.span),
+        };
+        let storage: Vec<String> = section(root, "storage")
+            .iter()
+            .filter_map(|e| e.key.key_text())
+            .collect();
+        if !storage.contains(&name) {
+            out.push(Diagnostic::new(
+                &META,
+                &document.file,
+                span,
+                format!("compute_logs references non-existent storage profile '{name}'. Available storage profiles: {}", python_list(&storage)),
+            ));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::rules::walk::strings;
+use crate::rules::{Context, Environment, Rule};
+use crate::syntax::Document;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds `CREATE SECRET` statements in any SQL floe-lint can see: string values in floe.yaml
+    /// and platform.yaml (DuckDB settings, init SQL), the `on-run-start`/`on-run-end` hooks of the
+    /// `dbt_project.yml` beside floe.yaml, and the `.sql` files of that dbt project.
+    ///
+    /// ## Why is this bad?
+    /// dbt-duckdb opens the connection, and uses DuckDB's secret manager, before any hook runs.
+    /// Creating a secret afterwards fails with `Invalid Input Error: Changing Secret Manager
+    /// settings after the secret manager is used is not allowed!`, and a persistent secret would
+    /// also write the credential to disk. floe's Polaris plugin instead passes credentials inline
+    /// to `ATTACH`, from environment variables, at connection time.
+    ///
+    /// ## Example
+    /// ```sql
+    /// -- macros/attach.sql
+    /// CREATE SECRET polaris (TYPE ICEBERG, CLIENT_ID '…', CLIENT_SECRET '…');
+    /// ```
+    ///
+    /// Use instead (what floe's plugin runs):
+    /// ```sql
+    /// ATTACH 'warehouse' AS lake (TYPE ICEBERG, CLIENT_ID '…', CLIENT_SECRET '…',
+    ///     OAUTH2_SERVER_URI '<uri>/v1/oauth/tokens', ENDPOINT '<uri>');
+    /// ```
+    ///
+    /// ## Fix
+    /// Delete the `CREATE SECRET`; let floe's generated profile attach the catalog with inline
+    /// credentials read from environment variables.
+    pub static META = ("FL301", "create-secret", Security, Error, "CREATE SECRET in SQL run by dbt-duckdb");
+}
+
+pub struct CreateSecret;
+
+static CREATE_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bcreate\s+(?:or\s+replace\s+)?(?:persistent\s+|temporary\s+|temp\s+)?secret\b",
+    )
+    .expect("static regex compiles")
+});
+
+const HELP: &str = "DuckDB's secret manager is already in use when dbt-duckdb runs this; pass the credentials inline to ATTACH (TYPE ICEBERG, CLIENT_ID …, CLIENT_SECRET …) as floe's plugin does";
+
+fn in_yaml(document: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(root) = &document.root else { return };
+    let mut found = Vec::new();
+    strings(root, &mut found);
+    for (text, node) in found {
+        if CREATE_SECRET.is_match(text) {
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &document.file,
+                    node.span,
+                    "`CREATE SECRET` in SQL that dbt-duckdb runs",
+                )
+                .with_help(HELP),
+            );
+        }
+    }
+}
+
+fn in_sql(document: &Document, out: &mut Vec<Diagnostic>) {
+    for m in CREATE_SECRET.find_iter(&document.text) {
+        if is_commented_out(&document.text, m.start()) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &META,
+                &document.file,
+                Span::new(m.start(), m.end()),
+                "`CREATE SECRET` in a dbt SQL file",
+            )
+            .with_help(HELP),
+        );
+    }
+}
+
+/// Whether `offset` is inside a `--` line comment or a `{# … #}` Jinja comment.
+fn is_commented_out(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..offset].contains("--") {
+        return true;
+    }
+    let before = &text[..offset];
+    matches!((before.rfind("{#"), before.rfind("#}")), (Some(open), close) if close.is_none_or(|c| c < open))
+}
+
+impl Rule for CreateSecret {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &META
+    }
+
+    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        in_yaml(floe, out);
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        in_yaml(env.document, out);
+    }
+
+    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(project) = cx.dbt.project.filter(|d| d.loadable) {
+            in_yaml(project, out);
+        }
+        for sql in &cx.dbt.sql {
+            in_sql(sql, out);
+        }
+    }
+}

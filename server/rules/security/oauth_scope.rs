@@ -1,0 +1,116 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::rules::walk::{profiles, string_field};
+use crate::rules::{Context, Environment, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the OAuth2 scope `PRINCIPAL_ROLE:ALL` in a non-local environment.
+    ///
+    /// ## Why is this bad?
+    /// It grants the client every principal role in the catalog. floe's runtime warns:
+    /// "scope='PRINCIPAL_ROLE:ALL' grants unrestricted access to all roles. Use a narrowly-scoped
+    /// principal role in production environments." It is meant for local development only.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// # platform/prod/platform.yaml
+    /// credentials:
+    ///   mode: oauth2
+    ///   scope: "PRINCIPAL_ROLE:ALL"
+    /// ```
+    ///
+    /// ## Fix
+    /// Use the narrowest role that works, e.g. `PRINCIPAL_ROLE:DATA_ENGINEER`.
+    pub static ALL_ROLES = ("FL302", "principal-role-all", Security, Warning, "OAuth2 scope PRINCIPAL_ROLE:ALL outside a local environment");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Flags `credentials` in `oauth2` mode without a `scope`.
+    ///
+    /// ## Why is this bad?
+    /// floe then falls back to a default scope ("OAuth2 scope not specified, using default"), so
+    /// which roles the client gets is decided by code rather than by this file, and may differ
+    /// between floe versions and environments.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// credentials:
+    ///   mode: oauth2
+    ///   client_id: {secret_ref: polaris-client-id}
+    ///   client_secret: {secret_ref: polaris-client-secret}
+    /// ```
+    ///
+    /// ## Fix
+    /// State the scope: `scope: "PRINCIPAL_ROLE:DATA_ENGINEER"`.
+    pub static MISSING_SCOPE = ("FL303", "missing-oauth2-scope", Security, Warning, "OAuth2 credentials without an explicit scope");
+}
+
+pub struct PrincipalRoleAll;
+pub struct MissingScope;
+
+const SECTIONS: [&str; 3] = ["storage", "catalogs", "compute"];
+
+impl Rule for PrincipalRoleAll {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &ALL_ROLES
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if env.local {
+            return;
+        }
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        for section in SECTIONS {
+            for (name, profile) in profiles(root, section) {
+                let scope = profile
+                    .value
+                    .get("credentials")
+                    .and_then(|c| string_field(&c.value, "scope"));
+                if let Some((scope, entry)) = scope
+                    && scope.trim() == "PRINCIPAL_ROLE:ALL"
+                {
+                    out.push(
+                            Diagnostic::new(
+                                &ALL_ROLES,
+                                &document.file,
+                                entry.value.span,
+                                format!("scope='PRINCIPAL_ROLE:ALL' grants unrestricted access to all roles ({section}.{name}, environment `{}`). Use a narrowly-scoped principal role in production environments.", env.name),
+                            )
+                            .with_help("e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
+                        );
+                }
+            }
+        }
+    }
+}
+
+impl Rule for MissingScope {
+    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
+        &MISSING_SCOPE
+    }
+
+    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let document = env.document;
+        let Some(root) = &document.root else { return };
+        for section in SECTIONS {
+            for (name, profile) in profiles(root, section) {
+                let Some(credentials) = profile.value.get("credentials") else {
+                    continue;
+                };
+                let Some(("oauth2", mode)) = string_field(&credentials.value, "mode") else {
+                    continue;
+                };
+                let scope = credentials.value.get("scope");
+                if scope.is_none_or(|s| s.value.as_str().is_none_or(|v| v.trim().is_empty())) {
+                    out.push(
+                        Diagnostic::new(&MISSING_SCOPE, &document.file, mode.value.span, format!("{section}.{name}.credentials.scope: OAuth2 scope not specified, using default"))
+                            .with_help("state the scope, e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
+                    );
+                }
+            }
+        }
+    }
+}

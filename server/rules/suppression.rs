@@ -1,0 +1,190 @@
+//! Inline suppressions: `# floe-lint: ignore[FL300, FL402] reason` on the finding's line or the
+//! line above, `# floe-lint: ignore-file[FL400]` anywhere in the file (`-- floe-lint: …` in SQL).
+//! A suppression that suppresses nothing, or names no rule, is itself reported.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::rules::registry;
+use crate::syntax::Document;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `floe-lint: ignore[…]` or `ignore-file[…]` code that suppressed no finding.
+    ///
+    /// ## Why is this bad?
+    /// A stale suppression hides the next real finding of that rule on that line, and misleads
+    /// readers into thinking there is something to ignore.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// bucket: lake   # floe-lint: ignore[FL300] nothing here is a credential
+    /// ```
+    ///
+    /// ## Fix
+    /// Remove the code (or the whole comment).
+    pub static UNUSED = ("FL900", "unused-suppression", Suppression, Warning, "A suppression comment that suppresses nothing");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a suppression comment that names an unknown rule code, or names none.
+    ///
+    /// ## Why is this bad?
+    /// It suppresses nothing, and the finding it was meant for is still reported (or the code
+    /// has a typo).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// uri: "http://polaris:8181/api/catalog"  # floe-lint: ignore[FL3O4]
+    /// ```
+    ///
+    /// ## Fix
+    /// Use a code from `floe-lint rules`, e.g. `# floe-lint: ignore[FL304] reason`.
+    pub static UNKNOWN_CODE = ("FL901", "unknown-suppression-code", Suppression, Warning, "A suppression comment naming an unknown rule");
+}
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"floe-lint:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
+        .expect("static regex compiles")
+});
+
+/// One parsed suppression comment.
+#[derive(Debug)]
+struct Directive {
+    file_level: bool,
+    /// 0-based line the comment is on.
+    line: usize,
+    /// The comment is alone on its line (then it covers the next line too).
+    own_line: bool,
+    codes: Vec<(String, Span)>,
+    span: Span,
+}
+
+/// Comments of a document as `(span of the text after the marker, text)`: YAML `#` comments
+/// from the parser; `--` comments of SQL files by scanning lines.
+fn comments(document: &Document) -> Vec<(Span, String)> {
+    if document.root.is_some() || !document.comments.is_empty() {
+        return document
+            .comments
+            .iter()
+            .map(|c| (Span::new(c.span.start + 1, c.span.end), c.text.clone()))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for line in 0..document.line_index.line_count() {
+        let start = document.line_index.line_start(line);
+        let end = document.line_index.line_end(&document.text, line);
+        let text = document.text.get(start..end).unwrap_or("");
+        if let Some(at) = text.find("--") {
+            out.push((Span::new(start + at + 2, end), text[at + 2..].to_owned()));
+        }
+    }
+    out
+}
+
+fn parse(document: &Document) -> Vec<Directive> {
+    let mut out = Vec::new();
+    for (span, text) in comments(document) {
+        for caps in DIRECTIVE.captures_iter(&text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let file_level = caps.get(1).is_some_and(|k| k.as_str() == "ignore-file");
+            let mut codes = Vec::new();
+            if let Some(list) = caps.get(2) {
+                let mut offset = list.start();
+                for part in list.as_str().split(',') {
+                    let trimmed = part.trim();
+                    let lead = part.len() - part.trim_start().len();
+                    if !trimmed.is_empty() {
+                        let start = span.start + offset + lead;
+                        codes.push((trimmed.to_owned(), Span::new(start, start + trimmed.len())));
+                    }
+                    offset += part.len() + 1;
+                }
+            }
+            let line = document.line_index.line_of(span.start);
+            let line_start = document.line_index.line_start(line);
+            let before = document
+                .text
+                .get(line_start..span.start.saturating_sub(2))
+                .unwrap_or("");
+            out.push(Directive {
+                file_level,
+                line,
+                own_line: before.trim().is_empty(),
+                codes,
+                span: Span::new(span.start + whole.start(), span.start + whole.end()),
+            });
+        }
+    }
+    out
+}
+
+/// Removes suppressed diagnostics of `document` from `diagnostics` and adds FL900/FL901 findings.
+pub fn apply(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
+    let directives = parse(document);
+    if directives.is_empty() {
+        return;
+    }
+    let mut used: HashSet<(usize, usize)> = HashSet::new();
+    diagnostics.retain(|d| {
+        if d.file != document.file || d.rule.code.starts_with("FL9") {
+            return true;
+        }
+        let line = document.line_index.line_of(d.span.start);
+        for (i, directive) in directives.iter().enumerate() {
+            let covers = directive.file_level
+                || directive.line == line
+                || (directive.own_line && directive.line + 1 == line);
+            if !covers {
+                continue;
+            }
+            if let Some(j) = directive
+                .codes
+                .iter()
+                .position(|(code, _)| code.eq_ignore_ascii_case(d.rule.code) || code == d.rule.name)
+            {
+                used.insert((i, j));
+                return false;
+            }
+        }
+        true
+    });
+    for (i, directive) in directives.iter().enumerate() {
+        if directive.codes.is_empty() {
+            diagnostics.push(
+                Diagnostic::new(
+                    &UNKNOWN_CODE,
+                    &document.file,
+                    directive.span,
+                    "suppression names no rule",
+                )
+                .with_help("name the codes it suppresses: `floe-lint: ignore[FL300] reason`"),
+            );
+        }
+        for (j, (code, span)) in directive.codes.iter().enumerate() {
+            if registry::find(code).is_none() {
+                diagnostics.push(Diagnostic::new(
+                    &UNKNOWN_CODE,
+                    &document.file,
+                    *span,
+                    format!("unknown rule code `{code}` in suppression"),
+                ));
+            } else if !used.contains(&(i, j)) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        &UNUSED,
+                        &document.file,
+                        *span,
+                        format!("unused suppression: no `{code}` finding here"),
+                    )
+                    .with_help("remove it"),
+                );
+            }
+        }
+    }
+}

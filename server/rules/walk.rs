@@ -1,0 +1,61 @@
+//! Small helpers for walking the spanned tree in rules.
+
+use crate::syntax::{Entry, Node};
+
+/// The entries of a mapping section (`root[key]`), or nothing.
+pub fn section<'n>(root: &'n Node, key: &str) -> &'n [Entry] {
+    root.get(key)
+        .and_then(|e| e.value.as_mapping())
+        .unwrap_or(&[])
+}
+
+/// `(name, entry)` for each profile of a platform.yaml section (`storage`, `catalogs`, `compute`).
+pub fn profiles<'n>(
+    root: &'n Node,
+    section_key: &str,
+) -> impl Iterator<Item = (String, &'n Entry)> {
+    section(root, section_key)
+        .iter()
+        .filter_map(|e| Some((e.key.key_text()?, e)))
+}
+
+/// The string value of `node[key]`, with its entry.
+pub fn string_field<'n>(node: &'n Node, key: &str) -> Option<(&'n str, &'n Entry)> {
+    let entry = node.get(key)?;
+    Some((entry.value.as_str()?, entry))
+}
+
+/// Every scalar string in a subtree with its node, depth-first in document order.
+pub fn strings<'n>(node: &'n Node, out: &mut Vec<(&'n str, &'n Node)>) {
+    if let Some(text) = node.as_str() {
+        out.push((text, node));
+    }
+    if let Some(items) = node.as_sequence() {
+        for item in items {
+            strings(item, out);
+        }
+    }
+    if let Some(entries) = node.as_mapping() {
+        for entry in entries.iter().filter(|e| !e.merged) {
+            strings(&entry.value, out);
+        }
+    }
+}
+
+/// Every `key: scalar` pair in a subtree (key text, entry), depth-first, skipping merged entries
+/// (they are reported where they are written).
+pub fn pairs<'n>(node: &'n Node, out: &mut Vec<(String, &'n Entry)>) {
+    if let Some(items) = node.as_sequence() {
+        for item in items {
+            pairs(item, out);
+        }
+    }
+    if let Some(entries) = node.as_mapping() {
+        for entry in entries.iter().filter(|e| !e.merged) {
+            if let Some(key) = entry.key.key_text() {
+                out.push((key, entry));
+            }
+            pairs(&entry.value, out);
+        }
+    }
+}

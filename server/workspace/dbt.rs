@@ -1,0 +1,89 @@
+//! The dbt project a floe.yaml's `transforms` point at, and the files of it floe-lint reads.
+
+use std::path::{Path, PathBuf};
+
+use crate::syntax::Node;
+
+/// Paths of the dbt files beside a floe.yaml.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DbtFiles {
+    pub project: Option<PathBuf>,
+    pub profiles: Option<PathBuf>,
+    pub sql: Vec<PathBuf>,
+}
+
+/// Upper bound on `.sql` files read per project (a dbt project with more is still checked, in part).
+pub const MAX_SQL_FILES: usize = 5_000;
+
+/// Finds the dbt project as upstream's compiler does: `<floe dir>/<transforms[].path>/dbt_project.yml`,
+/// else the nearest `dbt_project.yml` in the floe.yaml directory or up to five parents.
+pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
+    let dir = floe_path.parent().unwrap_or(Path::new("."));
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(transforms) = floe_root
+        .and_then(|r| r.get("transforms"))
+        .and_then(|t| t.value.as_sequence())
+    {
+        for transform in transforms {
+            if let Some(path) = transform.get("path").and_then(|p| p.value.as_str()) {
+                candidates.push(dir.join(path));
+            }
+        }
+    }
+    let mut ancestor = Some(dir);
+    for _ in 0..=5 {
+        let Some(current) = ancestor else { break };
+        candidates.push(current.to_path_buf());
+        ancestor = current.parent().filter(|p| !p.as_os_str().is_empty());
+    }
+    let Some(project_dir) = candidates
+        .into_iter()
+        .find(|c| c.join("dbt_project.yml").is_file())
+    else {
+        return DbtFiles::default();
+    };
+    let project_dir = crate::workspace::discover::clean(&project_dir);
+    let profiles_dir = floe_root
+        .and_then(|r| r.get("orchestration"))
+        .and_then(|o| o.value.get("dbt"))
+        .and_then(|d| d.value.get("profiles_dir"))
+        .and_then(|p| p.value.as_str())
+        .map(|p| dir.join(p));
+    let profiles = [profiles_dir, Some(project_dir.clone())]
+        .into_iter()
+        .flatten()
+        .map(|d| d.join("profiles.yml"))
+        .find(|p| p.is_file())
+        .map(|p| crate::workspace::discover::clean(&p));
+    let mut sql = Vec::new();
+    for sub in ["models", "macros", "snapshots", "analyses", "tests"] {
+        collect_sql(&project_dir.join(sub), &mut sql, 0);
+    }
+    sql.sort();
+    sql.truncate(MAX_SQL_FILES);
+    DbtFiles {
+        project: Some(project_dir.join("dbt_project.yml")),
+        profiles,
+        sql,
+    }
+}
+
+fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 16 || out.len() >= MAX_SQL_FILES {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_sql(&path, out, depth + 1);
+        } else if kind.is_file() && path.extension().is_some_and(|e| e == "sql") {
+            out.push(path);
+        }
+    }
+}
