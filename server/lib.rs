@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod fix;
 pub mod model;
 pub mod rule_meta;
 pub mod rules;

@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RulesFormat, SchemaKind};
 use super::paths::{display, relative_to, repo_root};
 use super::{github, human, json, sarif};
+use std::collections::BTreeMap;
+
 use crate::check::{self, Disk};
 use crate::diagnostic::Severity;
+use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
+use crate::syntax;
 use crate::workspace::{Selection, discover};
 
 /// Exit codes (ruff's convention).
@@ -49,6 +53,115 @@ pub fn run(cli: Cli) -> i32 {
             EXIT_CLEAN
         }
     }
+}
+
+/// File contents with pending fixes applied in memory, over the disk.
+struct Overlay {
+    changed: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl check::Sources for Overlay {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        match self.changed.get(path) {
+            Some(bytes) => Ok(bytes.clone()),
+            None => std::fs::read(path),
+        }
+    }
+}
+
+/// `--fix` / `--diff`: apply fixes in passes (a fix can expose another) until nothing changes.
+fn fix(
+    args: &CheckArgs,
+    projects: &[crate::workspace::Project],
+    selection: &Selection,
+    options: &check::Options,
+    cwd: &Path,
+) -> i32 {
+    let level = if args.unsafe_fixes {
+        fix::Level::Unsafe
+    } else {
+        fix::Level::Safe
+    };
+    let mut overlay = Overlay {
+        changed: BTreeMap::new(),
+    };
+    let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut fixed = 0;
+    for _pass in 0..8 {
+        let report = check::check_projects(projects, &overlay, selection, options);
+        let mut progress = false;
+        for (path, document) in &report.documents {
+            if !document.loadable {
+                continue;
+            }
+            let fixes = fix::fixes_for(&report.diagnostics, path, level);
+            if fixes.is_empty() {
+                continue;
+            }
+            let (text, applied) = fix::apply(&document.text, fixes);
+            if applied == 0 || text == document.text {
+                continue;
+            }
+            // A fix must never turn a file that loads into one that does not.
+            if !syntax::parse_text(path, &text, &options.limits).loadable {
+                continue;
+            }
+            originals
+                .entry(path.to_path_buf())
+                .or_insert_with(|| document.text.clone());
+            overlay
+                .changed
+                .insert(path.to_path_buf(), text.into_bytes());
+            fixed += applied;
+            progress = true;
+        }
+        if !progress {
+            break;
+        }
+    }
+    let shown = |path: &Path| display(&relative_to(path, cwd));
+    if args.diff {
+        let mut out = String::new();
+        for (path, before) in &originals {
+            let after = overlay
+                .changed
+                .get(path)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default();
+            out.push_str(&fix::unified_diff(&shown(path), before, &after));
+        }
+        print(&out);
+        eprintln!(
+            "Would fix {fixed} finding{} in {} file{}.",
+            plural(fixed),
+            originals.len(),
+            plural(originals.len())
+        );
+        return if originals.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FINDINGS
+        };
+    }
+    for (path, bytes) in &overlay.changed {
+        if let Err(error) = fix::write_atomically(path, bytes) {
+            eprintln!("floe-lint: cannot write {}: {error}", shown(path));
+            return EXIT_ERROR;
+        }
+    }
+    let report = check::check_projects(projects, &Disk, selection, options);
+    let code = render(args, &report, cwd);
+    eprintln!(
+        "Fixed {fixed} finding{} in {} file{}.",
+        plural(fixed),
+        overlay.changed.len(),
+        plural(overlay.changed.len())
+    );
+    code
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
@@ -117,21 +230,30 @@ fn check(args: &CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
-    let report = check::check_projects(&projects, &Disk, &selection, &check::Options::default());
-    let shown = |path: &Path| display(&relative_to(path, &cwd));
-    let root = repo_root(&cwd).unwrap_or_else(|| cwd.clone());
+    let options = check::Options::default();
+    if args.fix || args.diff {
+        return fix(args, &projects, &selection, &options, &cwd);
+    }
+    let report = check::check_projects(&projects, &Disk, &selection, &options);
+    render(args, &report, &cwd)
+}
+
+/// Prints the report in the chosen format and returns the exit code.
+fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
+    let shown = |path: &Path| display(&relative_to(path, cwd));
+    let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let uri = |path: &Path| display(&relative_to(path, &root));
     let output = match args.format {
         Format::Human => {
             if report.documents.is_empty() && report.read_errors.is_empty() {
                 "No floe.yaml or platform.yaml found.\n".to_owned()
             } else {
-                human::render(&report, use_color(args.color), &shown)
+                human::render(report, use_color(args.color), &shown)
             }
         }
-        Format::Json => json::render(&report, &shown),
-        Format::Sarif => sarif::render(&report, &uri),
-        Format::Github => github::render(&report, &shown),
+        Format::Json => json::render(report, &shown),
+        Format::Sarif => sarif::render(report, &uri),
+        Format::Github => github::render(report, &shown),
     };
     print(&output);
     for failure in &report.read_errors {

@@ -51,6 +51,9 @@ struct Issue {
     help: Option<String>,
     /// Allowed enum values, for a did-you-mean fix.
     enum_options: Vec<String>,
+    /// A plain scalar that YAML typed as a number, boolean or date where a string belongs:
+    /// quoting it is a safe fix.
+    quote: bool,
 }
 
 /// Validates `document` as a file of `kind`. Returns no findings for a document the syntax stage
@@ -87,6 +90,7 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
         message: s.message,
         help: None,
         enum_options: Vec::new(),
+        quote: false,
     }));
     dedup(&mut issues);
     issues
@@ -108,6 +112,11 @@ fn place(issue: Issue, document: &Document) -> Diagnostic {
     }
     if !issue.enum_options.is_empty()
         && let Some(fix) = enum_fix(document, span, &issue.enum_options)
+    {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    if issue.quote
+        && let Some(fix) = quote_fix(document, span)
     {
         diagnostic = diagnostic.with_fix(fix);
     }
@@ -144,6 +153,7 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
         message,
         help: None,
         enum_options: Vec::new(),
+        quote: false,
     };
     match parts.kind {
         ValidationErrorKind::AdditionalProperties { unexpected }
@@ -201,6 +211,7 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
             }
             let mut found = issue(&WRONG_TYPE, type_message(&expected));
             found.help = type_help(&expected, &instance);
+            found.quote = wants_quotes(&expected, &instance);
             let is_secret_reference = schema_at(schema, parent_path(&schema_path))
                 .and_then(|s| s.get("properties"))
                 .is_some_and(|p| p.get("secret_ref").is_some());
@@ -410,6 +421,7 @@ fn flatten_union(
             message: type_message(&expected),
             help: type_help(&expected, instance),
             enum_options: Vec::new(),
+            quote: wants_quotes(&expected, instance),
         });
         return;
     }
@@ -450,6 +462,7 @@ fn variant_issue(pointer: &str, instance: &Value, expected: Vec<String>) -> Issu
         message: String::new(),
         help: None,
         enum_options: Vec::new(),
+        quote: false,
     };
     match instance.get("type") {
         Some(tag) => {
@@ -539,6 +552,31 @@ fn type_message(expected: &[String]) -> String {
         [one] => format!("Input should be a valid {one}"),
         many => format!("Input should be a valid {}", many.join(" or ")),
     }
+}
+
+/// A string field holding an unquoted number, boolean or date.
+fn wants_quotes(expected: &[String], instance: &Value) -> bool {
+    expected.iter().any(|t| t == "string")
+        && (instance.is_number() || instance.is_boolean() || instance.get(DATE_MARKER).is_some())
+}
+
+/// Wraps a plain one-line scalar in double quotes, keeping its exact text (`1.0` → `"1.0"`).
+fn quote_fix(document: &Document, span: crate::diagnostic::Span) -> Option<crate::diagnostic::Fix> {
+    let text = document.text.get(span.start..span.end)?;
+    if text.is_empty()
+        || text.starts_with(['"', '\'', '|', '>', '!', '&', '*'])
+        || text.contains(['\n', '\r', '"', '\\'])
+    {
+        return None;
+    }
+    Some(crate::diagnostic::Fix {
+        title: format!("Quote `{text}` as a string"),
+        applicability: crate::diagnostic::Applicability::Safe,
+        edits: vec![crate::diagnostic::Edit {
+            span,
+            replacement: format!("\"{text}\""),
+        }],
+    })
 }
 
 fn type_help(expected: &[String], instance: &Value) -> Option<String> {
