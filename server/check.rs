@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::config::Settings;
 use crate::diagnostic::{self, Diagnostic, Span};
 use crate::model::{FileKind, validate};
 use crate::rules::{self, Context, Environment, context::Dbt, cross_file, suppression};
@@ -53,8 +54,8 @@ impl Report {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub limits: Limits,
-    /// Environment names treated as local (besides `local`).
-    pub local_environments: Vec<String>,
+    /// `.floe-lint.toml`: rule selection, severities, per-file ignores, local environments.
+    pub settings: Settings,
 }
 
 /// Parses and validates one file on its own (syntax + schema stages).
@@ -186,8 +187,16 @@ pub fn check_projects(
                 }
             }
         }
-        let is_local =
-            |name: &str| name == "local" || options.local_environments.iter().any(|l| l == name);
+        let is_local = |name: &str| {
+            name == "local"
+                || options
+                    .settings
+                    .config
+                    .environments
+                    .local
+                    .iter()
+                    .any(|l| l == name)
+        };
         let cx = Context {
             floe: floe_document,
             environments: environments
@@ -212,12 +221,13 @@ pub fn check_projects(
         found.extend(rules::run(&cx));
         report.diagnostics.extend(found);
     }
-    finish(&mut report);
+    finish(&mut report, &options.settings);
     report
 }
 
-/// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions, sorts.
-fn finish(report: &mut Report) {
+/// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
+/// configuration, sorts.
+fn finish(report: &mut Report, settings: &Settings) {
     let mut seen = std::collections::HashSet::new();
     report
         .diagnostics
@@ -231,5 +241,6 @@ fn finish(report: &mut Report) {
     for document in report.documents.values() {
         suppression::apply(document, &mut report.diagnostics);
     }
+    settings.apply(&mut report.diagnostics);
     diagnostic::sort(&mut report.diagnostics);
 }

@@ -43,3 +43,19 @@ fn schemas_are_draft_2020_12_with_ids() {
         assert!(jsonschema::validator_for(&schema).is_ok());
     }
 }
+
+#[test]
+fn config_schema_is_current() {
+    let generated = serde_json::to_string_pretty(&floe_lint::config::schema())
+        .expect("schema serializes")
+        + "\n";
+    let path = "schemas/floe-lint.schema.json";
+    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+        std::fs::write(path, &generated).expect("write schema");
+        return;
+    }
+    assert!(
+        std::fs::read_to_string(path).ok() == Some(generated),
+        "{path} is stale: run `UPDATE_SCHEMAS=1 cargo test --test schemas`"
+    );
+}

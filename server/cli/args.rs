@@ -50,6 +50,15 @@ pub struct CheckArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Configuration file (default: the nearest .floe-lint.toml above the first path).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Rules to run (comma-separated codes, prefixes or names); replaces the configuration's `select`.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Rules not to run; replaces the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
     /// Apply safe fixes in place (files that do not load are never rewritten).
     #[arg(long)]
     pub fix: bool,
@@ -94,6 +103,8 @@ pub enum ColorChoice {
 pub enum SchemaKind {
     Floe,
     Platform,
+    /// `.floe-lint.toml`
+    Config,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@ use super::{github, human, json, sarif};
 use std::collections::BTreeMap;
 
 use crate::check::{self, Disk};
+use crate::config;
 use crate::diagnostic::Severity;
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
@@ -25,11 +26,11 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Schema { kind } => {
-            let kind = match kind {
-                SchemaKind::Floe => FileKind::Floe,
-                SchemaKind::Platform => FileKind::Platform,
-            };
-            print(embedded_schema(kind));
+            print(match kind {
+                SchemaKind::Floe => embedded_schema(FileKind::Floe),
+                SchemaKind::Platform => embedded_schema(FileKind::Platform),
+                SchemaKind::Config => include_str!("../../schemas/floe-lint.schema.json"),
+            });
             EXIT_CLEAN
         }
         Command::Explain { rule } => match registry::find(&rule) {
@@ -53,6 +54,21 @@ pub fn run(cli: Cli) -> i32 {
             EXIT_CLEAN
         }
     }
+}
+
+/// The configuration: `--config`, else the nearest `.floe-lint.toml` above the first path;
+/// `--select`/`--ignore` override its lists.
+fn settings(args: &CheckArgs, paths: &[PathBuf]) -> Result<config::Settings, String> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => paths.first().and_then(|p| config::find(p)),
+    };
+    let mut settings = match path {
+        Some(path) => config::load(&path).map_err(|e| e.to_string())?,
+        None => config::Settings::default(),
+    };
+    settings.override_selection(args.select.clone(), args.ignore.clone())?;
+    Ok(settings)
 }
 
 /// File contents with pending fixes applied in memory, over the disk.
@@ -222,7 +238,15 @@ fn check(args: &CheckArgs) -> i32 {
     } else {
         args.paths.clone()
     };
-    let selection = Selection::from_env();
+    let mut selection = Selection::from_env();
+    let settings = match settings(args, &paths) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("floe-lint: {message}");
+            return EXIT_ERROR;
+        }
+    };
+    selection.environment_dirs = settings.environment_directories();
     let projects = match discover(&paths, &selection) {
         Ok(projects) => projects,
         Err(error) => {
@@ -230,7 +254,10 @@ fn check(args: &CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
-    let options = check::Options::default();
+    let options = check::Options {
+        settings,
+        ..Default::default()
+    };
     if args.fix || args.diff {
         return fix(args, &projects, &selection, &options, &cwd);
     }

@@ -74,7 +74,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                 ..e
             })
             .collect();
-        claimed.extend(environments.iter().map(|e| e.platform.clone()));
+        claimed.extend(environments.iter().map(|e| identity(&e.platform)));
         projects.push(Project {
             floe: Some(floe.clone()),
             environments,
@@ -83,7 +83,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
     }
     // Platform files no floe.yaml claimed are still checked on their own.
     for platform in platforms {
-        if !claimed.contains(&platform) {
+        if !claimed.contains(&identity(&platform)) {
             let name = environment_name(&platform, selection);
             projects.push(Project {
                 floe: None,
@@ -131,6 +131,11 @@ fn walk(
             }
         }
     }
+}
+
+/// The same file under any spelling of its path.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| clean(path))
 }
 
 /// Drops `.` components so the same file always has the same name (`./a/floe.yaml` = `a/floe.yaml`).

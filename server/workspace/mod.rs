@@ -48,6 +48,8 @@ pub struct Selection {
     pub platform_file: Option<PathBuf>,
     /// `FLOE_PLATFORM_ENV`: the environment name used for the flat fallback (`local` by default).
     pub env: Option<String>,
+    /// Further directories holding `<env>/platform.yaml` (from `.floe-lint.toml`).
+    pub environment_dirs: Vec<PathBuf>,
 }
 
 impl Selection {
@@ -59,6 +61,7 @@ impl Selection {
             env: std::env::var("FLOE_PLATFORM_ENV")
                 .ok()
                 .filter(|v| !v.is_empty()),
+            environment_dirs: Vec::new(),
         }
     }
 
@@ -86,7 +89,10 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         );
     }
     let mut searched = Vec::new();
-    for base in [dir.join("platform"), dir.join(".floe")] {
+    let bases = [dir.join("platform"), dir.join(".floe")]
+        .into_iter()
+        .chain(selection.environment_dirs.iter().cloned());
+    for base in bases {
         let mut found = Vec::new();
         if let Ok(entries) = std::fs::read_dir(&base) {
             for entry in entries.flatten() {
