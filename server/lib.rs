@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod rule_meta;
 pub mod rules;

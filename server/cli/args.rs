@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check floe.yaml and platform.yaml files (and every environment they pair with).
     Check(CheckArgs),
+    /// Run the language server over stdio.
+    Lsp,
     /// Print a generated JSON Schema.
     Schema {
         /// Which file's schema.

@@ -25,6 +25,7 @@ pub const EXIT_ERROR: i32 = 2;
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Lsp => crate::lsp::run(),
         Command::Schema { kind } => {
             print(match kind {
                 SchemaKind::Floe => embedded_schema(FileKind::Floe),

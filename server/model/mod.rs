@@ -11,6 +11,7 @@
 
 pub mod common;
 pub mod floe;
+pub mod navigate;
 pub mod platform;
 pub mod rules;
 pub mod semantic;

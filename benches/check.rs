@@ -1,0 +1,871 @@
+//! The `check` benchmark: how fast floe-lint checks real and large configuration files.
+//!
+//! Run with `cargo bench --bench check` (`harness = false`: this is a plain `main`, std only).
+//!
+//! Inputs are built here from files in the repository and written to a temporary directory laid
+//! out as floe projects (`<project>/floe.yaml` + `<project>/platform/local/platform.yaml`):
+//!
+//! * `demo`: upstream's demo pair (`tests/fixtures/upstream/floe-runtime__demo__…`).
+//! * `large`: the demo floe.yaml with a generated ~5,000-line platform.yaml (hundreds of storage,
+//!   catalog and compute profiles, layers, network zones, ingress routes and resource profiles),
+//!   valid against our schema: the benchmark asserts `check_document` reports nothing on it, so it
+//!   measures a realistic clean file rather than error reporting.
+//!
+//! Part 1 measures in process, per file: a bare parse (UTF-8 check + every
+//! `granit_parser::Parser::new_from_str` event), the full `check_document` (syntax + schema +
+//! semantic), and `check_projects` on each pair (both files + cross-file references, read from
+//! memory so no I/O is timed). Median and p95 per iteration after warm-up.
+//!
+//! Part 2 measures whole processes: `floe-lint check <project>` (release build) versus
+//! `check-jsonschema` validating the same two files against `schemas/floe.schema.json` and
+//! `schemas/platform.schema.json` (one invocation per schema, so two per pair).
+//!
+//! * floe-lint binary: `$FLOE_LINT_BIN`, else `$CARGO_TARGET_DIR/release/floe-lint`, else the
+//!   `floe-lint` next to this bench's own directory (`target/release/deps/check-*` →
+//!   `target/release/floe-lint`; `cargo bench` builds the package's binaries first, with the
+//!   release-derived bench profile), else `target/release/floe-lint` in the repository.
+//! * check-jsonschema: `$CHECK_JSONSCHEMA`, else `check-jsonschema` on `PATH`. When absent, the
+//!   column is skipped with install instructions.
+//! * `FLOE_BENCH_RUNS` sets the process runs per command (default 20, after 2 warm-up runs).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use floe_lint::check::{Options, Sources, check_document, check_projects};
+use floe_lint::model::FileKind;
+use floe_lint::syntax::Limits;
+use floe_lint::workspace::{Project, Selection, discover};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/upstream");
+const DEMO_FLOE: &str = "floe-runtime__demo__data_engineering__floe.yaml";
+const DEMO_PLATFORM: &str = "floe-runtime__demo__platform-config__platform__local__platform.yaml";
+const TARGET_LINES: usize = 5_000;
+
+// In-process sampling: warm up, then sample until both minimums are met (or the cap is hit).
+const WARMUP: Duration = Duration::from_millis(300);
+const MIN_SAMPLES: usize = 100;
+const MIN_TIME: Duration = Duration::from_secs(2);
+const MAX_SAMPLES: usize = 20_000;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let temp = tempfile::tempdir().expect("create a temporary directory");
+    let demo_floe = read(&Path::new(FIXTURES).join(DEMO_FLOE));
+    let demo_platform = read(&Path::new(FIXTURES).join(DEMO_PLATFORM));
+    let large_platform = generate_platform(TARGET_LINES);
+
+    let demo = Pair::write(temp.path(), "demo", &demo_floe, &demo_platform);
+    let large = Pair::write(temp.path(), "large", &demo_floe, large_platform.as_bytes());
+
+    // Every input must be clean, or the benchmark measures error reporting.
+    for (path, kind, bytes) in [
+        (&demo.floe, FileKind::Floe, &demo.floe_bytes),
+        (&demo.platform, FileKind::Platform, &demo.platform_bytes),
+        (&large.platform, FileKind::Platform, &large.platform_bytes),
+    ] {
+        let file: Arc<Path> = Arc::from(path.as_path());
+        let (_, diagnostics) = check_document(kind, &file, bytes, &Limits::default());
+        assert!(
+            diagnostics.is_empty(),
+            "{} is not clean: {diagnostics:#?}",
+            path.display()
+        );
+    }
+    // The generated pair must also pass every rule; upstream's demo is measured as it is (the
+    // rules flag a few real problems in it), and its findings are listed.
+    let mut demo_findings = String::new();
+    for (pair, must_be_clean) in [(&demo, false), (&large, true)] {
+        let report = check_projects(
+            &pair.projects,
+            &pair.memory(),
+            &Selection::default(),
+            &Options::default(),
+        );
+        assert!(report.read_errors.is_empty(), "{:?}", report.read_errors);
+        assert_eq!(
+            report.documents.len(),
+            2,
+            "{} is a pair",
+            pair.dir.display()
+        );
+        let mut counts = std::collections::BTreeMap::<_, usize>::new();
+        for d in &report.diagnostics {
+            *counts
+                .entry((d.rule.code, d.rule.name, d.severity.as_str()))
+                .or_default() += 1;
+        }
+        let summary = counts
+            .iter()
+            .map(|((code, name, severity), n)| format!("{code} {name} ({severity}) ×{n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            !must_be_clean || report.diagnostics.is_empty(),
+            "{} is not clean: {summary}\n{:#?}",
+            pair.dir.display(),
+            report
+                .diagnostics
+                .iter()
+                .map(|d| &d.message)
+                .collect::<Vec<_>>()
+        );
+        if !must_be_clean {
+            demo_findings = summary;
+        }
+    }
+
+    println!("# floe-lint `check` benchmark\n");
+    println!(
+        "inputs in {} (demo: {} + {} lines; large: {} + {} lines)\n",
+        temp.path().display(),
+        lines(&demo.floe_bytes),
+        lines(&demo.platform_bytes),
+        lines(&large.floe_bytes),
+        lines(&large.platform_bytes),
+    );
+    if !demo_findings.is_empty() {
+        println!(
+            "demo pair findings (`check_projects`, reported as in the CLI): {demo_findings}\n"
+        );
+    }
+
+    // ---- Part 1: in process ------------------------------------------------------------------
+    let limits = Limits::default();
+    let mut rows = Vec::new();
+    for (label, path, kind, bytes) in [
+        (
+            "demo floe.yaml",
+            &demo.floe,
+            FileKind::Floe,
+            &demo.floe_bytes,
+        ),
+        (
+            "demo platform.yaml",
+            &demo.platform,
+            FileKind::Platform,
+            &demo.platform_bytes,
+        ),
+        (
+            "generated platform.yaml",
+            &large.platform,
+            FileKind::Platform,
+            &large.platform_bytes,
+        ),
+    ] {
+        let file: Arc<Path> = Arc::from(path.as_path());
+        let parse = sample(|| bare_parse(bytes));
+        let check = sample(|| {
+            black_box(check_document(kind, &file, black_box(bytes), &limits));
+        });
+        let row = InProcess {
+            label: format!("{label} ({} lines)", lines(bytes)),
+            what: "`check_document`",
+            parse,
+            check,
+        };
+        row.print_progress();
+        rows.push(row);
+    }
+    for (label, pair) in [("demo pair", &demo), ("generated pair", &large)] {
+        let sources = pair.memory();
+        let selection = Selection::default();
+        let options = Options::default();
+        let parse = sample(|| {
+            bare_parse(&pair.floe_bytes);
+            bare_parse(&pair.platform_bytes);
+        });
+        let check = sample(|| {
+            black_box(check_projects(
+                &pair.projects,
+                &sources,
+                &selection,
+                &options,
+            ));
+        });
+        let row = InProcess {
+            label: format!(
+                "{label} ({} lines)",
+                lines(&pair.floe_bytes) + lines(&pair.platform_bytes)
+            ),
+            what: "`check_projects`",
+            parse,
+            check,
+        };
+        row.print_progress();
+        rows.push(row);
+    }
+
+    // ---- Part 2: whole processes ---------------------------------------------------------------
+    let runs = std::env::var("FLOE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(20);
+    let floe_lint = floe_lint_binary();
+    let jsonschema = check_jsonschema_binary();
+    println!();
+    match &floe_lint {
+        Some(bin) => println!("floe-lint: {}", bin.display()),
+        None => println!(
+            "floe-lint: release binary not found; run `cargo build --release` or set FLOE_LINT_BIN"
+        ),
+    }
+    match &jsonschema {
+        Some(bin) => println!("check-jsonschema: {} ({})", bin.display(), version(bin)),
+        None => println!(
+            "check-jsonschema: not found (set CHECK_JSONSCHEMA or put it on PATH); install with\n  \
+             python3 -m venv .venv-bench && .venv-bench/bin/pip install check-jsonschema\n  \
+             the check-jsonschema column is skipped"
+        ),
+    }
+    let floe_schema = root.join("schemas/floe.schema.json");
+    let platform_schema = root.join("schemas/platform.schema.json");
+    let mut process_rows = Vec::new();
+    for (label, pair) in [("demo pair", &demo), ("generated pair", &large)] {
+        let label = format!(
+            "{label} ({} lines)",
+            lines(&pair.floe_bytes) + lines(&pair.platform_bytes)
+        );
+        let lint = floe_lint.as_ref().map(|bin| {
+            let mut check = Command::new(bin);
+            check.arg("check").arg(&pair.dir).env("NO_COLOR", "1");
+            time_commands(&mut [check], runs)
+        });
+        let other = jsonschema.as_ref().map(|bin| {
+            let mut floe = Command::new(bin);
+            floe.arg("--schemafile").arg(&floe_schema).arg(&pair.floe);
+            let mut platform = Command::new(bin);
+            platform
+                .arg("--schemafile")
+                .arg(&platform_schema)
+                .arg(&pair.platform);
+            time_commands(&mut [floe, platform], runs)
+        });
+        let row = ProcessRow { label, lint, other };
+        row.print_progress();
+        process_rows.push(row);
+    }
+
+    // ---- The table -----------------------------------------------------------------------------
+    println!("\n## Results (paste into the README)\n");
+    println!("{}", table(&rows, &process_rows, runs));
+    let mut command = String::new();
+    for var in ["CHECK_JSONSCHEMA", "FLOE_LINT_BIN", "FLOE_BENCH_RUNS"] {
+        if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            let _ = write!(command, "{var}={} ", value.to_string_lossy());
+        }
+    }
+    command.push_str("cargo bench --bench check");
+    println!("Measured with `{command}`");
+    println!(
+        "({} logical CPUs; in process: median/p95 over ≥{MIN_SAMPLES} iterations and ≥{}s after \
+         warm-up; processes: median of {runs} runs after 2 warm-up runs).",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        MIN_TIME.as_secs()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// inputs
+// ---------------------------------------------------------------------------------------------
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+fn lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"))
+}
+
+/// One floe project on disk: floe.yaml + platform/local/platform.yaml.
+struct Pair {
+    dir: PathBuf,
+    floe: PathBuf,
+    platform: PathBuf,
+    floe_bytes: Vec<u8>,
+    platform_bytes: Vec<u8>,
+    projects: Vec<Project>,
+}
+
+impl Pair {
+    fn write(temp: &Path, name: &str, floe_bytes: &[u8], platform_bytes: &[u8]) -> Pair {
+        let dir = temp.join(name);
+        let env_dir = dir.join("platform").join("local");
+        std::fs::create_dir_all(&env_dir).expect("create the project directory");
+        let floe = dir.join("floe.yaml");
+        let platform = env_dir.join("platform.yaml");
+        std::fs::write(&floe, floe_bytes).expect("write floe.yaml");
+        std::fs::write(&platform, platform_bytes).expect("write platform.yaml");
+        let projects =
+            discover(std::slice::from_ref(&dir), &Selection::default()).expect("discover");
+        assert_eq!(projects.len(), 1, "one project in {}", dir.display());
+        Pair {
+            dir,
+            floe,
+            platform,
+            floe_bytes: floe_bytes.to_vec(),
+            platform_bytes: platform_bytes.to_vec(),
+            projects,
+        }
+    }
+
+    /// The pair's files served from memory, so `check_projects` timings exclude disk reads.
+    fn memory(&self) -> Memory {
+        let mut files = HashMap::new();
+        files.insert(self.floe.clone(), self.floe_bytes.clone());
+        files.insert(self.platform.clone(), self.platform_bytes.clone());
+        Memory(files)
+    }
+}
+
+struct Memory(HashMap<PathBuf, Vec<u8>>);
+
+impl Sources for Memory {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.0
+            .get(path)
+            .cloned()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+}
+
+/// A valid platform.yaml of at least `target` lines: the smallest number of "units" (one storage,
+/// catalog and compute profile plus one layer each, with zones, routes and resource profiles
+/// growing alongside) that reaches the target.
+fn generate_platform(target: usize) -> String {
+    let mut units = 1;
+    loop {
+        let text = platform_yaml(units);
+        if text.lines().count() >= target {
+            return text;
+        }
+        units += 1;
+    }
+}
+
+fn platform_yaml(units: usize) -> String {
+    const STORAGE_TYPES: [&str; 4] = ["s3", "gcs", "azure", "local"];
+    const CATALOG_TYPES: [&str; 5] = ["polaris", "glue", "nessie", "rest", "hive"];
+    const COMPUTE_TYPES: [&str; 7] = [
+        "duckdb",
+        "snowflake",
+        "bigquery",
+        "redshift",
+        "databricks",
+        "postgres",
+        "spark",
+    ];
+    const DELEGATION: [&str; 3] = ["none", "vended-credentials", "remote-signing"];
+    const TIERS: [&str; 3] = ["bronze", "silver", "gold"];
+    let zones = units.div_ceil(4);
+    let mut y = String::with_capacity(units * 1_600);
+    let w = &mut y;
+    // `write!` into a String cannot fail.
+    macro_rules! out {
+        ($($arg:tt)*) => {{ let _ = writeln!(w, $($arg)*); }};
+    }
+    out!("# Generated benchmark platform.yaml ({units} profile units).");
+    out!("# Every value is valid against schemas/platform.schema.json and upstream's validators.");
+    out!("version: \"1.2.0\"");
+    out!();
+    out!("infrastructure:");
+    out!("  timezone: \"Europe/Paris\"");
+    out!("  network:");
+    out!("    enabled: true");
+    out!("    dns:");
+    out!("      internal_domain: floe.local");
+    out!("      external_domain: data.example.com");
+    out!("      strategy: kubernetes");
+    out!("    network_policies:");
+    out!("      enabled: true");
+    out!("      default_rule: deny-all");
+    out!("      zones:");
+    for z in 0..zones {
+        out!("        zone_{z:03}:");
+        out!("          description: \"Network zone {z} for tenant workloads\"");
+        out!("          allowed_egress:");
+        out!("            - zone_{:03}", (z + 1) % zones);
+        out!("            - storage");
+        out!(
+            "          allowed_ingress: [ingress, zone_{:03}]",
+            (z + zones - 1) % zones
+        );
+    }
+    out!("    ingress:");
+    out!("      enabled: true");
+    out!("      ingress_class: nginx");
+    out!("      tls:");
+    out!("        enabled: true");
+    out!("        provider: cert-manager");
+    out!("        issuer: letsencrypt-prod");
+    out!("        min_version: \"1.2\"");
+    out!("      routes:");
+    for z in 0..zones {
+        out!("        route_{z:03}:");
+        out!("          host: svc-{z:03}.data.example.com");
+        out!("          service: floe-service-{z:03}");
+        out!("          port: {}", 8000 + z);
+        out!("          auth: oauth2-proxy");
+    }
+    out!("    local_access:");
+    out!("      enabled: true");
+    out!("      access_type: nodeport");
+    out!("      ports:");
+    out!("        dagster: 30000");
+    out!("        polaris: 30181");
+    out!("  cloud:");
+    out!("    provider: local");
+    out!("    localstack:");
+    out!("      enabled: true");
+    out!("      endpoint: \"http://floe-infra-localstack:4566\"");
+    out!("      services: [s3, sts, iam, secretsmanager]");
+    out!("  lifecycle:");
+    out!("    cleanup:");
+    out!("      enabled: true");
+    out!("      jobs:");
+    out!("        ttl_seconds: 300");
+    out!("        history_limits:");
+    out!("          successful: 3");
+    out!("          failed: 5");
+    out!("  resource_profiles:");
+    for z in 0..zones {
+        out!("    profile_{z:03}:");
+        out!("      requests:");
+        out!("        cpu: \"{}m\"", 100 + 50 * (z % 10));
+        out!("        memory: \"{}Mi\"", 256 * (1 + z % 4));
+        out!("      limits:");
+        out!("        cpu: \"{}m\"", 500 + 100 * (z % 10));
+        out!("        memory: \"{}Mi\"", 512 * (1 + z % 4));
+        out!("      env:");
+        out!("        DUCKDB_MEMORY_LIMIT: \"{}GB\"", 1 + z % 8);
+        out!("        DUCKDB_THREADS: \"{}\"", 1 + z % 4);
+    }
+    out!();
+    out!("security:");
+    out!("  authentication:");
+    out!("    enabled: false");
+    out!("    method: static");
+    out!("  authorization:");
+    out!("    enabled: false");
+    out!("  secret_backends:");
+    out!("    primary: kubernetes");
+    out!("    kubernetes:");
+    out!("      enabled: true");
+    out!("      namespace: floe");
+    out!("      mount_path: /var/run/secrets");
+    out!("  encryption:");
+    out!("    in_transit:");
+    out!("      enabled: false");
+    out!("    at_rest:");
+    out!("      enabled: false");
+    out!();
+    out!("governance:");
+    out!("  classifications:");
+    out!("    enabled: false");
+    out!("  retention:");
+    out!("    enabled: false");
+    out!();
+    out!("# Storage profiles: one bucket per tenant and tier.");
+    out!("storage:");
+    out!("  default:");
+    out!("    type: s3");
+    out!("    endpoint: \"https://s3.us-east-1.amazonaws.com\"");
+    out!("    bucket: iceberg-default");
+    out!("    path_style_access: true");
+    for i in 0..units {
+        out!("  lake_{i:04}:  # tenant {i}");
+        out!("    type: {}", STORAGE_TYPES[i % STORAGE_TYPES.len()]);
+        if i % 3 == 0 {
+            out!("    endpoint:");
+            out!("      secret_ref: storage-endpoint-{i:04}");
+        } else {
+            out!("    endpoint: \"https://storage-{i:04}.example.com\"");
+        }
+        out!(
+            "    region: {}",
+            ["us-east-1", "eu-west-1", "ap-southeast-2"][i % 3]
+        );
+        out!("    bucket: iceberg-{}-{i:04}", TIERS[i % 3]);
+        out!("    path_style_access: {}", i % 2 == 0);
+        out!("    credentials:");
+        if i % 2 == 0 {
+            out!("      mode: static");
+            out!("      secret_ref: aws-credentials-{i:04}");
+        } else {
+            out!("      mode: iam_role");
+            out!("      role_arn: \"arn:aws:iam::123456789012:role/floe-lake-{i:04}\"");
+        }
+    }
+    out!();
+    out!("# Iceberg catalogs.");
+    out!("catalogs:");
+    out!("  default:");
+    out!("    type: polaris");
+    out!("    uri: \"http://floe-infra-polaris:8181/api/catalog\"");
+    out!("    warehouse: demo_catalog");
+    for i in 0..units {
+        out!("  cat_{i:04}:");
+        out!("    type: {}", CATALOG_TYPES[i % CATALOG_TYPES.len()]);
+        if i % 4 == 0 {
+            out!("    uri:");
+            out!("      secret_ref: catalog-uri-{i:04}");
+        } else {
+            out!("    uri: \"http://catalog-{i:04}.floe.local:8181/api/catalog\"");
+        }
+        out!("    warehouse: warehouse_{i:04}");
+        out!("    namespace: tenant_{i:04}");
+        out!("    credentials:");
+        out!("      mode: oauth2");
+        out!("      client_id:");
+        out!("        secret_ref: polaris-client-id-{i:04}");
+        out!("      client_secret:");
+        out!("        secret_ref: polaris-client-secret-{i:04}");
+        out!("      scope: \"PRINCIPAL_ROLE:tenant_{i:04}\"");
+        out!(
+            "    access_delegation: {}",
+            DELEGATION[i % DELEGATION.len()]
+        );
+        out!("    token_refresh_enabled: {}", i % 5 != 0);
+        out!("    properties:");
+        out!("      warehouse-location: \"s3://iceberg-{i:04}/warehouse\"");
+        out!("      cache-enabled: \"true\"");
+    }
+    out!();
+    out!("# dbt compute targets.");
+    out!("compute:");
+    out!("  default:");
+    out!("    type: duckdb");
+    out!("    properties:");
+    out!("      path: \"/tmp/floe.duckdb\"");
+    out!("      threads: 4");
+    for i in 0..units {
+        out!("  engine_{i:04}:");
+        out!("    type: {}", COMPUTE_TYPES[i % COMPUTE_TYPES.len()]);
+        out!("    properties:");
+        out!("      path: \"/data/engine_{i:04}.duckdb\"");
+        out!("      account: acct-{i:04}");
+        out!("      threads: {}", 1 + i % 16);
+        out!("      memory_limit: \"{}GB\"", 1 + i % 32);
+        out!(
+            "      settings: {{retries: {}, timeout: {}.5}}",
+            i % 5,
+            30 + i % 90
+        );
+        out!("    credentials:");
+        out!(
+            "      mode: {}",
+            if i % 2 == 0 {
+                "static"
+            } else {
+                "service_account"
+            }
+        );
+    }
+    out!();
+    out!("# Medallion layers per tenant.");
+    out!("layers:");
+    for i in 0..units {
+        let tier = TIERS[i % 3];
+        out!("  {tier}_{i:04}:");
+        out!("    name: {tier}_{i:04}");
+        out!("    description: \"{tier} data of tenant {i}\"");
+        out!("    storage_ref: lake_{i:04}");
+        out!("    catalog_ref: cat_{i:04}");
+        out!("    namespace: tenant_{i:04}.{tier}");
+        out!("    retention_days: {}", 30 * (1 + i % 12));
+        out!("    properties:");
+        out!("      layer: {tier}");
+        out!("      owner: team-{}", i % 7);
+    }
+    out!();
+    out!("observability:");
+    out!("  traces: true");
+    out!("  metrics: true");
+    out!("  lineage: true");
+    out!("  otlp_endpoint: \"http://floe-infra-jaeger-collector:4317\"");
+    out!("  lineage_endpoint: \"http://floe-infra-marquez:5000/api/v1/lineage\"");
+    out!("  attributes:");
+    out!("    service.name: floe-bench");
+    out!("    deployment.environment: bench");
+    y
+}
+
+// ---------------------------------------------------------------------------------------------
+// in-process measurement
+// ---------------------------------------------------------------------------------------------
+
+/// The floor: decode the bytes and pull every event out of the parser floe-lint uses.
+fn bare_parse(bytes: &[u8]) {
+    let text = std::str::from_utf8(black_box(bytes)).expect("UTF-8 input");
+    for event in granit_parser::Parser::new_from_str(text) {
+        black_box(event.expect("valid YAML"));
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Stats {
+    median: Duration,
+    p95: Duration,
+    samples: usize,
+}
+
+fn sample(mut f: impl FnMut()) -> Stats {
+    let start = Instant::now();
+    let mut warm = 0;
+    while warm < 3 || start.elapsed() < WARMUP {
+        f();
+        warm += 1;
+    }
+    let mut samples = Vec::with_capacity(MIN_SAMPLES);
+    let start = Instant::now();
+    while samples.len() < MIN_SAMPLES || (start.elapsed() < MIN_TIME && samples.len() < MAX_SAMPLES)
+    {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed());
+    }
+    stats(samples)
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort_unstable();
+    let n = samples.len();
+    let p95 = (n * 95).div_ceil(100).clamp(1, n) - 1;
+    Stats {
+        median: if n % 2 == 1 {
+            samples[n / 2]
+        } else {
+            (samples[n / 2 - 1] + samples[n / 2]) / 2
+        },
+        p95: samples[p95],
+        samples: n,
+    }
+}
+
+struct InProcess {
+    label: String,
+    what: &'static str,
+    parse: Stats,
+    check: Stats,
+}
+
+impl InProcess {
+    fn ratio(&self) -> f64 {
+        self.check.median.as_secs_f64() / self.parse.median.as_secs_f64()
+    }
+
+    fn print_progress(&self) {
+        println!(
+            "{:<36} bare parse {} (p95 {}, n={})  {} {} (p95 {}, n={})  ratio {:.1}×",
+            self.label,
+            fmt(self.parse.median),
+            fmt(self.parse.p95),
+            self.parse.samples,
+            self.what,
+            fmt(self.check.median),
+            fmt(self.check.p95),
+            self.check.samples,
+            self.ratio()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// process measurement
+// ---------------------------------------------------------------------------------------------
+
+fn floe_lint_binary() -> Option<PathBuf> {
+    let name = format!("floe-lint{}", std::env::consts::EXE_SUFFIX);
+    let mut candidates = Vec::new();
+    if let Some(bin) = std::env::var_os("FLOE_LINT_BIN") {
+        candidates.push(PathBuf::from(bin));
+    }
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        candidates.push(PathBuf::from(dir).join("release").join(&name));
+    }
+    // This bench runs as target/<profile>/deps/check-<hash>; the binary sits in target/<profile>.
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(profile_dir) = exe.parent().and_then(Path::parent)
+    {
+        candidates.push(profile_dir.join(&name));
+    }
+    candidates.push(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join("release")
+            .join(&name),
+    );
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+fn check_jsonschema_binary() -> Option<PathBuf> {
+    if let Some(bin) = std::env::var_os("CHECK_JSONSCHEMA").filter(|v| !v.is_empty()) {
+        let bin = PathBuf::from(bin);
+        return bin.is_file().then_some(bin);
+    }
+    let name = format!("check-jsonschema{}", std::env::consts::EXE_SUFFIX);
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(&name))
+        .find(|p| p.is_file())
+}
+
+fn version(bin: &Path) -> String {
+    Command::new(bin)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "unknown version".to_owned())
+}
+
+/// How one command line fared.
+struct Timed {
+    /// Median wall time of running every command once, in sequence.
+    median: Duration,
+    /// The first failing command's exit status and output, if any failed.
+    failure: Option<String>,
+}
+
+/// Runs the commands in sequence `runs` times (after 2 warm-up rounds) and returns the median
+/// wall time of a round. Every command must exit 0 (the inputs are valid); a failure is kept.
+fn time_commands(commands: &mut [Command], runs: usize) -> Timed {
+    let mut failure = None;
+    let mut rounds = Vec::with_capacity(runs);
+    for round in 0..runs + 2 {
+        let start = Instant::now();
+        for command in commands.iter_mut() {
+            let output = command
+                .stdin(Stdio::null())
+                .output()
+                .unwrap_or_else(|e| panic!("run {command:?}: {e}"));
+            if !output.status.success() && failure.is_none() {
+                let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+                text.push_str(&String::from_utf8_lossy(&output.stderr));
+                let text: String = text.lines().take(15).collect::<Vec<_>>().join("\n    ");
+                failure = Some(format!("{command:?} exited {}:\n    {text}", output.status));
+            }
+        }
+        if round >= 2 {
+            rounds.push(start.elapsed());
+        }
+    }
+    Timed {
+        median: stats(rounds).median,
+        failure,
+    }
+}
+
+struct ProcessRow {
+    label: String,
+    lint: Option<Timed>,
+    other: Option<Timed>,
+}
+
+impl ProcessRow {
+    fn print_progress(&self) {
+        let show = |t: &Option<Timed>| match t {
+            None => "skipped".to_owned(),
+            Some(t) => match &t.failure {
+                None => fmt(t.median),
+                Some(_) => format!("{} (FAILED)", fmt(t.median)),
+            },
+        };
+        println!(
+            "{:<36} floe-lint {}  check-jsonschema {}",
+            self.label,
+            show(&self.lint),
+            show(&self.other)
+        );
+        for failure in [&self.lint, &self.other]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.failure.as_ref())
+        {
+            println!("  ! {failure}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// output
+// ---------------------------------------------------------------------------------------------
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1_000.0 {
+        format!("{us:.0} µs")
+    } else if us < 1_000_000.0 {
+        format!("{:.2} ms", us / 1e3)
+    } else {
+        format!("{:.2} s", us / 1e6)
+    }
+}
+
+fn table(rows: &[InProcess], process_rows: &[ProcessRow], runs: usize) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "| In process (per iteration) | bare parse median / p95 | floe-lint median / p95 | lint ÷ parse |"
+    );
+    let _ = writeln!(t, "|---|---:|---:|---:|");
+    for r in rows {
+        let _ = writeln!(
+            t,
+            "| {} {} | {} / {} | {} / {} | {:.1}× |",
+            r.label,
+            r.what,
+            fmt(r.parse.median),
+            fmt(r.parse.p95),
+            fmt(r.check.median),
+            fmt(r.check.p95),
+            r.ratio()
+        );
+    }
+    let _ = writeln!(t);
+    let _ = writeln!(
+        t,
+        "| Whole process (median of {runs}) | `floe-lint check <dir>` | `check-jsonschema` (floe + platform) | check-jsonschema ÷ floe-lint |"
+    );
+    let _ = writeln!(t, "|---|---:|---:|---:|");
+    for r in process_rows {
+        let cell = |timed: &Option<Timed>| match timed {
+            None => "not run".to_owned(),
+            Some(Timed {
+                median,
+                failure: None,
+            }) => fmt(*median),
+            Some(Timed {
+                median,
+                failure: Some(_),
+            }) => format!("{} (failed)", fmt(*median)),
+        };
+        let ratio = match (&r.lint, &r.other) {
+            (
+                Some(Timed {
+                    median: a,
+                    failure: None,
+                }),
+                Some(Timed {
+                    median: b,
+                    failure: None,
+                }),
+            ) => format!("{:.0}×", b.as_secs_f64() / a.as_secs_f64()),
+            _ => "n/a".to_owned(),
+        };
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} | {} |",
+            r.label,
+            cell(&r.lint),
+            cell(&r.other),
+            ratio
+        );
+    }
+    t
+}

@@ -1,0 +1,104 @@
+//! floe-lint's byte spans ↔ LSP positions, in the negotiated encoding; Diagnostic → LSP.
+
+use std::path::Path;
+
+use serde_json::json;
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    DiagnosticTag, Location, NumberOrString, Position, Range, Uri,
+};
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::syntax::{ColumnUnit, Document, LineCol};
+
+pub fn uri(path: &Path) -> Option<Uri> {
+    Uri::from_file_path(path)
+}
+
+pub fn position(document: &Document, offset: usize, unit: ColumnUnit) -> Position {
+    let LineCol { line, col } = document.line_index.line_col(&document.text, offset, unit);
+    Position {
+        line,
+        character: col,
+    }
+}
+
+pub fn range(document: &Document, span: Span, unit: ColumnUnit) -> Range {
+    Range {
+        start: position(document, span.start, unit),
+        end: position(document, span.end, unit),
+    }
+}
+
+/// Byte offset of an LSP position in `document` (clamped).
+pub fn offset(document: &Document, position: Position, unit: ColumnUnit) -> usize {
+    document.line_index.offset(
+        &document.text,
+        LineCol {
+            line: position.line,
+            col: position.character,
+        },
+        unit,
+    )
+}
+
+pub fn to_lsp(
+    diagnostic: &Diagnostic,
+    documents: &dyn Fn(&Path) -> Option<Document>,
+    own: &Document,
+    unit: ColumnUnit,
+) -> LspDiagnostic {
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<DiagnosticRelatedInformation> = diagnostic
+        .related
+        .iter()
+        .filter_map(|r| {
+            let target = if *r.file == *own.file {
+                Some(own.clone())
+            } else {
+                documents(&r.file)
+            };
+            let target_range = target.map(|d| range(&d, r.span, unit)).unwrap_or_default();
+            Some(DiagnosticRelatedInformation {
+                location: Location {
+                    uri: uri(&r.file)?,
+                    range: target_range,
+                },
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    let data = diagnostic.fix.as_ref().map(|fix| {
+        json!({
+            "fix": {
+                "title": fix.title,
+                "safe": fix.applicability == crate::diagnostic::Applicability::Safe,
+                "edits": fix.edits.iter().map(|e| json!({"range": range(own, e.span, unit), "newText": e.replacement})).collect::<Vec<_>>(),
+            }
+        })
+    });
+    LspDiagnostic {
+        range: range(own, diagnostic.span, unit),
+        severity: Some(match diagnostic.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(diagnostic.rule.code.to_owned())),
+        code_description: diagnostic
+            .rule
+            .url()
+            .parse()
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some("floe-lint".to_owned()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: (diagnostic.rule.code == "FL900").then(|| vec![DiagnosticTag::UNNECESSARY]),
+        data,
+    }
+}

@@ -1,0 +1,191 @@
+//! Go to definition (floe.yaml reference → the profile in each platform.yaml), find references
+//! (a profile → its uses), and rename a profile across every file of the project.
+
+use std::path::{Path, PathBuf};
+
+use super::locate;
+use super::profiles::{Environments, profile_kind};
+use crate::diagnostic::Span;
+use crate::model::FileKind;
+use crate::model::navigate::Step;
+use crate::syntax::Document;
+use crate::workspace::floe_for_platform;
+
+/// A profile, identified by its platform.yaml section and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub section: &'static str,
+    pub name: String,
+}
+
+/// One place a profile name is written.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    pub path: PathBuf,
+    pub document: Document,
+    pub span: Span,
+    pub definition: bool,
+}
+
+/// The profile named at `offset`, with the span of that name.
+pub fn profile_at(kind: FileKind, document: &Document, offset: usize) -> Option<(Profile, Span)> {
+    let located = locate::at(document, offset)?;
+    let keys: Vec<&str> = located
+        .path
+        .iter()
+        .map(|s| match s {
+            Step::Key(k) => k.as_str(),
+            Step::Index(_) => "",
+        })
+        .collect();
+    match (kind, keys.as_slice(), located.on_key) {
+        (FileKind::Floe, [key], false) => {
+            let (section, _) = profile_kind(key)?;
+            Some((
+                Profile {
+                    section,
+                    name: located.node.as_str()?.to_owned(),
+                },
+                located.node.span,
+            ))
+        }
+        (FileKind::Platform, [section @ ("storage" | "catalogs" | "compute"), name], true) => {
+            let section = match *section {
+                "storage" => "storage",
+                "catalogs" => "catalogs",
+                _ => "compute",
+            };
+            Some((
+                Profile {
+                    section,
+                    name: (*name).to_owned(),
+                },
+                located.entry?.key.span,
+            ))
+        }
+        (FileKind::Platform, ["layers", _, field @ ("storage_ref" | "catalog_ref")], false)
+        | (FileKind::Platform, ["observability", "compute_logs", field @ "storage_ref"], false) => {
+            let section = if *field == "catalog_ref" {
+                "catalogs"
+            } else {
+                "storage"
+            };
+            Some((
+                Profile {
+                    section,
+                    name: located.node.as_str()?.to_owned(),
+                },
+                located.node.span,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The floe.yaml and platform files of the project `path` belongs to.
+pub fn project_files(
+    kind: FileKind,
+    path: &Path,
+    env: &Environments<'_>,
+) -> (Option<PathBuf>, Vec<PathBuf>) {
+    let floe = match kind {
+        FileKind::Floe => Some(path.to_path_buf()),
+        FileKind::Platform => floe_for_platform(path),
+    };
+    let mut platforms: Vec<PathBuf> = floe
+        .as_deref()
+        .map(|f| env.paths(f).into_iter().map(|(_, p)| p).collect())
+        .unwrap_or_default();
+    if kind == FileKind::Platform && !platforms.iter().any(|p| same_file(p, path)) {
+        platforms.push(path.to_path_buf());
+    }
+    (floe, platforms)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    std::fs::canonicalize(a)
+        .ok()
+        .zip(std::fs::canonicalize(b).ok())
+        .is_some_and(|(x, y)| x == y)
+        || a == b
+}
+
+/// Every place the profile is defined or referenced in the project.
+pub fn occurrences(
+    profile: &Profile,
+    floe: Option<&Path>,
+    platforms: &[PathBuf],
+    env: &Environments<'_>,
+) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    let floe_key = match profile.section {
+        "storage" => "storage",
+        "catalogs" => "catalog",
+        _ => "compute",
+    };
+    if let Some(floe_path) = floe
+        && let Some(document) = (env.read)(floe_path)
+        && let Some(entry) = document.root.as_ref().and_then(|r| r.get(floe_key))
+        && entry.value.as_str() == Some(profile.name.as_str())
+    {
+        let span = entry.value.span;
+        out.push(Occurrence {
+            path: floe_path.to_path_buf(),
+            document: document.clone(),
+            span,
+            definition: false,
+        });
+    }
+    for platform in platforms {
+        let Some(document) = (env.read)(platform) else {
+            continue;
+        };
+        let Some(root) = document.root.clone() else {
+            continue;
+        };
+        let mut spans: Vec<(Span, bool)> = Vec::new();
+        if let Some(entry) = root
+            .get(profile.section)
+            .and_then(|s| s.value.get(&profile.name))
+        {
+            spans.push((entry.key.span, true));
+        }
+        for layer in root
+            .get("layers")
+            .and_then(|l| l.value.as_mapping())
+            .unwrap_or(&[])
+        {
+            let field = if profile.section == "catalogs" {
+                "catalog_ref"
+            } else {
+                "storage_ref"
+            };
+            if profile.section != "compute"
+                && let Some(r) = layer
+                    .value
+                    .get(field)
+                    .filter(|r| r.value.as_str() == Some(profile.name.as_str()))
+            {
+                spans.push((r.value.span, false));
+            }
+        }
+        if profile.section == "storage" {
+            let logs = root
+                .get("observability")
+                .and_then(|o| o.value.get("compute_logs"))
+                .and_then(|c| c.value.get("storage_ref"));
+            if let Some(r) = logs.filter(|r| r.value.as_str() == Some(profile.name.as_str())) {
+                spans.push((r.value.span, false));
+            }
+        }
+        for (span, definition) in spans {
+            out.push(Occurrence {
+                path: platform.clone(),
+                document: document.clone(),
+                span,
+                definition,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,168 @@
+//! Outline (document symbols) and folding ranges from the spanned tree.
+
+use tower_lsp_server::ls_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
+
+use super::convert;
+use crate::syntax::resolve::Scalar;
+use crate::syntax::{ColumnUnit, Document, Node, NodeValue};
+
+/// Bounds the outline of enormous documents.
+const MAX_SYMBOLS: usize = 10_000;
+
+fn kind_of(node: &Node) -> SymbolKind {
+    match &node.value {
+        NodeValue::Mapping(_) => SymbolKind::OBJECT,
+        NodeValue::Sequence(_) => SymbolKind::ARRAY,
+        NodeValue::Scalar {
+            value: Scalar::Bool(_),
+            ..
+        } => SymbolKind::BOOLEAN,
+        NodeValue::Scalar {
+            value: Scalar::Int(_) | Scalar::Float(_),
+            ..
+        } => SymbolKind::NUMBER,
+        NodeValue::Scalar {
+            value: Scalar::Null,
+            ..
+        } => SymbolKind::NULL,
+        NodeValue::Scalar { .. } => SymbolKind::STRING,
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be filled in.
+fn children(
+    document: &Document,
+    node: &Node,
+    unit: ColumnUnit,
+    budget: &mut usize,
+) -> Vec<DocumentSymbol> {
+    let mut out = Vec::new();
+    if let Some(entries) = node.as_mapping() {
+        for entry in entries.iter().filter(|e| !e.merged) {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            let Some(name) = entry.key.key_text() else {
+                continue;
+            };
+            let full = crate::diagnostic::Span::new(
+                entry.key.span.start,
+                entry.value.span.end.max(entry.key.span.end),
+            );
+            let nested = children(document, &entry.value, unit, budget);
+            out.push(DocumentSymbol {
+                name: if name.is_empty() { "\"\"".into() } else { name },
+                detail: entry.value.as_str().map(|s| s.chars().take(60).collect()),
+                kind: kind_of(&entry.value),
+                tags: None,
+                deprecated: None,
+                range: convert::range(document, full, unit),
+                selection_range: convert::range(document, entry.key.span, unit),
+                children: (!nested.is_empty()).then_some(nested),
+            });
+        }
+    } else if let Some(items) = node.as_sequence() {
+        for (i, item) in items.iter().enumerate() {
+            if *budget == 0 || item.as_mapping().is_none() {
+                continue;
+            }
+            *budget -= 1;
+            let label = ["name", "type", "path"].iter().find_map(|k| {
+                item.get(k)
+                    .and_then(|e| e.value.as_str().map(str::to_owned))
+            });
+            let nested = children(document, item, unit, budget);
+            out.push(DocumentSymbol {
+                name: label.map_or_else(|| format!("[{i}]"), |l| format!("[{i}] {l}")),
+                detail: None,
+                kind: SymbolKind::OBJECT,
+                tags: None,
+                deprecated: None,
+                range: convert::range(document, item.span, unit),
+                selection_range: convert::range(document, item.span, unit),
+                children: (!nested.is_empty()).then_some(nested),
+            });
+        }
+    }
+    out
+}
+
+pub fn symbols(document: &Document, unit: ColumnUnit) -> Vec<DocumentSymbol> {
+    let mut budget = MAX_SYMBOLS;
+    document
+        .root
+        .as_ref()
+        .map(|r| children(document, r, unit, &mut budget))
+        .unwrap_or_default()
+}
+
+pub fn folding(document: &Document) -> Vec<FoldingRange> {
+    let mut out = Vec::new();
+    if let Some(root) = &document.root {
+        fold(document, root, &mut out);
+    }
+    // Runs of comment lines.
+    let mut run: Option<(u32, u32)> = None;
+    for comment in &document.comments {
+        let line = document.line_index.line_of(comment.span.start) as u32;
+        run = match run {
+            Some((start, end)) if end + 1 == line => Some((start, line)),
+            Some((start, end)) => {
+                push_comment(&mut out, start, end);
+                Some((line, line))
+            }
+            None => Some((line, line)),
+        };
+    }
+    if let Some((start, end)) = run {
+        push_comment(&mut out, start, end);
+    }
+    out
+}
+
+fn push_comment(out: &mut Vec<FoldingRange>, start: u32, end: u32) {
+    if end > start {
+        out.push(FoldingRange {
+            start_line: start,
+            end_line: end,
+            kind: Some(FoldingRangeKind::Comment),
+            ..Default::default()
+        });
+    }
+}
+
+fn fold(document: &Document, node: &Node, out: &mut Vec<FoldingRange>) {
+    if out.len() >= MAX_SYMBOLS {
+        return;
+    }
+    let index = &document.line_index;
+    if let Some(entries) = node.as_mapping() {
+        for entry in entries.iter().filter(|e| !e.merged) {
+            let start = index.line_of(entry.key.span.start);
+            let end = index.line_of(
+                entry
+                    .value
+                    .span
+                    .end
+                    .saturating_sub(1)
+                    .max(entry.value.span.start),
+            );
+            if end > start
+                && (entry.value.as_mapping().is_some() || entry.value.as_sequence().is_some())
+            {
+                out.push(FoldingRange {
+                    start_line: start as u32,
+                    end_line: end as u32,
+                    kind: Some(FoldingRangeKind::Region),
+                    ..Default::default()
+                });
+            }
+            fold(document, &entry.value, out);
+        }
+    } else if let Some(items) = node.as_sequence() {
+        for item in items {
+            fold(document, item, out);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Walking the generated JSON Schema along a document path, for hover and completion: what a key
+//! means, which keys a mapping may hold, which values a field allows.
+
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+use super::FileKind;
+
+static FLOE: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(super::embedded_schema(FileKind::Floe)).unwrap_or(Value::Null)
+});
+static PLATFORM: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(super::embedded_schema(FileKind::Platform)).unwrap_or(Value::Null)
+});
+
+/// One step of a document path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A field the schema allows in a mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub description: Option<String>,
+    pub required: bool,
+    /// The field's schema, resolved through `$ref`.
+    pub schema: Value,
+}
+
+fn root(kind: FileKind) -> &'static Value {
+    match kind {
+        FileKind::Floe => &FLOE,
+        FileKind::Platform => &PLATFORM,
+    }
+}
+
+fn resolve<'s>(root: &'s Value, mut node: &'s Value) -> &'s Value {
+    for _ in 0..16 {
+        match node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
+            Some(pointer) => match root.pointer(pointer) {
+                Some(target) => node = target,
+                None => return node,
+            },
+            None => return node,
+        }
+    }
+    node
+}
+
+/// The branches of a schema: `oneOf`/`anyOf` alternatives, or the schema itself.
+fn branches<'s>(root: &'s Value, node: &'s Value) -> Vec<&'s Value> {
+    let node = resolve(root, node);
+    let mut out = Vec::new();
+    for key in ["oneOf", "anyOf"] {
+        if let Some(items) = node.get(key).and_then(Value::as_array) {
+            for item in items {
+                out.extend(branches(root, item));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(node);
+    }
+    out
+}
+
+/// The schema of the value at `path`. `tag` picks the variant of a tagged union (`type: batch`)
+/// at each depth: it receives the path so far and returns the `type` written there, if any.
+pub fn schema_at(
+    kind: FileKind,
+    path: &[Step],
+    tag: &dyn Fn(&[Step]) -> Option<String>,
+) -> Option<Value> {
+    let root = root(kind);
+    let mut node = resolve(root, root);
+    for (depth, step) in path.iter().enumerate() {
+        let choice = pick(root, node, tag(&path[..depth]).as_deref());
+        node = match step {
+            Step::Key(key) => choice
+                .get("properties")
+                .and_then(|p| p.get(key))
+                .or_else(|| choice.get("additionalProperties").filter(|a| a.is_object()))?,
+            Step::Index(_) => choice.get("items")?,
+        };
+        node = resolve(root, node);
+    }
+    Some(pick(root, node, tag(path).as_deref()).clone())
+}
+
+/// The branch of a union that holds objects, preferring the one whose `type` const is `tag`.
+fn pick<'s>(root: &'s Value, node: &'s Value, tag: Option<&str>) -> &'s Value {
+    let all = branches(root, node);
+    if let Some(tag) = tag
+        && let Some(hit) = all
+            .iter()
+            .find(|b| b.pointer("/properties/type/const").and_then(Value::as_str) == Some(tag))
+    {
+        return hit;
+    }
+    all.iter()
+        .find(|b| {
+            b.get("properties").is_some()
+                || b.get("additionalProperties").is_some_and(Value::is_object)
+        })
+        .copied()
+        .unwrap_or(node)
+}
+
+/// The description of a schema node, looking into union branches.
+pub fn description(node: &Value) -> Option<String> {
+    node.get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+/// The fields a mapping at `path` may hold.
+pub fn fields(
+    kind: FileKind,
+    path: &[Step],
+    tag: &dyn Fn(&[Step]) -> Option<String>,
+) -> Vec<Field> {
+    let root = root(kind);
+    let Some(node) = schema_at(kind, path, tag) else {
+        return Vec::new();
+    };
+    let required: Vec<&str> = node
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (name, schema) in props {
+            let schema = resolve(root, schema);
+            out.push(Field {
+                name: name.clone(),
+                description: description(schema)
+                    .or_else(|| description(props.get(name).unwrap_or(&Value::Null))),
+                required: required.contains(&name.as_str()),
+                schema: schema.clone(),
+            });
+        }
+    }
+    // Tagged unions: offer the keys of every variant when the tag is not written yet.
+    if out.is_empty() {
+        for branch in branches(root, &node) {
+            if let Some(props) = branch.get("properties").and_then(Value::as_object) {
+                for (name, schema) in props {
+                    if !out.iter().any(|f: &Field| &f.name == name) {
+                        out.push(Field {
+                            name: name.clone(),
+                            description: description(resolve(root, schema)),
+                            required: false,
+                            schema: resolve(root, schema).clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The values an enumerated field allows (`enum`, `const`, and those of union branches).
+pub fn allowed_values(node: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(values) = node.get("enum").and_then(Value::as_array) {
+        out.extend(values.iter().filter_map(Value::as_str).map(str::to_owned));
+    }
+    if let Some(value) = node.get("const").and_then(Value::as_str) {
+        out.push(value.to_owned());
+    }
+    for key in ["oneOf", "anyOf"] {
+        for branch in node
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            out.extend(allowed_values(branch));
+        }
+    }
+    out
+}
+
+/// Whether the field's schema is a `{secret_ref: …}` reference (alone or as an alternative).
+pub fn takes_secret_ref(node: &Value) -> bool {
+    node.pointer("/properties/secret_ref").is_some()
+        || ["oneOf", "anyOf"].iter().any(|k| {
+            node.get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|b| b.iter().any(takes_secret_ref))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_tag(_: &[Step]) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn platform_paths() {
+        let path = [Step::Key("catalogs".into()), Step::Key("default".into())];
+        let names: Vec<String> = fields(FileKind::Platform, &path, &no_tag)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert!(
+            names.contains(&"warehouse".to_owned())
+                && names.contains(&"access_delegation".to_owned()),
+            "{names:?}"
+        );
+        let delegation = schema_at(
+            FileKind::Platform,
+            &[
+                path[0].clone(),
+                path[1].clone(),
+                Step::Key("access_delegation".into()),
+            ],
+            &no_tag,
+        )
+        .expect("schema");
+        assert_eq!(
+            allowed_values(&delegation),
+            vec!["vended-credentials", "remote-signing", "none"]
+        );
+        let secret = schema_at(
+            FileKind::Platform,
+            &[
+                path[0].clone(),
+                path[1].clone(),
+                Step::Key("credentials".into()),
+                Step::Key("client_secret".into()),
+            ],
+            &no_tag,
+        )
+        .expect("schema");
+        assert!(takes_secret_ref(&secret));
+    }
+
+    #[test]
+    fn tagged_union_variant_fields() {
+        let path = [
+            Step::Key("orchestration".into()),
+            Step::Key("jobs".into()),
+            Step::Key("nightly".into()),
+        ];
+        let tag = |p: &[Step]| (p.len() == 3).then(|| "ops".to_owned());
+        let names: Vec<String> = fields(FileKind::Floe, &path, &tag)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert!(
+            names.contains(&"target_function".to_owned())
+                && !names.contains(&"selection".to_owned()),
+            "{names:?}"
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Code actions: rule fixes as quick fixes, ignore-on-line / ignore-in-file, fix-all; code lenses
+//! and their commands.
+
+use serde_json::{Value, json};
+
+use super::{Fixture, pos};
+
+#[test]
+fn quick_fixes_suppressions_and_fix_all() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let text = super::LOCAL.replace(
+        "    warehouse: lake\n",
+        "    warehouse: lake\n    access_delegation: vended_credentials\n",
+    );
+    let uri = client.open(&fixture.path("platform/local/platform.yaml"), &text);
+    let list = client.diagnostics_for(&uri, |l| !l.is_empty());
+    let enum_miss = list
+        .iter()
+        .find(|d| d["code"] == "FL103")
+        .expect("FL103")
+        .clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": enum_miss["range"], "context": {"diagnostics": [enum_miss]}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Replace with `vended-credentials`",
+            "Ignore FL103 on this line",
+            "Ignore FL103 in this file"
+        ]
+    );
+    let fix = &actions[0]["edit"]["changes"][&uri][0];
+    assert_eq!(fix["newText"], "vended-credentials");
+    assert_eq!(actions[0]["isPreferred"], true);
+    let ignore = &actions[1]["edit"]["changes"][&uri][0];
+    assert_eq!(ignore["newText"], "  # floe-lint: ignore[FL103]");
+    assert_eq!(ignore["range"]["start"], pos(8, 41));
+
+    let all = client.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": {"start": pos(0, 0), "end": pos(0, 0)}, "context": {"diagnostics": [], "only": ["source.fixAll.floe-lint"]}}));
+    let edit = &all[0]["edit"]["changes"][&uri][0];
+    assert!(
+        edit["newText"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("access_delegation: vended-credentials"),
+        "{all:#}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn lenses_and_commands_answer_clearly() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let floe = client.open(&fixture.path("floe.yaml"), super::FLOE);
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": floe}}),
+    );
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .expect("lenses")
+        .iter()
+        .filter_map(|l| l["command"]["title"].as_str())
+        .collect();
+    assert_eq!(titles, vec!["Preview profiles.yml", "Verify connectivity"]);
+    for lens in lenses.as_array().expect("lenses") {
+        let id = client.request_async("workspace/executeCommand", json!({"command": lens["command"]["command"], "arguments": lens["command"]["arguments"]}));
+        let response: Value = client.response(id);
+        assert!(
+            response["error"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("not available"),
+            "{response}"
+        );
+    }
+    assert!(client.is_running());
+    client.shutdown();
+}

@@ -1,0 +1,94 @@
+//! Malformed JSON-RPC, unknown methods, unopened documents, out-of-range positions, a large
+//! document and a burst of changes: the server answers or errors per spec and stays up.
+
+use serde_json::json;
+
+use super::client::frame;
+use super::{Fixture, pos};
+
+#[test]
+fn bad_messages_and_requests_do_not_take_the_server_down() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    client.send_raw(&frame("{not json"));
+    client.send_raw(b"Content-Length: 4\r\n\r\n\xff\xfe\x00\x01");
+    client.send_raw(b"X-Nonsense: 1\r\n\r\n");
+    for _ in 0..2 {
+        let error = client.wait_for(|m| m["error"]["code"] == -32700, "parse error");
+        assert_eq!(error["id"], serde_json::Value::Null);
+    }
+    client.send_raw(&frame(
+        r#"{"jsonrpc":"2.0","id":99,"method":"textDocument/hover","params":{"bogus":1}}"#,
+    ));
+    let invalid = client.response(99);
+    assert!(invalid["error"]["code"].is_i64(), "{invalid}");
+    let unknown = client.request_async("floe/doesNotExist", json!({}));
+    assert_eq!(client.response(unknown)["error"]["code"], -32601);
+    // Requests about documents that are not open (or do not exist) get empty answers.
+    let missing = super::client::uri(&fixture.path("nowhere/floe.yaml"));
+    assert_eq!(
+        client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": missing}, "position": pos(0, 0)})
+        ),
+        serde_json::Value::Null
+    );
+    // Out-of-range positions are clamped.
+    let uri = client.open(&fixture.path("floe.yaml"), super::FLOE);
+    let _ = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(999, 999)}),
+    );
+    let _ = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": pos(999, 999)}),
+    );
+    client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": pos(500, 3), "end": pos(900, 0)}, "text": "x"}]}));
+    assert!(client.is_running());
+    client.shutdown();
+}
+
+#[test]
+fn a_burst_of_changes_ends_with_the_latest_diagnostics() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let uri = client.open(&fixture.path("platform/local/platform.yaml"), super::LOCAL);
+    client.diagnostics_for(&uri, |l| l.is_empty());
+    for version in 2..=1001 {
+        // Alternate between a bucket that is too short and one that is fine; the last is short.
+        let bucket = if version % 2 == 1 { "ab" } else { "lake" };
+        client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": super::LOCAL.replace("bucket: lake", &format!("bucket: {bucket}"))}]}));
+    }
+    let list = client.diagnostics_for(&uri, |l| l.len() == 1);
+    assert_eq!(list[0]["code"], "FL105");
+    assert!(client.is_running());
+    client.shutdown();
+}
+
+#[test]
+fn a_ten_megabyte_document_gets_an_answer() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let mut big = String::from("version: \"1.2.0\"\nobservability:\n  attributes:\n");
+    let mut i = 0;
+    while big.len() < 10 * 1024 * 1024 {
+        big.push_str(&format!(
+            "    key_{i}: \"value number {i} with some padding text\"\n"
+        ));
+        i += 1;
+    }
+    let uri = client.open(&fixture.path("platform/local/platform.yaml"), &big);
+    let list = client.diagnostics_for(&uri, |_| true);
+    assert!(list.is_empty(), "{:?}", &list[..list.len().min(3)]);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(symbols.as_array().is_some_and(|s| !s.is_empty()));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(client.is_running());
+    client.shutdown();
+}
