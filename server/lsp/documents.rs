@@ -179,7 +179,11 @@ mod tests {
         docs.change(&path, 3, vec![edit(0, 4, 0, 4, "3")], ColumnUnit::Utf16);
         assert_eq!(docs.text(&path).as_deref(), Some("a: 1\n"));
         docs.change(&path, 2, vec![edit(0, 4, 0, 4, "2")], ColumnUnit::Utf16);
-        assert_eq!(docs.text(&path).as_deref(), Some("a: 132\n"), "2 applied before 3");
+        assert_eq!(
+            docs.text(&path).as_deref(),
+            Some("a: 132\n"),
+            "2 applied before 3"
+        );
         assert_eq!(docs.versions().get(&path), Some(&3));
     }
 

@@ -123,7 +123,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
         };
     }
     match decode::decode(bytes) {
-        Ok(text) => parse_text(file, text, limits),
+        Ok(text) => build_document(file, text, limits),
         Err(error) => {
             // Keep the text (lossily) so the diagnostic can show where the bad byte is. The span
             // was measured on the raw bytes; bytes before it are valid UTF-8, so the start holds.
@@ -184,6 +184,11 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             loadable: false,
         };
     }
+    build_document(file, text, limits)
+}
+
+/// Builds the tree of text that has passed [`decode::decode`].
+fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
     let built = builder::build(file, text, limits);
     let loadable = built.complete
         && built
