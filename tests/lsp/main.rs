@@ -8,6 +8,7 @@ mod diagnostics;
 mod hover;
 mod navigation;
 mod robustness;
+mod settings;
 
 use std::path::PathBuf;
 
