@@ -40,6 +40,12 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                 Some(FileKind::Platform) => {
                     platforms.insert(path);
                 }
+                None if is_companion(&path) => {
+                    // A dbt or floe-lint file (as pre-commit passes them): check its project.
+                    if let Some(floe) = nearest_floe(&path) {
+                        floes.insert(clean(&floe));
+                    }
+                }
                 None => {
                     return Err(DiscoverError {
                         path,
@@ -131,6 +137,35 @@ fn walk(
             }
         }
     }
+}
+
+/// Files that belong to a floe project without being floe configuration: the dbt files floe-lint
+/// reads and its own configuration.
+fn is_companion(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    matches!(name, "profiles.yml" | "dbt_project.yml" | ".floe-lint.toml")
+        || path.extension().is_some_and(|e| e == "sql")
+}
+
+/// The floe.yaml in the file's directory or up to five above (as floe finds its dbt project).
+fn nearest_floe(path: &Path) -> Option<PathBuf> {
+    let mut dir = path.parent();
+    for _ in 0..=5 {
+        let current = dir?;
+        let base = if current.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            current
+        };
+        for name in ["floe.yaml", "floe.yml"] {
+            let candidate = base.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        dir = current.parent();
+    }
+    None
 }
 
 /// The same file under any spelling of its path.
