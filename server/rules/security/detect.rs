@@ -54,8 +54,43 @@ re!(
     r"(?i)(?:^|[_.-])(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|service[_-]?key|account[_-]?key|access[_-]?key(?:[_-]?id)?|private[_-]?key|priv[_-]?key|client[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key|db[_-]?pass|key[_-]?pass)$"
 );
 
+/// Cheap pre-check: most scalars contain none of the patterns' literal anchors, and then none of
+/// the fifteen regexes needs to run.
+fn may_hold_pattern(text: &str) -> bool {
+    const ANCHORS: [&str; 24] = [
+        "A3T",
+        "ABIA",
+        "ACCA",
+        "AKIA",
+        "ASIA",
+        "PRIVATE KEY",
+        "eyJ",
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "glpat-",
+        "xox",
+        "_live_",
+        "T3BlbkFJ",
+        "npm_",
+        "pypi-",
+        "SG.",
+        "AC",
+        "SK",
+        "AccountKey=",
+        "earer",
+        "EARER",
+    ];
+    text.contains("://") || (text.len() >= 16 && ANCHORS.iter().any(|a| text.contains(a)))
+}
+
 /// Pattern detectors: secrets recognisable by their shape, wherever they appear.
 pub fn patterns(text: &str) -> Vec<Hit> {
+    if !may_hold_pattern(text) {
+        return Vec::new();
+    }
     let detectors: [(&'static str, &LazyLock<Regex>); 14] = [
         ("AWS Access Key", &AWS_KEY_ID),
         ("Private Key", &PRIVATE_KEY),
