@@ -37,7 +37,7 @@ pub struct ReadError {
 #[derive(Debug, Default)]
 pub struct Report {
     /// Every document read, by path (renderers need their text).
-    pub documents: BTreeMap<Arc<Path>, Document>,
+    pub documents: BTreeMap<Arc<Path>, Arc<Document>>,
     pub diagnostics: Vec<Diagnostic>,
     pub read_errors: Vec<ReadError>,
     /// Spans holding secret values, suppressed findings included: never shown in any output.
@@ -46,7 +46,7 @@ pub struct Report {
 
 impl Report {
     pub fn document(&self, path: &Path) -> Option<&Document> {
-        self.documents.get(path)
+        self.documents.get(path).map(Arc::as_ref)
     }
 }
 
@@ -56,6 +56,55 @@ pub struct Options {
     pub limits: Limits,
     /// `.floe-lint.toml`: rule selection, severities, per-file ignores, local environments.
     pub settings: Settings,
+    /// Reuse of per-file results between checks (the language server keeps one).
+    pub cache: Option<Arc<Cache>>,
+}
+
+/// Syntax and schema results per file, keyed by content: a check after an edit re-parses only
+/// the edited file, not its floe.yaml and the other environments.
+#[derive(Debug, Default)]
+pub struct Cache {
+    entries: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
+}
+
+type CacheEntry = (u64, Arc<Document>, Vec<Diagnostic>);
+
+/// Files kept; past this the cache starts over (a workspace has few floe files).
+const CACHE_FILES: usize = 512;
+
+impl Cache {
+    fn key(bytes: &[u8], kind: FileKind) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        kind.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn get(&self, path: &Path, key: u64) -> Option<(Arc<Document>, Vec<Diagnostic>)> {
+        let entries = self.entries.lock().ok()?;
+        let (stored, document, diagnostics) = entries.get(path)?;
+        (*stored == key).then(|| (Arc::clone(document), diagnostics.clone()))
+    }
+
+    fn put(&self, path: &Path, key: u64, document: &Arc<Document>, diagnostics: &[Diagnostic]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CACHE_FILES {
+                entries.clear();
+            }
+            entries.insert(
+                path.to_path_buf(),
+                (key, Arc::clone(document), diagnostics.to_vec()),
+            );
+        }
+    }
+
+    /// Forgets a file (closed in the editor).
+    pub fn forget(&self, path: &Path) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.remove(path);
+        }
+    }
 }
 
 /// Parses and validates one file on its own (syntax + schema stages).
@@ -81,6 +130,7 @@ enum Kind {
 struct Loader<'a> {
     sources: &'a dyn Sources,
     limits: &'a Limits,
+    cache: Option<&'a Cache>,
 }
 
 impl Loader<'_> {
@@ -93,13 +143,25 @@ impl Loader<'_> {
             Ok(bytes) => {
                 let document = match kind {
                     Kind::Config(kind) => {
-                        let (document, diagnostics) =
-                            check_document(kind, &key, &bytes, self.limits);
+                        let hash = Cache::key(&bytes, kind);
+                        let cached = self.cache.and_then(|c| c.get(path, hash));
+                        let (document, diagnostics) = match cached {
+                            Some(hit) => hit,
+                            None => {
+                                let (document, diagnostics) =
+                                    check_document(kind, &key, &bytes, self.limits);
+                                let document = Arc::new(document);
+                                if let Some(cache) = self.cache {
+                                    cache.put(path, hash, &document, &diagnostics);
+                                }
+                                (document, diagnostics)
+                            }
+                        };
                         report.diagnostics.extend(diagnostics);
                         document
                     }
-                    Kind::DbtYaml => syntax::parse(&key, &bytes, self.limits),
-                    Kind::Sql => syntax::plain(&key, &bytes),
+                    Kind::DbtYaml => Arc::new(syntax::parse(&key, &bytes, self.limits)),
+                    Kind::Sql => Arc::new(syntax::plain(&key, &bytes)),
                 };
                 report.documents.insert(Arc::clone(&key), document);
                 Some(key)
@@ -129,6 +191,7 @@ pub fn check_projects(
     let loader = Loader {
         sources,
         limits: &options.limits,
+        cache: options.cache.as_deref(),
     };
     for project in projects {
         let floe = project
@@ -166,7 +229,7 @@ pub fn check_projects(
             .collect();
 
         let mut found = Vec::new();
-        let floe_document = floe.as_ref().and_then(|k| report.documents.get(k));
+        let floe_document = floe.as_ref().and_then(|k| report.document(k));
         if let Some(floe_document) = floe_document {
             if project.environments.is_empty() {
                 let env = selection.env.as_deref().unwrap_or("local");
@@ -205,17 +268,14 @@ pub fn check_projects(
                     Some(Environment {
                         name,
                         local: is_local(name),
-                        document: report.documents.get(key)?,
+                        document: report.document(key)?,
                     })
                 })
                 .collect(),
             dbt: Dbt {
-                project: dbt_project.as_ref().and_then(|k| report.documents.get(k)),
-                profiles: dbt_profiles.as_ref().and_then(|k| report.documents.get(k)),
-                sql: dbt_sql
-                    .iter()
-                    .filter_map(|k| report.documents.get(k))
-                    .collect(),
+                project: dbt_project.as_ref().and_then(|k| report.document(k)),
+                profiles: dbt_profiles.as_ref().and_then(|k| report.document(k)),
+                sql: dbt_sql.iter().filter_map(|k| report.document(k)).collect(),
             },
         };
         found.extend(rules::run(&cx));

@@ -44,7 +44,7 @@ pub fn offset(document: &Document, position: Position, unit: ColumnUnit) -> usiz
 
 pub fn to_lsp(
     diagnostic: &Diagnostic,
-    documents: &dyn Fn(&Path) -> Option<Document>,
+    documents: &dyn Fn(&Path) -> Option<std::sync::Arc<Document>>,
     own: &Document,
     unit: ColumnUnit,
 ) -> LspDiagnostic {
@@ -57,12 +57,13 @@ pub fn to_lsp(
         .related
         .iter()
         .filter_map(|r| {
-            let target = if *r.file == *own.file {
-                Some(own.clone())
+            let target_range = if *r.file == *own.file {
+                range(own, r.span, unit)
             } else {
                 documents(&r.file)
+                    .map(|d| range(&d, r.span, unit))
+                    .unwrap_or_default()
             };
-            let target_range = target.map(|d| range(&d, r.span, unit)).unwrap_or_default();
             Some(DiagnosticRelatedInformation {
                 location: Location {
                     uri: uri(&r.file)?,

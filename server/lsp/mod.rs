@@ -325,7 +325,11 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&params.text_document.uri) else {
             return;
         };
-        lock(&self.state).documents.close(&path);
+        {
+            let mut state = lock(&self.state);
+            state.documents.close(&path);
+            state.cache.forget(&path);
+        }
         // The file on disk is what counts now.
         self.queue().push(path);
     }

@@ -34,6 +34,8 @@ pub struct State {
     pub unit: Option<ColumnUnit>,
     pub settings: Settings,
     pub roots: Vec<PathBuf>,
+    /// Per-file results reused across checks (only the edited file is re-parsed).
+    pub cache: Arc<crate::check::Cache>,
 }
 
 pub type Shared = Arc<Mutex<State>>;
@@ -86,6 +88,7 @@ impl State {
             Options {
                 limits: Limits::default(),
                 settings,
+                cache: Some(Arc::clone(&self.cache)),
             },
             error,
         )
