@@ -7,10 +7,12 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod connect;
 pub mod diagnostic;
 pub mod fix;
 pub mod lsp;
 pub mod model;
+pub mod profiles;
 pub mod rule_meta;
 pub mod rules;
 pub mod syntax;

@@ -23,6 +23,8 @@ pub enum Family {
     Reference,
     /// FL6xx: dbt model configuration that bypasses the platform.
     Dbt,
+    /// FL8xx: results of checks against running services.
+    Connectivity,
     /// FL9xx: floe-lint's own suppression comments.
     Suppression,
 }
@@ -37,6 +39,7 @@ impl Family {
             Family::Lakehouse => "lakehouse",
             Family::Reference => "reference",
             Family::Dbt => "dbt",
+            Family::Connectivity => "connectivity",
             Family::Suppression => "suppression",
         }
     }

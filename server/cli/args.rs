@@ -21,6 +21,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the language server over stdio.
     Lsp,
+    /// Print the dbt profiles.yml floe would generate from floe.yaml + platform.yaml.
+    Profiles(ProfilesArgs),
+    /// Verify that a catalog is reachable with the configured credentials, and that DuckDB can
+    /// attach it (token, config, namespace, ATTACH).
+    Connect(ConnectArgs),
     /// Print a generated JSON Schema.
     Schema {
         /// Which file's schema.
@@ -73,6 +78,71 @@ pub struct CheckArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConnectArgs {
+    /// A floe project directory, floe.yaml or platform.yaml (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Environment to check (a directory name under platform/).
+    #[arg(long, conflicts_with = "platform")]
+    pub env: Option<String>,
+    /// A platform.yaml to use directly.
+    #[arg(long)]
+    pub platform: Option<PathBuf>,
+    /// Catalog profile (default: the one floe.yaml references, else every catalog).
+    #[arg(long)]
+    pub catalog: Option<String>,
+    /// Hard timeout for each step, in seconds.
+    #[arg(long, default_value_t = 10)]
+    pub timeout: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ConnectFormat::Human)]
+    pub format: ConnectFormat,
+    /// Prepared DuckDB extensions (<dir>/v1.5.5/<platform>/<name>.duckdb_extension); turns
+    /// autoinstall off. Also FLOE_DUCKDB_EXTENSION_DIR.
+    #[arg(long, env = "FLOE_DUCKDB_EXTENSION_DIR")]
+    pub duckdb_extension_dir: Option<PathBuf>,
+    /// Allow credentials over plain http to a host that is not loopback.
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProfilesArgs {
+    /// A floe project directory, floe.yaml or platform.yaml (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Environment (a directory name under platform/).
+    #[arg(long, conflicts_with = "platform")]
+    pub env: Option<String>,
+    /// A platform.yaml to use directly.
+    #[arg(long)]
+    pub platform: Option<PathBuf>,
+    /// The platform profile name the generator reads (upstream's profile_name).
+    #[arg(long, default_value = "default")]
+    pub profile: String,
+    /// The dbt target name.
+    #[arg(long, default_value = "dev")]
+    pub target: String,
+    /// runtime: floe's DbtProfilesGenerator (what runs in production); factory: floe-dbt's
+    /// per-adapter ProfileFactory.
+    #[arg(long, value_enum, default_value_t = ProfilesStyle::Runtime)]
+    pub style: ProfilesStyle,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfilesStyle {
+    Runtime,
+    Factory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConnectFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

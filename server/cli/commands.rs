@@ -26,6 +26,8 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Lsp => crate::lsp::run(),
+        Command::Connect(args) => super::connect::run(&args),
+        Command::Profiles(args) => profiles(&args),
         Command::Schema { kind } => {
             print(match kind {
                 SchemaKind::Floe => embedded_schema(FileKind::Floe),
@@ -179,6 +181,51 @@ fn fix(
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// `floe-lint profiles`: the generated profiles.yml on stdout or in a file; quirks on stderr.
+fn profiles(args: &super::args::ProfilesArgs) -> i32 {
+    use crate::profiles::{Style, preview};
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let inputs = match preview::inputs(
+        &path,
+        args.env.as_deref(),
+        args.platform.as_deref(),
+        &Selection::from_env(),
+    ) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            eprintln!("floe-lint profiles: {message}");
+            return EXIT_ERROR;
+        }
+    };
+    let style = match args.style {
+        super::args::ProfilesStyle::Runtime => Style::Runtime,
+        super::args::ProfilesStyle::Factory => Style::Factory,
+    };
+    let generated = match preview::render(&inputs, &args.profile, &args.target, style) {
+        Ok(generated) => generated,
+        Err(message) => {
+            eprintln!("floe-lint profiles: {message}");
+            return EXIT_FINDINGS;
+        }
+    };
+    for quirk in &generated.quirks {
+        eprintln!("note: {}", quirk.message);
+    }
+    match &args.output {
+        Some(file) => {
+            if let Err(error) = fix::write_atomically(file, generated.text.as_bytes()) {
+                eprintln!(
+                    "floe-lint profiles: cannot write {}: {error}",
+                    file.display()
+                );
+                return EXIT_ERROR;
+            }
+        }
+        None => print(&generated.text),
+    }
+    EXIT_CLEAN
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.

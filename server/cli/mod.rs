@@ -2,6 +2,7 @@
 
 pub mod args;
 mod commands;
+mod connect;
 mod github;
 mod human;
 mod json;

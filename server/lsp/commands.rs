@@ -37,21 +37,49 @@ pub fn lenses(uri: &Uri) -> Vec<CodeLens> {
     .collect()
 }
 
+/// Cancels a connectivity run when the request that started it is dropped (`$/cancelRequest`).
+pub struct CancelOnDrop(pub crate::connect::Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 pub fn execute(command: &str) -> Result<Option<Value>, Error> {
-    let feature = match command {
-        PREVIEW_PROFILES => "profiles.yml preview",
-        VERIFY_CONNECTIVITY => "connectivity verification",
-        other => {
-            return Err(Error {
-                code: ErrorCode::InvalidParams,
-                message: format!("unknown command `{other}`").into(),
-                data: None,
-            });
-        }
-    };
     Err(Error {
-        code: ErrorCode::ServerError(-32001),
-        message: format!("{feature} is not available in this version of floe-lint yet").into(),
+        code: ErrorCode::InvalidParams,
+        message: format!("unknown command `{command}`").into(),
         data: None,
     })
+}
+
+/// The generated profiles.yml for the floe.yaml (or platform.yaml) at `path`, in the
+/// environment named in the settings (default: the only one, else `local`).
+pub fn preview(
+    path: &std::path::Path,
+    environment: Option<&str>,
+    selection: &crate::workspace::Selection,
+) -> Result<Value, Error> {
+    let invalid = |message: String| Error {
+        code: ErrorCode::InvalidParams,
+        message: message.into(),
+        data: None,
+    };
+    let inputs =
+        crate::profiles::preview::inputs(path, environment, None, selection).map_err(invalid)?;
+    let generated = crate::profiles::preview::render(
+        &inputs,
+        "default",
+        "dev",
+        crate::profiles::Style::Runtime,
+    )
+    .map_err(invalid)?;
+    Ok(serde_json::json!({
+        "text": generated.text,
+        "environment": inputs.environment,
+        "floe": inputs.floe,
+        "platform": inputs.platform,
+        "quirks": generated.quirks.iter().map(|q| q.message.clone()).collect::<Vec<_>>(),
+    }))
 }

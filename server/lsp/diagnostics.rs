@@ -59,7 +59,7 @@ type Publication = (
 
 /// Checks the projects of `dirty` files; returns what to publish (skipping stale results).
 fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<String>) {
-    let (snapshot, versions, unit) = {
+    let (snapshot, versions, unit, connectivity) = {
         let state = lock(state);
         let texts = state
             .documents
@@ -67,7 +67,12 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
             .into_iter()
             .filter_map(|p| Some((p.clone(), state.documents.text(&p)?)))
             .collect();
-        (Snapshot { texts }, state.documents.versions(), state.unit())
+        (
+            Snapshot { texts },
+            state.documents.versions(),
+            state.unit(),
+            state.connectivity.clone(),
+        )
     };
     let mut out = Vec::new();
     let mut messages = Vec::new();
@@ -88,10 +93,15 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
         for (file, document) in &report.documents {
             // Only floe's own files get diagnostics published; dbt files only when they have some.
             let own = FileKind::from_path(file).is_some();
+            let extra = connectivity
+                .get(&file.to_path_buf())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let list: Vec<LspDiagnostic> = report
                 .diagnostics
                 .iter()
                 .filter(|d| d.file == *file)
+                .chain(extra.iter())
                 .map(|d| convert::to_lsp(d, &lookup, document, unit))
                 .collect();
             if !own && list.is_empty() {

@@ -45,7 +45,9 @@ pub fn run() -> i32 {
         }
     };
     runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("floe/previewProfiles", Backend::preview_profiles_request)
+            .finish();
         let (to_server, server_input) = tokio::io::duplex(1 << 20);
         let (server_output, from_server) = tokio::io::duplex(1 << 20);
         let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
@@ -65,6 +67,14 @@ pub fn run() -> i32 {
     // The stdin reader may still be blocked in a read: do not wait for it.
     runtime.shutdown_background();
     0
+}
+
+/// Parameters of `floe/previewProfiles`.
+#[derive(Debug, serde::Deserialize)]
+pub struct PreviewParams {
+    pub uri: String,
+    #[serde(default)]
+    pub environment: Option<String>,
 }
 
 pub struct Backend {
@@ -148,6 +158,124 @@ impl Backend {
         for path in paths {
             self.queue().push(path);
         }
+    }
+
+    /// `floe/previewProfiles`: `{uri}` → `{text, environment, floe, platform, quirks}`.
+    pub async fn preview_profiles_request(
+        &self,
+        params: PreviewParams,
+    ) -> Result<serde_json::Value> {
+        let path = params
+            .uri
+            .parse::<Uri>()
+            .ok()
+            .as_ref()
+            .and_then(path_of)
+            .ok_or_else(|| Error::invalid_params("expected a file URI"))?;
+        if let Some(environment) = params.environment {
+            let (selection, _, _) = lock(&self.state).options_for(&path);
+            return commands::preview(&path, Some(&environment), &selection);
+        }
+        self.preview(&path)
+    }
+
+    fn preview(&self, path: &Path) -> Result<serde_json::Value> {
+        let (selection, _, _) = lock(&self.state).options_for(path);
+        let environment = lock(&self.state).settings.environment.clone();
+        commands::preview(path, environment.as_deref(), &selection)
+    }
+
+    /// Runs the connectivity steps off the request path, reporting each through `$/progress`;
+    /// cancelling the request stops the run. Failures become FL800 diagnostics on the catalog.
+    async fn verify_connectivity(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        let argument = params
+            .arguments
+            .first()
+            .and_then(|a| a.as_str())
+            .and_then(|s| s.parse::<Uri>().ok());
+        let Some(path) = argument.as_ref().and_then(path_of) else {
+            return Err(Error::invalid_params(
+                "expected the URI of a floe.yaml or platform.yaml",
+            ));
+        };
+        let (selection, _, _) = lock(&self.state).options_for(&path);
+        let environment = lock(&self.state).settings.environment.clone();
+        let plan =
+            crate::connect::plan::plan(&path, environment.as_deref(), None, None, &selection)
+                .map_err(Error::invalid_params)?;
+        let platform = crate::connect::plan::load(&plan.platform).map_err(internal)?;
+        let token = params
+            .work_done_progress_params
+            .work_done_token
+            .clone()
+            .unwrap_or_else(|| {
+                NumberOrString::String(format!("floe-lint-connect-{}", std::process::id()))
+            });
+        if params.work_done_progress_params.work_done_token.is_none() {
+            let _ = self.client.create_work_done_progress(token.clone()).await;
+        }
+        let progress = self
+            .client
+            .progress(token, "floe-lint: verify connectivity")
+            .with_percentage(0)
+            .begin()
+            .await;
+        let cancel = crate::connect::Cancel::default();
+        // Dropping this future (a cancelled request) cancels the run.
+        let _guard = commands::CancelOnDrop(cancel.clone());
+        let mut reports = Vec::new();
+        let total = plan.catalogs.len() * crate::connect::STEPS.len();
+        let mut done = 0usize;
+        for catalog in &plan.catalogs {
+            let request = crate::connect::Request::new(&plan.environment, catalog);
+            let (steps, mut received) =
+                tokio::sync::mpsc::unbounded_channel::<crate::connect::Step>();
+            let (document, run_cancel) = (platform.clone(), cancel.clone());
+            let mut task = tokio::task::spawn_blocking(move || {
+                crate::connect::run(&document, &request, &run_cancel, &mut |step| {
+                    let _ = steps.send(step.clone());
+                })
+            });
+            let report = loop {
+                tokio::select! {
+                    Some(step) = received.recv() => {
+                        done += 1;
+                        let percent = u32::try_from(100 * done / total.max(1)).unwrap_or(100);
+                        progress.report_with_message(format!("{catalog}: {} {}", step.name, step.status.as_str()), percent).await;
+                    }
+                    result = &mut task => break result.map_err(|e| internal(e.to_string()))?,
+                }
+            };
+            reports.push(report);
+        }
+        let passed = reports.iter().all(crate::connect::Report::passed);
+        progress
+            .finish_with_message(if passed {
+                "connectivity verified"
+            } else {
+                "connectivity check failed"
+            })
+            .await;
+        let findings: Vec<Diagnostic> = reports
+            .iter()
+            .filter_map(|r| crate::connect::diagnostic(&platform, r))
+            .collect();
+        {
+            let mut state = lock(&self.state);
+            if findings.is_empty() {
+                state.connectivity.remove(&plan.platform);
+            } else {
+                state.connectivity.insert(plan.platform.clone(), findings);
+            }
+        }
+        self.queue().push(plan.platform.clone());
+        let value = match reports.as_slice() {
+            [one] => one.to_json(),
+            many => {
+                serde_json::json!({"version": 1, "reports": many.iter().map(|r| r.to_json()).collect::<Vec<_>>()})
+            }
+        };
+        Ok(Some(value))
     }
 
     async fn pull_configuration(&self) {
@@ -623,12 +751,23 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
-        commands::execute(&params.command).map_err(|e| {
-            if e.message.is_empty() {
-                internal("command failed")
-            } else {
-                e
+        match params.command.as_str() {
+            commands::VERIFY_CONNECTIVITY => self.verify_connectivity(params).await,
+            commands::PREVIEW_PROFILES => {
+                let argument = params
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_str())
+                    .and_then(|s| s.parse::<Uri>().ok());
+                let Some(path) = argument.as_ref().and_then(path_of) else {
+                    return Err(Error::invalid_params(
+                        "expected the URI of a floe.yaml or platform.yaml",
+                    ));
+                };
+                // The command answers with the text itself (editors show it in a virtual document).
+                self.preview(&path).map(|v| Some(v["text"].clone()))
             }
-        })
+            other => commands::execute(other),
+        }
     }
 }

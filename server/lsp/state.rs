@@ -36,6 +36,8 @@ pub struct State {
     pub roots: Vec<PathBuf>,
     /// Per-file results reused across checks (only the edited file is re-parsed).
     pub cache: Arc<crate::check::Cache>,
+    /// Findings of the last failed connectivity check, by platform file (cleared when one passes).
+    pub connectivity: std::collections::HashMap<PathBuf, Vec<crate::diagnostic::Diagnostic>>,
 }
 
 pub type Shared = Arc<Mutex<State>>;

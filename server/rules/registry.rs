@@ -51,6 +51,7 @@ static STAGES: &[&RuleMeta] = &[
     &model::rules::UNKNOWN_VARIANT,
     &rules::cross_file::UNKNOWN_PROFILE,
     &rules::cross_file::PLATFORM_NOT_FOUND,
+    &crate::connect::UNREACHABLE,
     &rules::suppression::UNUSED,
     &rules::suppression::UNKNOWN_CODE,
 ];

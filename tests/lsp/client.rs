@@ -50,8 +50,19 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 impl Client {
     /// Starts the server and performs `initialize` / `initialized`.
     pub fn start(root: &Path, capabilities: Value, options: Value) -> (Client, Value) {
+        Client::start_with_env(root, capabilities, options, &[])
+    }
+
+    /// Like [`Client::start`], with extra environment variables for the server process.
+    pub fn start_with_env(
+        root: &Path,
+        capabilities: Value,
+        options: Value,
+        env: &[(&str, &str)],
+    ) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_floe-lint"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .current_dir(root)
             .env_remove("FLOE_PLATFORM_FILE")
             .env_remove("FLOE_PLATFORM_ENV")

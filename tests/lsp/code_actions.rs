@@ -73,17 +73,47 @@ fn lenses_and_commands_answer_clearly() {
         .filter_map(|l| l["command"]["title"].as_str())
         .collect();
     assert_eq!(titles, vec!["Preview profiles.yml", "Verify connectivity"]);
-    for lens in lenses.as_array().expect("lenses") {
-        let id = client.request_async("workspace/executeCommand", json!({"command": lens["command"]["command"], "arguments": lens["command"]["arguments"]}));
-        let response: Value = client.response(id);
-        assert!(
-            response["error"]["message"]
-                .as_str()
-                .unwrap_or_default()
-                .contains("not available"),
-            "{response}"
-        );
-    }
+    // Preview: the fixture's catalog is `lakehouse`, and floe's generator reads profile
+    // `default` for everything, so it answers with upstream's error, clearly.
+    let preview = &lenses[0]["command"];
+    let id = client.request_async(
+        "workspace/executeCommand",
+        json!({"command": preview["command"], "arguments": preview["arguments"]}),
+    );
+    let response: Value = client.response(id);
+    assert!(
+        response["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Profile 'default' not found"),
+        "{response}"
+    );
+    // Verify connectivity answers with a report (nothing listens on the fixture's localhost:8181).
+    let verify = &lenses[1]["command"];
+    let id = client.request_async(
+        "workspace/executeCommand",
+        json!({"command": verify["command"], "arguments": verify["arguments"]}),
+    );
+    let response: Value = client.response(id);
+    assert_eq!(response["result"]["ok"], false, "{response}");
+    assert_eq!(response["result"]["steps"][1]["name"], "token");
+    // floe/previewProfiles with an environment whose platform uses `default` profiles.
+    fixture.write(
+        "platform/local/platform.yaml",
+        &super::LOCAL.replace("lakehouse:", "default:"),
+    );
+    let result = client.request(
+        "floe/previewProfiles",
+        json!({"uri": floe, "environment": "local"}),
+    );
+    assert!(
+        result["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("type: duckdb"),
+        "{result}"
+    );
+    assert_eq!(result["environment"], "local");
     assert!(client.is_running());
     client.shutdown();
 }

@@ -4,6 +4,7 @@
 mod client;
 mod code_actions;
 mod completion;
+mod connectivity;
 mod diagnostics;
 mod hover;
 mod navigation;

@@ -1,0 +1,331 @@
+//! Steps 2–4 over HTTP: the OAuth2 token, the REST config, the namespace. Every request has a
+//! hard timeout (a server that accepts the connection and never answers fails in time), bodies are
+//! size-limited, redirects are not followed (a redirect loop fails at once), and server errors are
+//! reported by what they mean for the configuration.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::resolve::Resolved;
+use crate::rules::security::redact;
+
+/// A failed step: the cause in plain words and what to change.
+#[derive(Debug)]
+pub struct Failure {
+    pub cause: String,
+    pub fix: String,
+}
+
+fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
+    Failure {
+        cause: cause.into(),
+        fix: fix.into(),
+    }
+}
+
+/// The scope floe's dbt plugin and DuckDB use when none is configured.
+pub const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";
+
+/// Largest response body read (a catalog config or namespace list is small).
+const MAX_BODY: u64 = 4 * 1024 * 1024;
+
+/// Refuses to send credentials over plain http to a host that is not loopback.
+pub fn insecure(uri: &str, allowed: bool) -> Option<String> {
+    let lower = uri.to_ascii_lowercase();
+    let rest = lower.strip_prefix("http://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = if let Some(v6) = host.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    let loopback = host == "localhost" || host.starts_with("127.") || host == "::1";
+    (!loopback && !allowed).then(|| {
+        format!(
+            "refusing to send credentials over plain http to {} (not a loopback address)",
+            redact::url(uri)
+        )
+    })
+}
+
+fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .user_agent(concat!("floe-lint/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
+fn transport_failure(what: &str, url: &str, error: &ureq::Error, timeout: Duration) -> Failure {
+    let shown = redact::url(url);
+    match error {
+        ureq::Error::Timeout(_) => fail(
+            format!(
+                "{what}: no answer from {shown} within {} s",
+                timeout.as_secs_f32()
+            ),
+            "check that the catalog is up and answering; raise --timeout for a slow network",
+        ),
+        ureq::Error::ConnectionFailed | ureq::Error::Io(_) => fail(
+            format!("{what}: cannot connect to {shown} ({error})"),
+            "check the host and port in `uri`, and that the catalog is running and reachable from here",
+        ),
+        ureq::Error::HostNotFound => fail(
+            format!("{what}: host not found for {shown}"),
+            "check the host name in `uri`",
+        ),
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => fail(
+            format!("{what}: TLS handshake with {shown} failed ({error})"),
+            "check the scheme: an http:// server on this port needs `uri: http://…`, and an https:// one a valid certificate",
+        ),
+        ureq::Error::BodyExceedsLimit(_) => fail(
+            format!("{what}: the response from {shown} is larger than {MAX_BODY} bytes"),
+            "check that `uri` points at the catalog API",
+        ),
+        other => fail(
+            format!("{what}: request to {shown} failed ({other})"),
+            "check `uri` and the catalog's logs",
+        ),
+    }
+}
+
+/// Reads a JSON response body (bounded), or explains why it is not usable.
+fn json_body(
+    what: &str,
+    url: &str,
+    response: &mut ureq::http::Response<ureq::Body>,
+    timeout: Duration,
+) -> Result<Value, Failure> {
+    let text = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BODY)
+        .read_to_string()
+        .map_err(|e| transport_failure(what, url, &e, timeout))?;
+    serde_json::from_str(&text).map_err(|e| {
+        fail(
+            format!(
+                "{what}: {} answered with a body that is not JSON ({e})",
+                redact::url(url)
+            ),
+            "check that `uri` points at the Iceberg REST catalog API root",
+        )
+    })
+}
+
+/// OAuth2 client credentials at `<uri>/v1/oauth/tokens`.
+pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> {
+    let url = format!("{}/v1/oauth/tokens", resolved.uri);
+    let mut form: Vec<(&str, &str)> = vec![
+        ("grant_type", "client_credentials"),
+        ("client_id", resolved.client_id.expose()),
+        ("client_secret", resolved.client_secret.expose()),
+    ];
+    // Polaris requires a scope; floe's dbt plugin (and DuckDB) fall back to PRINCIPAL_ROLE:ALL.
+    form.push(("scope", resolved.scope.as_deref().unwrap_or(DEFAULT_SCOPE)));
+    let mut response = agent(timeout)
+        .post(&url)
+        .send_form(form)
+        .map_err(|e| transport_failure("token", &url, &e, timeout))?;
+    let status = response.status().as_u16();
+    match status {
+        200 => {
+            let body = json_body("token", &url, &mut response, timeout)?;
+            body.get("access_token")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    fail(
+                        "token: the token response has no access_token",
+                        "check that `uri` is the Polaris catalog API root",
+                    )
+                })
+        }
+        400 | 401 | 403 => {
+            let body = json_body("token", &url, &mut response, timeout).ok();
+            let error = body
+                .as_ref()
+                .and_then(|b| b.get("error"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if error == "invalid_scope" {
+                fail_err(
+                    format!(
+                        "token: the catalog rejected the scope `{}` (HTTP {status}, invalid_scope)",
+                        resolved.scope.as_deref().unwrap_or(DEFAULT_SCOPE)
+                    ),
+                    "set `scope` to a principal role this client has, e.g. PRINCIPAL_ROLE:DATA_ENGINEER",
+                )
+            } else {
+                fail_err(
+                    format!(
+                        "token: the catalog rejected the client credentials (HTTP {status}{})",
+                        if error.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {error}")
+                        }
+                    ),
+                    "check the client id and secret (the secret_ref values in the environment or /var/run/secrets)",
+                )
+            }
+        }
+        404 => fail_err(
+            format!(
+                "token: {} does not exist (HTTP 404), so `uri` is not the catalog API root",
+                redact::url(&url)
+            ),
+            "point `uri` at the Polaris catalog API root, e.g. https://polaris.example.com/api/catalog",
+        ),
+        300..=399 => fail_err(
+            format!(
+                "token: {} redirects (HTTP {status}); floe's clients do not follow it",
+                redact::url(&url)
+            ),
+            "use the final URL as `uri`",
+        ),
+        _ => fail_err(
+            format!("token: unexpected HTTP {status} from {}", redact::url(&url)),
+            "check the catalog's logs",
+        ),
+    }
+}
+
+fn fail_err<T>(cause: String, fix: &str) -> Result<T, Failure> {
+    Err(fail(cause, fix))
+}
+
+/// `GET <uri>/v1/config?warehouse=<warehouse>`: the warehouse exists; read the prefix.
+pub fn config(resolved: &Resolved, token: &str, timeout: Duration) -> Result<String, Failure> {
+    let url = format!("{}/v1/config", resolved.uri);
+    let mut response = agent(timeout)
+        .get(&url)
+        .query("warehouse", &resolved.warehouse)
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .map_err(|e| transport_failure("config", &url, &e, timeout))?;
+    let status = response.status().as_u16();
+    match status {
+        200 => {
+            let body = json_body("config", &url, &mut response, timeout)?;
+            let prefix = ["overrides", "defaults"]
+                .iter()
+                .find_map(|k| body.get(*k)?.get("prefix")?.as_str())
+                .unwrap_or("")
+                .to_owned();
+            Ok(prefix)
+        }
+        404 => fail_err(
+            format!(
+                "config: the catalog does not know warehouse `{}` (HTTP 404)",
+                resolved.warehouse
+            ),
+            "set `warehouse` to a catalog that exists in Polaris",
+        ),
+        401 | 403 => fail_err(
+            format!(
+                "config: the token is not allowed to read warehouse `{}` (HTTP {status})",
+                resolved.warehouse
+            ),
+            "grant the principal role in `scope` access to this catalog",
+        ),
+        _ => fail_err(
+            format!(
+                "config: unexpected HTTP {status} from {}",
+                redact::url(&url)
+            ),
+            "check the catalog's logs",
+        ),
+    }
+}
+
+fn encode(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The namespace exists; how many tables it holds.
+pub fn namespace_tables(
+    resolved: &Resolved,
+    prefix: &str,
+    token: &str,
+    timeout: Duration,
+) -> Result<usize, Failure> {
+    // Multi-level namespaces are joined with the unit separator (0x1F) in REST paths.
+    let namespace = resolved
+        .namespace
+        .split('.')
+        .map(encode)
+        .collect::<Vec<_>>()
+        .join("%1F");
+    let base = if prefix.is_empty() {
+        format!("{}/v1", resolved.uri)
+    } else {
+        format!("{}/v1/{}", resolved.uri, encode(prefix))
+    };
+    let url = format!("{base}/namespaces/{namespace}/tables");
+    let mut response = agent(timeout)
+        .get(&url)
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .map_err(|e| transport_failure("namespace", &url, &e, timeout))?;
+    let status = response.status().as_u16();
+    match status {
+        200 => {
+            let body = json_body("namespace", &url, &mut response, timeout)?;
+            Ok(body
+                .get("identifiers")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len))
+        }
+        404 => fail_err(
+            format!(
+                "namespace: `{}` does not exist in warehouse `{}` (HTTP 404)",
+                resolved.namespace, resolved.warehouse
+            ),
+            "create the namespace in the catalog, or set `namespace` to an existing one (without the warehouse prefix)",
+        ),
+        401 | 403 => fail_err(
+            format!(
+                "namespace: the token may not list `{}` (HTTP {status})",
+                resolved.namespace
+            ),
+            "grant the principal role access to the namespace",
+        ),
+        _ => fail_err(
+            format!(
+                "namespace: unexpected HTTP {status} from {}",
+                redact::url(&url)
+            ),
+            "check the catalog's logs",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insecure;
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        assert!(insecure("http://127.0.0.1:8181/api/catalog", false).is_none());
+        assert!(insecure("http://localhost/api/catalog", false).is_none());
+        assert!(insecure("http://[::1]:8181/x", false).is_none());
+        assert!(insecure("https://polaris.example.com/api/catalog", false).is_none());
+        assert!(insecure("http://polaris.example.com/api/catalog", false).is_some());
+        assert!(insecure("http://polaris.example.com/api/catalog", true).is_none());
+        assert!(insecure("http://localhost.evil.com/x", false).is_some());
+    }
+}

@@ -1,0 +1,109 @@
+//! Which platform.yaml and catalog(s) a connectivity check is about, from a path and options.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::syntax::{self, Document, Limits};
+use crate::workspace::{Selection, discover, environment_name};
+
+/// The resolved target of a check.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub environment: String,
+    pub platform: PathBuf,
+    /// Catalog profiles to check, in order.
+    pub catalogs: Vec<String>,
+}
+
+pub fn load(path: &Path) -> Result<Document, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let file: Arc<Path> = Arc::from(path);
+    Ok(syntax::parse(&file, &bytes, &Limits::default()))
+}
+
+/// `path`: a project directory, floe.yaml or platform.yaml. `env`: an environment name;
+/// `platform`: a platform.yaml to use directly; `catalog`: a catalog profile. Without a catalog,
+/// the one floe.yaml references (default `default`), else every catalog of the platform file.
+pub fn plan(
+    path: &Path,
+    env: Option<&str>,
+    platform: Option<&Path>,
+    catalog: Option<&str>,
+    selection: &Selection,
+) -> Result<Plan, String> {
+    let (environment, platform, reference) = match platform {
+        Some(platform) => (
+            environment_name(platform, selection),
+            platform.to_path_buf(),
+            None,
+        ),
+        None => {
+            let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
+            let project = projects
+                .into_iter()
+                .next()
+                .ok_or("no floe.yaml or platform.yaml found")?;
+            let reference = project.floe.as_deref().and_then(|floe| {
+                let document = load(floe).ok()?;
+                let catalog = document
+                    .root
+                    .as_ref()?
+                    .get("catalog")
+                    .and_then(|e| e.value.as_str().map(str::to_owned));
+                Some(catalog.unwrap_or_else(|| "default".into()))
+            });
+            let names: Vec<&str> = project
+                .environments
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect();
+            let listed = if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(", ")
+            };
+            let wanted = env.map(str::to_owned).or_else(|| selection.env.clone());
+            let chosen = match (&wanted, project.environments.len()) {
+                (Some(name), _) => project
+                    .environments
+                    .iter()
+                    .find(|e| &e.name == name)
+                    .ok_or_else(|| {
+                        format!("environment `{name}` not found; environments: {listed}")
+                    })?,
+                (None, 1) => &project.environments[0],
+                (None, 0) => return Err("no platform.yaml found (use --platform FILE)".into()),
+                (None, _) => project
+                    .environments
+                    .iter()
+                    .find(|e| e.name == "local")
+                    .ok_or_else(|| {
+                        format!("several environments ({listed}); choose one with --env")
+                    })?,
+            };
+            (chosen.name.clone(), chosen.platform.clone(), reference)
+        }
+    };
+    let catalogs = match (catalog, reference) {
+        (Some(name), _) => vec![name.to_owned()],
+        (None, Some(name)) => vec![name],
+        (None, None) => {
+            let document = load(&platform)?;
+            document
+                .root
+                .as_ref()
+                .and_then(|r| r.get("catalogs"))
+                .and_then(|c| c.value.as_mapping())
+                .map(|entries| entries.iter().filter_map(|e| e.key.key_text()).collect())
+                .unwrap_or_default()
+        }
+    };
+    if catalogs.is_empty() {
+        return Err(format!("{} defines no catalogs", platform.display()));
+    }
+    Ok(Plan {
+        environment,
+        platform,
+        catalogs,
+    })
+}

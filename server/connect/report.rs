@@ -1,0 +1,164 @@
+//! The connectivity report: steps, human and JSON renderings, and scrubbing of secrets from any
+//! text that came from a server or from DuckDB.
+
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use crate::rules::security::redact;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    Failed,
+    Skipped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Failed => "failed",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub name: &'static str,
+    pub status: Status,
+    pub duration_ms: u64,
+    /// What was found (ok), or why it was skipped.
+    pub detail: String,
+    /// Failed: the cause in plain words.
+    pub cause: Option<String>,
+    /// Failed: what to change.
+    pub fix: Option<String>,
+}
+
+fn elapsed(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+impl Step {
+    pub fn ok(name: &'static str, started: Instant, detail: impl Into<String>) -> Step {
+        Step {
+            name,
+            status: Status::Ok,
+            duration_ms: elapsed(started),
+            detail: detail.into(),
+            cause: None,
+            fix: None,
+        }
+    }
+
+    pub fn failed(
+        name: &'static str,
+        started: Instant,
+        cause: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Step {
+        Step {
+            name,
+            status: Status::Failed,
+            duration_ms: elapsed(started),
+            detail: String::new(),
+            cause: Some(cause.into()),
+            fix: Some(fix.into()),
+        }
+    }
+
+    pub fn skipped(name: &'static str, why: &str) -> Step {
+        Step {
+            name,
+            status: Status::Skipped,
+            duration_ms: 0,
+            detail: format!("skipped: {why}"),
+            cause: None,
+            fix: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub environment: String,
+    pub catalog: String,
+    pub steps: Vec<Step>,
+}
+
+impl Report {
+    pub fn new(environment: &str, catalog: &str) -> Report {
+        Report {
+            environment: environment.to_owned(),
+            catalog: catalog.to_owned(),
+            steps: Vec::new(),
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        !self.steps.is_empty() && self.steps.iter().all(|s| s.status == Status::Ok)
+    }
+
+    pub fn failed_step(&self) -> Option<&Step> {
+        self.steps.iter().find(|s| s.status == Status::Failed)
+    }
+
+    /// Documented, versioned JSON (`{"version": 1, ...}`).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "version": 1,
+            "environment": self.environment,
+            "catalog": self.catalog,
+            "ok": self.passed(),
+            "steps": self.steps.iter().map(|s| json!({
+                "name": s.name,
+                "status": s.status.as_str(),
+                "duration_ms": s.duration_ms,
+                "detail": s.detail,
+                "cause": s.cause,
+                "fix": s.fix,
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    pub fn to_human(&self) -> String {
+        let mut out = format!(
+            "Catalog `{}` in environment `{}`\n",
+            self.catalog, self.environment
+        );
+        for step in &self.steps {
+            let mark = match step.status {
+                Status::Ok => "ok     ",
+                Status::Failed => "FAILED ",
+                Status::Skipped => "skipped",
+            };
+            out.push_str(&format!(
+                "  {mark} {:<10} {:>6} ms  ",
+                step.name, step.duration_ms
+            ));
+            match (&step.cause, &step.fix) {
+                (Some(cause), Some(fix)) => {
+                    out.push_str(&format!("{cause}\n{:>30}fix: {fix}\n", ""))
+                }
+                _ => out.push_str(&format!("{}\n", step.detail)),
+            }
+        }
+        out.push_str(if self.passed() {
+            "Connectivity verified.\n"
+        } else {
+            "Connectivity check failed.\n"
+        });
+        out
+    }
+}
+
+/// Replaces every occurrence of a secret value in `text` with its redacted form.
+pub fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_owned();
+    for secret in secrets.iter().filter(|s| s.len() >= 3) {
+        out = out.replace(secret.as_str(), &redact::secret(secret));
+    }
+    out
+}

@@ -1,0 +1,657 @@
+//! floe-runtime's `DbtProfilesGenerator.generate_profiles(profile_name, target_name)` (spec
+//! §4.1), as a value tree written by the PyYAML port.
+//!
+//! Upstream, step by step (§4.1.1):
+//! 1. `catalogs[p]`, `storage[p]`, `compute[p]`, all under the same name `p`; a miss raises
+//!    `ValueError("Profile 'p' not found in platform.yaml: <repr of the KeyError text>")`.
+//! 2. The adapter is always `duckdb` (§4.1.4: detection looks at the Python class name).
+//! 3. The dbt profile is `floe.name` with `-` → `_`.
+//! 4. The output: `type, path, threads, extensions, vars?, plugins?`, with the hard-coded
+//!    constants of §4.1.3 and the Polaris plugin block only for a `polaris` catalog.
+
+use super::pyyaml::{self, DumpOptions, Value};
+use super::{
+    Converter, ErrorKind, File, GenerateError, Generated, PROFILE_NAME, Quirk, StrOrSecret, child,
+    child_pointer, python_keys,
+};
+use crate::syntax::Node;
+
+/// §4.1.3.
+const CATALOG_ALIAS: &str = "polaris_catalog";
+const BASE_NAMESPACE: &str = "demo";
+const SCHEMAS: [&str; 4] = ["bronze", "silver", "gold", "default"];
+const DEFAULT_PATH: &str = ":memory:";
+const DEFAULT_THREADS: i128 = 4;
+const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";
+const PLUGIN_MODULE: &str = "floe_dbt.plugins.polaris";
+
+pub(super) const COMPUTE_TYPES: [&str; 7] = [
+    "duckdb",
+    "snowflake",
+    "bigquery",
+    "redshift",
+    "databricks",
+    "postgres",
+    "spark",
+];
+const CATALOG_TYPES: [&str; 5] = ["polaris", "glue", "nessie", "rest", "hive"];
+const STORAGE_TYPES: [&str; 4] = ["s3", "gcs", "azure", "local"];
+
+/// `floe.name`, validated as `FloeSpec` does.
+pub(super) fn floe_name<'a>(floe: &File<'a>) -> Result<&'a str, GenerateError> {
+    let root = floe_root(floe)?;
+    let (name, pointer) = floe.req_str(root, "", "name")?;
+    super::check_len(floe, &pointer, name, 1, 100)?;
+    if !PROFILE_NAME.is_match(name) {
+        return Err(floe.invalid(
+            &pointer,
+            "String should match pattern '^[a-zA-Z][a-zA-Z0-9_-]{0,99}$'",
+        ));
+    }
+    Ok(name)
+}
+
+pub(super) fn floe_root<'a>(floe: &File<'a>) -> Result<&'a Node, GenerateError> {
+    match floe.root() {
+        Some(root) if root.as_mapping().is_some() => Ok(root),
+        _ => Err(floe.invalid(
+            "",
+            "Input should be a valid dictionary or instance of FloeSpec",
+        )),
+    }
+}
+
+/// `floe.yaml`'s logical reference `field` (`storage`/`catalog`/`compute`), default `default`,
+/// with its pointer when written.
+pub(super) fn floe_ref<'a>(
+    floe: &File<'a>,
+    field: &str,
+) -> Result<(&'a str, Option<String>), GenerateError> {
+    let root = floe_root(floe)?;
+    match floe.opt_str(root, "", field)? {
+        None => Ok(("default", None)),
+        Some((value, pointer)) => {
+            if !PROFILE_NAME.is_match(value) {
+                return Err(floe.invalid(
+                    &pointer,
+                    &format!("String should match pattern '{}'", PROFILE_NAME.as_str()),
+                ));
+            }
+            Ok((value, Some(pointer)))
+        }
+    }
+}
+
+/// One platform section (`storage`, `catalogs`, `compute`) as a Python dict: its node, if any.
+pub(super) fn section<'a>(
+    platform: &File<'a>,
+    name: &str,
+) -> Result<Option<&'a Node>, GenerateError> {
+    let Some(root) = platform.root() else {
+        return Ok(None); // an empty platform.yaml is `{}`
+    };
+    if root.as_mapping().is_none() {
+        return Err(platform.invalid(
+            "",
+            "Input should be a valid dictionary or instance of PlatformSpec",
+        ));
+    }
+    let pointer = child_pointer("", name);
+    let node = child(root, name);
+    platform.mapping(node, &pointer)?;
+    Ok(node)
+}
+
+/// A found profile (node, pointer), or the `KeyError` text and the section's keys.
+pub(super) type Lookup<'a> = Result<(&'a Node, String), (String, Vec<String>)>;
+
+/// `PlatformSpec.get_<kind>_profile(name)`: the profile node and its pointer, or the `KeyError`
+/// text `"<Kind> profile 'x' not found. Available profiles: ['a', 'b']"`.
+pub(super) fn get_profile<'a>(
+    platform: &File<'a>,
+    section_name: &str,
+    kind: &str,
+    name: &str,
+) -> Result<Lookup<'a>, GenerateError> {
+    let node = section(platform, section_name)?;
+    let keys = match node.and_then(Node::as_mapping) {
+        Some(entries) => python_keys(entries),
+        None => Vec::new(),
+    };
+    match node.and_then(|n| child(n, name)) {
+        Some(profile) if keys.iter().any(|k| k == name) => {
+            let pointer = child_pointer(&child_pointer("", section_name), name);
+            let model = format!("{kind}Profile");
+            platform.model(profile, &pointer, &model)?;
+            Ok(Ok((profile, pointer)))
+        }
+        _ => {
+            let listed: Vec<String> = keys.iter().map(|k| pyyaml::python_str_repr(k)).collect();
+            Ok(Err((
+                format!(
+                    "{kind} profile '{name}' not found. Available profiles: [{}]",
+                    listed.join(", ")
+                ),
+                keys,
+            )))
+        }
+    }
+}
+
+/// A storage profile's fields the generator reads.
+struct Storage<'a> {
+    pointer: String,
+    bucket: &'a str,
+    endpoint: StrOrSecret<'a>,
+    endpoint_pointer: Option<String>,
+    region: &'a str,
+}
+
+fn read_storage<'a>(
+    platform: &File<'a>,
+    node: &'a Node,
+    pointer: String,
+) -> Result<Storage<'a>, GenerateError> {
+    platform.enum_field(node, &pointer, "type", &STORAGE_TYPES, "s3")?;
+    let (bucket, bucket_pointer) = platform.req_str(node, &pointer, "bucket")?;
+    super::check_len(platform, &bucket_pointer, bucket, 3, 63)?;
+    let (endpoint, endpoint_pointer) = match child(node, "endpoint") {
+        None => (StrOrSecret::Literal(""), None),
+        Some(value) => {
+            let p = child_pointer(&pointer, "endpoint");
+            (platform.str_or_secret(value, &p)?, Some(p))
+        }
+    };
+    let region = platform
+        .opt_str(node, &pointer, "region")?
+        .map_or("us-east-1", |(s, _)| s);
+    Ok(Storage {
+        pointer,
+        bucket,
+        endpoint,
+        endpoint_pointer,
+        region,
+    })
+}
+
+/// A catalog profile's fields the generator reads.
+struct Catalog<'a> {
+    pointer: String,
+    kind: &'a str,
+    kind_pointer: Option<String>,
+    uri: StrOrSecret<'a>,
+    uri_pointer: String,
+    warehouse: &'a str,
+    namespace: Option<(&'a str, String)>,
+    credentials: Option<&'a Node>,
+    credentials_pointer: String,
+    scope: Option<&'a str>,
+    /// `credentials.client_id` / `client_secret` when set, with their pointers.
+    clients: Vec<(&'static str, StrOrSecret<'a>, String)>,
+}
+
+fn read_catalog<'a>(
+    platform: &File<'a>,
+    node: &'a Node,
+    pointer: String,
+) -> Result<Catalog<'a>, GenerateError> {
+    let (kind, kind_pointer) =
+        platform.enum_field(node, &pointer, "type", &CATALOG_TYPES, "polaris")?;
+    let uri_pointer = child_pointer(&pointer, "uri");
+    let uri = match child(node, "uri") {
+        Some(value) => platform.str_or_secret(value, &uri_pointer)?,
+        None => return Err(platform.invalid(&uri_pointer, "Field required")),
+    };
+    let (warehouse, warehouse_pointer) = platform.req_str(node, &pointer, "warehouse")?;
+    super::check_len(platform, &warehouse_pointer, warehouse, 1, 255)?;
+    let namespace = platform.opt_str(node, &pointer, "namespace")?;
+    if let Some((ns, ns_pointer)) = &namespace {
+        super::check_len(platform, ns_pointer, ns, 1, 255)?;
+    }
+    let credentials_pointer = child_pointer(&pointer, "credentials");
+    let credentials = match child(node, "credentials") {
+        Some(value) => Some(platform.model(value, &credentials_pointer, "CredentialConfig")?),
+        None => None,
+    };
+    let scope = match credentials {
+        Some(c) => platform.nullable_str(c, &credentials_pointer, "scope")?,
+        None => None,
+    };
+    let mut clients = Vec::new();
+    for field in ["client_id", "client_secret"] {
+        let pointer = child_pointer(&credentials_pointer, field);
+        let Some(value) = credentials.and_then(|c| child(c, field)) else {
+            continue;
+        };
+        if super::is_null(value) {
+            continue;
+        }
+        let value = platform.str_or_secret(value, &pointer)?;
+        if field == "client_secret" && matches!(value, StrOrSecret::Literal(_)) {
+            // `client_secret: SecretReference | None`: a plain string is rejected.
+            return Err(platform.invalid(
+                &pointer,
+                "Input should be a valid dictionary or instance of SecretReference",
+            ));
+        }
+        clients.push((field, value, pointer));
+    }
+    Ok(Catalog {
+        pointer,
+        kind,
+        kind_pointer,
+        uri,
+        uri_pointer,
+        warehouse,
+        namespace,
+        credentials,
+        credentials_pointer,
+        scope,
+        clients,
+    })
+}
+
+/// A compute profile's fields the generator reads (`path` and `threads` as Python objects).
+struct Compute<'a> {
+    pointer: String,
+    kind: &'a str,
+    kind_pointer: Option<String>,
+    path: Option<Value>,
+    threads: Option<Value>,
+}
+
+fn read_compute<'a>(
+    platform: &File<'a>,
+    node: &'a Node,
+    pointer: String,
+) -> Result<Compute<'a>, GenerateError> {
+    let (kind, kind_pointer) =
+        platform.enum_field(node, &pointer, "type", &COMPUTE_TYPES, "duckdb")?;
+    let properties_pointer = child_pointer(&pointer, "properties");
+    let properties = child(node, "properties");
+    platform.mapping(properties, &properties_pointer)?;
+    // One converter, so that `path` and `threads` aliasing one object stay one object.
+    let mut converter = Converter::new(platform);
+    let mut get = |key: &str| -> Result<Option<Value>, GenerateError> {
+        match properties.and_then(|p| child(p, key)) {
+            Some(value) => Ok(Some(
+                converter.value(value, &child_pointer(&properties_pointer, key))?,
+            )),
+            None => Ok(None),
+        }
+    };
+    let path = get("path")?;
+    let threads = get("threads")?;
+    Ok(Compute {
+        pointer,
+        kind,
+        kind_pointer,
+        path,
+        threads,
+    })
+}
+
+pub(super) fn runtime(
+    floe: &File,
+    platform: &File,
+    profile: &str,
+    target: &str,
+) -> Result<Generated, GenerateError> {
+    // Upstream loads platform.yaml (validating it), then floe.yaml, then looks the profiles up:
+    // errors come in that order.
+    let catalog = get_profile(platform, "catalogs", "Catalog", profile)?;
+    let storage = get_profile(platform, "storage", "Storage", profile)?;
+    let compute = get_profile(platform, "compute", "Compute", profile)?;
+    let catalog = match catalog {
+        Ok((node, pointer)) => Ok(read_catalog(platform, node, pointer)?),
+        Err(missing) => Err(missing),
+    };
+    let storage = match storage {
+        Ok((node, pointer)) => Ok((node, read_storage(platform, node, pointer)?)),
+        Err(missing) => Err(missing),
+    };
+    let compute = match compute {
+        Ok((node, pointer)) => Ok(read_compute(platform, node, pointer)?),
+        Err(missing) => Err(missing),
+    };
+    // Storage profiles named after the schemas (`_build_storage_mapping`).
+    let mut mapped: Vec<(&str, Storage)> = Vec::new();
+    if let Some(section_node) = section(platform, "storage")? {
+        for schema in SCHEMAS {
+            if let Some(node) = child(section_node, schema) {
+                let pointer = child_pointer("/storage", schema);
+                platform.model(node, &pointer, "StorageProfile")?;
+                mapped.push((schema, read_storage(platform, node, pointer)?));
+            }
+        }
+    }
+
+    let name = floe_name(floe)?;
+    let mut references = Vec::new();
+    for field in ["storage", "catalog", "compute"] {
+        references.push((field, floe_ref(floe, field)?));
+    }
+
+    // 1. The same profile name for all three sections, in upstream's order.
+    let not_found = |(text, _): (String, Vec<String>), section: &str| GenerateError {
+        kind: ErrorKind::ProfileNotFound,
+        message: format!(
+            "Profile '{profile}' not found in platform.yaml: {}",
+            pyyaml::python_str_repr(&text)
+        ),
+        pointer: child_pointer("", section),
+        in_floe: false,
+    };
+    let catalog = catalog.map_err(|m| not_found(m, "catalogs"))?;
+    let (storage_node, storage) = storage.map_err(|m| not_found(m, "storage"))?;
+    let compute = compute.map_err(|m| not_found(m, "compute"))?;
+
+    let mut quirks: Vec<Quirk> = Vec::new();
+    // floe.yaml's own references are ignored.
+    for (field, (reference, pointer)) in references {
+        if reference != profile {
+            quirks.push(floe.quirk(
+                pointer.unwrap_or_default(),
+                format!(
+                    "floe.yaml refers to {field} '{reference}' but the generator will use profile '{profile}'"
+                ),
+            ));
+        }
+    }
+
+    // 2. Every compute type becomes DuckDB.
+    if compute.kind != "duckdb" {
+        quirks.push(
+            platform.quirk(
+                compute
+                    .kind_pointer
+                    .clone()
+                    .unwrap_or_else(|| compute.pointer.clone()),
+                format!(
+                    "compute type {}: floe's generator will emit a DuckDB profile",
+                    compute.kind
+                ),
+            ),
+        );
+    }
+    let path = match compute.path {
+        Some(path) => path,
+        None => {
+            quirks.push(platform.quirk(
+                compute.pointer.clone(),
+                format!(
+                    "compute.{profile}.properties.path is not set: the generated profile uses path '{DEFAULT_PATH}', which upstream's own anti-pattern list advises against (extensions are reinstalled on every connection; use a file such as /tmp/floe.duckdb)"
+                ),
+            ));
+            Value::str(DEFAULT_PATH)
+        }
+    };
+    let threads = compute.threads.unwrap_or(Value::Int(DEFAULT_THREADS));
+
+    // Quirks about the catalog and storage.
+    let polaris = catalog.kind == "polaris";
+    if !polaris {
+        quirks.push(platform.quirk(
+            catalog
+                .kind_pointer
+                .clone()
+                .unwrap_or_else(|| catalog.pointer.clone()),
+            format!(
+                "catalog type {kind}: floe's generator configures no Polaris plugin and no floe_catalog_mappings (upstream logs \"Non-Polaris catalog detected (type={kind}). Polaris plugin will not be configured.\")",
+                kind = catalog.kind
+            ),
+        ));
+    } else {
+        if let Some((ns, ns_pointer)) = &catalog.namespace
+            && *ns != BASE_NAMESPACE
+        {
+            quirks.push(platform.quirk(
+                ns_pointer.clone(),
+                format!(
+                    "catalogs.{profile}.namespace is '{ns}' but floe's generator maps every schema to the hard-coded namespace '{BASE_NAMESPACE}' ({CATALOG_ALIAS}.{BASE_NAMESPACE}.<schema>)"
+                ),
+            ));
+        }
+        credential_quirks(platform, &catalog, &mut quirks);
+        if let Some(storage_credentials) = child(storage_node, "credentials")
+            && let Some((secret, pointer)) = platform.opt_str(
+                storage_credentials,
+                &child_pointer(&storage.pointer, "credentials"),
+                "secret_ref",
+            )?
+        {
+            quirks.push(platform.quirk(
+                pointer,
+                format!(
+                    "storage credentials secret_ref '{secret}' is ignored: the generated profile reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                ),
+            ));
+        }
+        if let StrOrSecret::Secret(secret) = catalog.uri {
+            quirks.push(platform.quirk(
+                catalog.uri_pointer.clone(),
+                secret_quirk("catalogs", profile, "uri", secret),
+            ));
+        }
+    }
+    let mut endpoint_quirks: Vec<(String, String)> = Vec::new();
+    let mut note_endpoint = |s: &Storage, name: &str| {
+        if let (StrOrSecret::Secret(secret), Some(pointer)) = (s.endpoint, &s.endpoint_pointer)
+            && !endpoint_quirks.iter().any(|(p, _)| p == pointer)
+        {
+            endpoint_quirks.push((
+                pointer.clone(),
+                secret_quirk("storage", name, "endpoint", secret),
+            ));
+        }
+    };
+    for (schema, s) in &mapped {
+        note_endpoint(s, schema);
+    }
+    if polaris {
+        note_endpoint(&storage, profile);
+    }
+    for (pointer, message) in endpoint_quirks {
+        quirks.push(platform.quirk(pointer, message));
+    }
+    let uri = catalog.uri;
+    let warehouse = catalog.warehouse;
+    let scope = catalog.scope;
+
+    // 4. The output.
+    let catalog_mappings: Vec<(String, Value)> = if polaris {
+        SCHEMAS
+            .iter()
+            .map(|s| {
+                (
+                    (*s).to_owned(),
+                    Value::str(format!("{CATALOG_ALIAS}.{BASE_NAMESPACE}.{s}")),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let storage_mapping = || -> Value {
+        Value::str_map(mapped.iter().map(|(schema, s)| {
+            (
+                *schema,
+                Value::str_map([
+                    ("bucket", Value::str(s.bucket)),
+                    ("endpoint", Value::str(plain_value(s.endpoint))),
+                    ("region", Value::str(s.region)),
+                ]),
+            )
+        }))
+    };
+
+    let mut output: Vec<(&str, Value)> = vec![
+        ("type", Value::str("duckdb")),
+        ("path", path),
+        ("threads", threads),
+        (
+            "extensions",
+            Value::seq(vec![Value::str("iceberg"), Value::str("httpfs")]),
+        ),
+    ];
+    if !catalog_mappings.is_empty() || !mapped.is_empty() {
+        let mut vars: Vec<(&str, Value)> = Vec::new();
+        if !catalog_mappings.is_empty() {
+            vars.push(("floe_catalog_mappings", Value::str_map(catalog_mappings)));
+        }
+        if !mapped.is_empty() {
+            vars.push(("floe_storage_mappings", storage_mapping()));
+        }
+        output.push(("vars", Value::str_map(vars)));
+    }
+    if polaris {
+        let mut config: Vec<(&str, Value)> = vec![
+            (
+                "catalog_uri",
+                Value::str(env_var_with_default("FLOE_CATALOG_URI", uri)),
+            ),
+            (
+                "warehouse",
+                Value::str(env_var_with_default(
+                    "FLOE_CATALOG_WAREHOUSE",
+                    StrOrSecret::Literal(warehouse),
+                )),
+            ),
+            // `if catalog.credentials:` — a pydantic model is always truthy.
+            (
+                "client_id",
+                Value::str("{{ env_var('POLARIS_CLIENT_ID') }}"),
+            ),
+            (
+                "client_secret",
+                Value::str("{{ env_var('POLARIS_CLIENT_SECRET') }}"),
+            ),
+            (
+                "scope",
+                Value::str(env_var_with_default(
+                    "POLARIS_SCOPE",
+                    StrOrSecret::Literal(scope.filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SCOPE)),
+                )),
+            ),
+            (
+                "s3_endpoint",
+                Value::str(env_var_with_default(
+                    "FLOE_STORAGE_ENDPOINT",
+                    storage.endpoint,
+                )),
+            ),
+            (
+                "s3_region",
+                Value::str(env_var_with_default(
+                    "AWS_REGION",
+                    StrOrSecret::Literal(storage.region),
+                )),
+            ),
+            (
+                "s3_access_key_id",
+                Value::str("{{ env_var('AWS_ACCESS_KEY_ID') }}"),
+            ),
+            (
+                "s3_secret_access_key",
+                Value::str("{{ env_var('AWS_SECRET_ACCESS_KEY') }}"),
+            ),
+        ];
+        if !mapped.is_empty() {
+            config.push(("storage_mapping", storage_mapping()));
+        }
+        output.push((
+            "plugins",
+            Value::seq(vec![Value::str_map([
+                ("module", Value::str(PLUGIN_MODULE)),
+                ("config", Value::str_map(config)),
+            ])]),
+        ));
+    }
+
+    let project = name.replace('-', "_");
+    let root = Value::str_map([(
+        project,
+        Value::str_map([
+            ("target", Value::str(target)),
+            (
+                "outputs",
+                Value::map(vec![(Value::str(target), Value::str_map(output))]),
+            ),
+        ]),
+    )]);
+    Ok(Generated {
+        text: pyyaml::dump(&root, DumpOptions::RUNTIME),
+        quirks,
+    })
+}
+
+/// Upstream's `f"{{{{ env_var('{name}', '{value}') }}}}"`. A `secret_ref` value, which upstream
+/// would resolve and write in clear, becomes the variable it resolves from.
+fn env_var_with_default(name: &str, value: StrOrSecret) -> String {
+    match value {
+        StrOrSecret::Literal(v) => format!("{{{{ env_var('{name}', '{v}') }}}}"),
+        StrOrSecret::Secret(secret) => format!(
+            "{{{{ env_var('{name}', env_var('{}')) }}}}",
+            StrOrSecret::env_name(secret)
+        ),
+    }
+}
+
+/// A value upstream writes as is (`get_endpoint()`); a secret becomes a placeholder.
+fn plain_value(value: StrOrSecret) -> String {
+    match value {
+        StrOrSecret::Literal(v) => v.to_owned(),
+        StrOrSecret::Secret(secret) => {
+            format!("{{{{ env_var('{}') }}}}", StrOrSecret::env_name(secret))
+        }
+    }
+}
+
+fn secret_quirk(section: &str, profile: &str, field: &str, secret: &str) -> String {
+    format!(
+        "{section}.{profile}.{field} is a secret_ref: floe's generator resolves it while generating and writes the secret's value into profiles.yml in clear; shown here as env_var('{}')",
+        StrOrSecret::env_name(secret)
+    )
+}
+
+/// The catalog credentials the Polaris plugin block ignores (§3.5) and the default scope.
+fn credential_quirks(platform: &File, catalog: &Catalog, quirks: &mut Vec<Quirk>) {
+    let credentials_pointer = catalog.credentials_pointer.as_str();
+    if catalog.scope.is_none_or(str::is_empty) {
+        quirks.push(platform.quirk(
+            if catalog.credentials.is_some() {
+                credentials_pointer.to_owned()
+            } else {
+                catalog.pointer.clone()
+            },
+            format!(
+                "no catalog credentials scope: the generated profile defaults POLARIS_SCOPE to '{DEFAULT_SCOPE}', which grants every principal role"
+            ),
+        ));
+    }
+    for (field, value, pointer) in &catalog.clients {
+        let env = if *field == "client_id" {
+            "POLARIS_CLIENT_ID"
+        } else {
+            "POLARIS_CLIENT_SECRET"
+        };
+        match value {
+            StrOrSecret::Literal(_) => quirks.push(platform.quirk(
+                pointer.clone(),
+                format!(
+                    "catalog {field} is written literally here, but the generated profile ignores it and reads {env}"
+                ),
+            )),
+            StrOrSecret::Secret(secret) if StrOrSecret::env_name(secret) != env => {
+                quirks.push(platform.quirk(
+                    pointer.clone(),
+                    format!(
+                        "catalog {field} secret_ref '{secret}' resolves from {}, but the generated profile reads {env}",
+                        StrOrSecret::env_name(secret)
+                    ),
+                ));
+            }
+            StrOrSecret::Secret(_) => {}
+        }
+    }
+}

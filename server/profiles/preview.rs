@@ -1,0 +1,85 @@
+//! Which floe.yaml and platform.yaml a preview is generated from (CLI and language server).
+
+use std::path::{Path, PathBuf};
+
+use crate::connect::plan::load;
+use crate::model::FileKind;
+use crate::workspace::{Selection, discover, environment_name};
+
+/// The two files of a preview, and the environment's name.
+pub struct Inputs {
+    pub environment: String,
+    pub floe: PathBuf,
+    pub platform: PathBuf,
+}
+
+/// `path`: a project directory, floe.yaml or platform.yaml. `env` picks the environment
+/// (default: the only one, else `local`); `platform` names a platform.yaml directly.
+pub fn inputs(
+    path: &Path,
+    env: Option<&str>,
+    platform: Option<&Path>,
+    selection: &Selection,
+) -> Result<Inputs, String> {
+    let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
+    let project = projects
+        .into_iter()
+        .find(|p| p.floe.is_some())
+        .ok_or("no floe.yaml found")?;
+    let floe = project.floe.clone().ok_or("no floe.yaml found")?;
+    if let Some(platform) = platform {
+        return Ok(Inputs {
+            environment: environment_name(platform, selection),
+            floe,
+            platform: platform.to_path_buf(),
+        });
+    }
+    // A platform.yaml given as the path is the environment to use.
+    if FileKind::from_path(path) == Some(FileKind::Platform) {
+        return Ok(Inputs {
+            environment: environment_name(path, selection),
+            floe,
+            platform: path.to_path_buf(),
+        });
+    }
+    let names: Vec<&str> = project
+        .environments
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let wanted = env.map(str::to_owned).or_else(|| selection.env.clone());
+    let chosen = match &wanted {
+        Some(name) => project.environments.iter().find(|e| &e.name == name),
+        None if project.environments.len() == 1 => project.environments.first(),
+        None => project.environments.iter().find(|e| e.name == "local"),
+    };
+    let chosen = chosen.ok_or_else(|| match &wanted {
+        Some(name) => format!(
+            "environment `{name}` not found; environments: {}",
+            names.join(", ")
+        ),
+        None if names.is_empty() => "no platform.yaml found for this floe.yaml".to_owned(),
+        None => format!("several environments ({}); choose one", names.join(", ")),
+    })?;
+    Ok(Inputs {
+        environment: chosen.name.clone(),
+        floe,
+        platform: chosen.platform.clone(),
+    })
+}
+
+/// Generates the preview text for `inputs`.
+pub fn render(
+    inputs: &Inputs,
+    profile: &str,
+    target: &str,
+    style: super::Style,
+) -> Result<super::Generated, String> {
+    let floe = load(&inputs.floe)?;
+    let platform = load(&inputs.platform)?;
+    let mut request = super::Request::new(&floe, &platform);
+    request.profile = profile;
+    request.target = target;
+    request.style = style;
+    super::generate(&request).map_err(|e| e.to_string())
+}

@@ -1,0 +1,375 @@
+//! `floe-lint connect` against a real Iceberg REST catalog process on 127.0.0.1: the Polaris
+//! stand-in (tests/polaris_standin, a TEST DOUBLE on pyiceberg's SqlCatalog) and real DuckDB 1.5.5
+//! with the iceberg extension from PyPI. `.ci/run` prepares both and sets POLARIS_STANDIN_PYTHON
+//! (a Python with tests/polaris_standin/requirements.txt) and FLOE_DUCKDB_EXTENSION_DIR
+//! (<dir>/v1.5.5/linux_amd64/{iceberg,httpfs,avro,parquet}.duckdb_extension). Without them the
+//! tests skip, unless FLOE_LINT_REQUIRE_EXTERNAL=1.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Project;
+use serde_json::Value;
+
+const CLIENT: &str = "floe-client";
+const SECRET: &str = "s3cr3t-floe-standin-value";
+
+struct Standin {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Standin {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn tools() -> Option<(PathBuf, PathBuf)> {
+    let python = std::env::var_os("POLARIS_STANDIN_PYTHON").map(PathBuf::from);
+    let extensions = std::env::var_os("FLOE_DUCKDB_EXTENSION_DIR").map(PathBuf::from);
+    match (python, extensions) {
+        (Some(p), Some(e)) if p.exists() && e.is_dir() => Some((p, e)),
+        _ => {
+            assert!(
+                std::env::var_os("FLOE_LINT_REQUIRE_EXTERNAL").is_none(),
+                "POLARIS_STANDIN_PYTHON / FLOE_DUCKDB_EXTENSION_DIR not set (run .ci/run)"
+            );
+            eprintln!("skipping: the Polaris stand-in or the DuckDB extensions are not prepared");
+            None
+        }
+    }
+}
+
+fn start(python: &Path, extra: &[&str]) -> Standin {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/polaris_standin/server.py");
+    let mut child = Command::new(python)
+        .arg(script)
+        .args([
+            "--port",
+            "0",
+            "--warehouse",
+            "floe_warehouse",
+            "--client-id",
+            CLIENT,
+            "--client-secret",
+            SECRET,
+            "--namespace",
+            "demo",
+            "--quiet",
+        ])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the Polaris stand-in");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut reader = BufReader::new(stdout);
+    while !line.starts_with("LISTENING") {
+        line.clear();
+        assert!(
+            reader.read_line(&mut line).unwrap_or(0) > 0 && Instant::now() < deadline,
+            "the stand-in did not start"
+        );
+    }
+    let port = line
+        .trim()
+        .trim_start_matches("LISTENING")
+        .trim()
+        .parse()
+        .expect("port");
+    Standin { child, port }
+}
+
+fn project(uri: &str, namespace: &str, warehouse: &str) -> Project {
+    let project = Project::new();
+    project
+        .write("floe.yaml", "name: orders\nversion: \"1\"\ncatalog: lake\n")
+        .write(
+            "platform/local/platform.yaml",
+            format!(
+                "catalogs:\n  lake:\n    uri: \"{uri}\"\n    warehouse: {warehouse}\n    namespace: {namespace}\n    credentials:\n      mode: oauth2\n      client_id: {{secret_ref: polaris-client-id}}\n      client_secret: {{secret_ref: polaris-client-secret}}\n      scope: \"PRINCIPAL_ROLE:ALL\"\n"
+            ),
+        );
+    project
+}
+
+fn connect(
+    project: &Project,
+    extensions: &Path,
+    secret: Option<&str>,
+    extra: &[&str],
+) -> (Output, Value) {
+    let mut command = common::floe_lint();
+    command
+        .current_dir(project.path())
+        .args(["connect", "--format", "json", "--duckdb-extension-dir"])
+        .arg(extensions)
+        .args(if extra.contains(&"--timeout") {
+            &[][..]
+        } else {
+            &["--timeout", "5"][..]
+        })
+        .args(extra)
+        .env("POLARIS_CLIENT_ID", CLIENT)
+        .env("FLOE_SECRETS_DIR", project.path().join("no-secrets-here"));
+    match secret {
+        Some(s) => command.env("POLARIS_CLIENT_SECRET", s),
+        None => command.env_remove("POLARIS_CLIENT_SECRET"),
+    };
+    let output = command.output().expect("run floe-lint connect");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    for stream in [&output.stdout, &output.stderr] {
+        let shown = String::from_utf8_lossy(stream);
+        assert!(
+            !shown.contains(SECRET) && !shown.contains("wrong-secret-value"),
+            "a secret was printed:\n{shown}"
+        );
+    }
+    let json = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {text}\nstderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output, json)
+}
+
+fn statuses(json: &Value) -> Vec<(String, String)> {
+    json["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or("").to_owned(),
+                s["status"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn step<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find(|s| s["name"] == name)
+        .expect("step")
+}
+
+fn expect(json: &Value, failed: &str) {
+    let names = ["resolve", "token", "config", "namespace", "duckdb"];
+    let at = names.iter().position(|n| *n == failed).expect("step name");
+    let want: Vec<(String, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            (
+                (*n).to_owned(),
+                (if i < at {
+                    "ok"
+                } else if i == at {
+                    "failed"
+                } else {
+                    "skipped"
+                })
+                .to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(statuses(json), want, "{json:#}");
+}
+
+#[test]
+fn every_step_passes_and_duckdb_lists_the_schema() {
+    let Some((python, extensions)) = tools() else {
+        return;
+    };
+    let server = start(&python, &["--seed"]);
+    let uri = format!("http://127.0.0.1:{}/api/catalog", server.port);
+    let project = project(&uri, "demo", "floe_warehouse");
+    let (output, json) = connect(&project, &extensions, Some(SECRET), &[]);
+    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["ok"], true);
+    assert!(statuses(&json).iter().all(|(_, s)| s == "ok"));
+    assert!(
+        step(&json, "namespace")["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("1 table"),
+        "{json:#}"
+    );
+    assert!(
+        step(&json, "duckdb")["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("demo"),
+        "{json:#}"
+    );
+    // Human output too, without the secret.
+    let human = common::floe_lint()
+        .current_dir(project.path())
+        .args(["connect", "--duckdb-extension-dir"])
+        .arg(&extensions)
+        .env("POLARIS_CLIENT_ID", CLIENT)
+        .env("POLARIS_CLIENT_SECRET", SECRET)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("Connectivity verified.") && !text.contains(SECRET),
+        "{text}"
+    );
+}
+
+#[test]
+fn wrong_secret_unknown_warehouse_and_missing_namespace() {
+    let Some((python, extensions)) = tools() else {
+        return;
+    };
+    let server = start(&python, &["--seed"]);
+    let uri = format!("http://127.0.0.1:{}/api/catalog", server.port);
+    let (output, json) = connect(
+        &project(&uri, "demo", "floe_warehouse"),
+        &extensions,
+        Some("wrong-secret-value"),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    expect(&json, "token");
+    assert!(
+        step(&json, "token")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("rejected the client credentials"),
+        "{json:#}"
+    );
+
+    let (_, json) = connect(
+        &project(&uri, "demo", "no_such_warehouse"),
+        &extensions,
+        Some(SECRET),
+        &[],
+    );
+    expect(&json, "config");
+    assert!(
+        step(&json, "config")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("does not know warehouse `no_such_warehouse`")
+    );
+
+    let (_, json) = connect(
+        &project(&uri, "missing", "floe_warehouse"),
+        &extensions,
+        Some(SECRET),
+        &[],
+    );
+    expect(&json, "namespace");
+    assert!(
+        step(&json, "namespace")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`missing` does not exist")
+    );
+}
+
+#[test]
+fn server_down_or_silent_fails_in_time() {
+    let Some((python, extensions)) = tools() else {
+        return;
+    };
+    // A port nobody listens on: bind, read the port, release it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port");
+    let (_, json) = connect(
+        &project(
+            &format!("http://127.0.0.1:{port}/api/catalog"),
+            "demo",
+            "floe_warehouse",
+        ),
+        &extensions,
+        Some(SECRET),
+        &[],
+    );
+    expect(&json, "token");
+    assert!(
+        step(&json, "token")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("cannot connect"),
+        "{json:#}"
+    );
+
+    let silent = start(&python, &["--hang"]);
+    let started = Instant::now();
+    let (_, json) = connect(
+        &project(
+            &format!("http://127.0.0.1:{}/api/catalog", silent.port),
+            "demo",
+            "floe_warehouse",
+        ),
+        &extensions,
+        Some(SECRET),
+        &["--timeout", "2"],
+    );
+    expect(&json, "token");
+    assert!(
+        step(&json, "token")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("no answer"),
+        "{json:#}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn missing_secret_and_insecure_http_stop_before_the_network() {
+    let Some((_, extensions)) = tools() else {
+        return;
+    };
+    let (_, json) = connect(
+        &project("http://127.0.0.1:9/api/catalog", "demo", "w"),
+        &extensions,
+        None,
+        &[],
+    );
+    expect(&json, "resolve");
+    let cause = step(&json, "resolve")["cause"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    assert!(
+        cause.contains("environment variable 'POLARIS_CLIENT_SECRET'"),
+        "{cause}"
+    );
+
+    let (_, json) = connect(
+        &project("http://polaris.example.com/api/catalog", "demo", "w"),
+        &extensions,
+        Some(SECRET),
+        &[],
+    );
+    expect(&json, "resolve");
+    assert!(
+        step(&json, "resolve")["cause"]
+            .as_str()
+            .unwrap_or("")
+            .contains("refusing to send credentials over plain http")
+    );
+}

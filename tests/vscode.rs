@@ -1,0 +1,104 @@
+//! The VS Code extension (editors/vscode):
+//! - its unit tests (binary resolution, version check, settings -> server), with node's test runner;
+//! - one end-to-end run of the packaged .vsix in real VS Code, against this build's floe-lint:
+//!   code-server (VS Code for the browser) in headless Chromium driven by playwright-core
+//!   (editors/vscode/test/e2e.mjs): Problems panel diagnostics, the profiles.yml preview command and
+//!   its code lens, hover docs, and a `floeLint.ignore` workspace setting reaching the server.
+//!
+//! `.ci/vscode.sh` installs all of it and writes an env file with `VSCODE_E2E_NODE`,
+//! `VSCODE_E2E_CODE_SERVER`, `VSCODE_E2E_VSIX` and `VSCODE_E2E_CHROMIUM` (source it before
+//! `cargo test`). Without them the tests skip; with FLOE_LINT_REQUIRE_EXTERNAL set they fail.
+//! Screenshots go to `FLOE_LINT_ARTIFACTS` (default `target/vscode-e2e/`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn extension_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode")
+}
+
+/// `Some(())` when `ready`; otherwise skips (returns `None`), or fails under
+/// FLOE_LINT_REQUIRE_EXTERNAL.
+fn require(ready: bool, what: &str) -> Option<()> {
+    if ready {
+        return Some(());
+    }
+    assert!(
+        std::env::var_os("FLOE_LINT_REQUIRE_EXTERNAL").is_none(),
+        "{what} (run `bash .ci/vscode.sh` and source the env.sh it writes)"
+    );
+    eprintln!("skipping: {what} (run `bash .ci/vscode.sh` and source the env.sh it writes)");
+    None
+}
+
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn extension_unit_tests() {
+    let dir = extension_dir();
+    let installed = dir.join("node_modules/esbuild").is_dir();
+    if require(installed, "editors/vscode/node_modules is not installed").is_none() {
+        return;
+    }
+    // Bundles test/*.test.ts with esbuild, then runs them with `node --test`.
+    let output = Command::new("npm")
+        .args(["run", "--silent", "test:unit"])
+        .current_dir(&dir)
+        .output()
+        .expect("run npm");
+    let text = text(&output);
+    assert!(
+        output.status.success(),
+        "extension unit tests failed:\n{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("# pass ")) && text.contains("# fail 0"),
+        "no test results from node --test:\n{text}"
+    );
+}
+
+#[test]
+fn vscode_end_to_end() {
+    let code_server = env_path("VSCODE_E2E_CODE_SERVER");
+    let vsix = env_path("VSCODE_E2E_VSIX");
+    let dir = extension_dir();
+    let ready = code_server.as_deref().is_some_and(Path::exists)
+        && vsix.as_deref().is_some_and(Path::exists)
+        && dir.join("node_modules/playwright-core").is_dir();
+    if require(
+        ready,
+        "VSCODE_E2E_CODE_SERVER / VSCODE_E2E_VSIX not set or missing, or playwright-core not installed",
+    )
+    .is_none()
+    {
+        return;
+    }
+    let node = env_path("VSCODE_E2E_NODE").unwrap_or_else(|| PathBuf::from("node"));
+    let output = Command::new(node)
+        .arg(dir.join("test/e2e.mjs"))
+        .env("FLOE_LINT_BIN", env!("CARGO_BIN_EXE_floe-lint"))
+        .env_remove("FLOE_PLATFORM_FILE")
+        .env_remove("FLOE_PLATFORM_ENV")
+        .output()
+        .expect("run the e2e script");
+    let text = text(&output);
+    // Shown with --nocapture (and on failure): the steps, timings and the screenshot's path.
+    eprintln!("{text}");
+    assert!(
+        output.status.success(),
+        "VS Code end-to-end test failed:\n{text}"
+    );
+    assert!(text.contains("all VS Code checks passed"), "{text}");
+}
