@@ -373,3 +373,31 @@ fn missing_secret_and_insecure_http_stop_before_the_network() {
             .contains("refusing to send credentials over plain http")
     );
 }
+
+#[test]
+fn a_missing_extension_fails_the_duckdb_step_with_that_cause() {
+    let Some((python, _)) = tools() else { return };
+    let server = start(&python, &["--seed"]);
+    let uri = format!("http://127.0.0.1:{}/api/catalog", server.port);
+    let empty = tempfile::tempdir().expect("empty extension dir");
+    let (output, json) = connect(
+        &project(&uri, "demo", "floe_warehouse"),
+        empty.path(),
+        Some(SECRET),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    expect(&json, "duckdb");
+    let step = step(&json, "duckdb");
+    assert!(
+        step["cause"].as_str().unwrap_or("").contains("extension"),
+        "{json:#}"
+    );
+    assert!(
+        step["fix"]
+            .as_str()
+            .unwrap_or("")
+            .contains("duckdb-extension-iceberg==1.5.5"),
+        "{json:#}"
+    );
+}

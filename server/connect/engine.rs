@@ -66,12 +66,9 @@ fn session(request: &Request) -> Result<Connection, Failure> {
         "SET http_timeout = {};\nSET http_retries = 0;\n",
         request.timeout.as_secs().max(1)
     ));
-    connection.execute_batch(&setup).map_err(|e| {
-        fail(
-            format!("cannot configure DuckDB: {e}"),
-            "check --duckdb-extension-dir",
-        )
-    })?;
+    connection
+        .execute_batch(&setup)
+        .map_err(|e| explain(&e.to_string(), request))?;
     Ok(connection)
 }
 
@@ -92,7 +89,9 @@ fn explain(error: &str, request: &Request) -> Failure {
             None => "allow DuckDB to download its extensions, or pass --duckdb-extension-dir with iceberg, httpfs, avro and parquet prepared".into(),
         };
         return fail(
-            format!("DuckDB could not load the iceberg extension: {error}"),
+            format!(
+                "DuckDB could not load an extension it needs (iceberg, httpfs, avro, parquet): {error}"
+            ),
             hint,
         );
     }
