@@ -65,6 +65,14 @@ for (const dir of Object.values(dirs)) {
   mkdirSync(dir, { recursive: true });
 }
 cpSync(path.join(repo, "examples/lakehouse"), dirs.workspace, { recursive: true });
+// floe's generator reads the `default` storage, catalog and compute profiles; the example names its
+// local catalog `lakehouse`, so add a `default` alias for the preview to have something to show.
+{
+  const local = path.join(dirs.workspace, "platform/local/platform.yaml");
+  const text = readFileSync(local, "utf8");
+  const catalog = text.slice(text.indexOf("  lakehouse:\n"), text.indexOf("\ncompute:"));
+  writeFileSync(local, text.replace("\ncompute:", "\n" + catalog.replace("  lakehouse:\n", "  default:\n") + "\ncompute:"));
+}
 // A workspace setting that must reach the server (as initializationOptions and as the answer to
 // workspace/configuration, both with the server's camelCase keys): FL407 is not reported.
 mkdirSync(path.join(dirs.workspace, ".vscode"));
@@ -245,7 +253,7 @@ async function previewOutcome(trigger) {
   await trigger();
   const previewTab = page.locator(".tabs-container .tab", { hasText: "profiles.yml" }).first();
   const notAvailable = page
-    .locator(".notifications-toasts .notification-toast", { hasText: /floe-lint: .*not available in this version of floe-lint yet/ })
+    .locator(".notifications-toasts .notification-toast", { hasText: /floe-lint: .*(not available in this version of floe-lint yet|not found in platform\.yaml)/ })
     .first();
   const outcome = await Promise.race([
     previewTab.waitFor({ state: "visible", timeout: 20_000 }).then(() => "preview"),
