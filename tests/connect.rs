@@ -7,85 +7,30 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::Project;
+use common::standin::{self, Standin, tools};
 use serde_json::Value;
 
 const CLIENT: &str = "floe-client";
 const SECRET: &str = "s3cr3t-floe-standin-value";
 
-struct Standin {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Standin {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn tools() -> Option<(PathBuf, PathBuf)> {
-    let python = std::env::var_os("POLARIS_STANDIN_PYTHON").map(PathBuf::from);
-    let extensions = std::env::var_os("FLOE_DUCKDB_EXTENSION_DIR").map(PathBuf::from);
-    match (python, extensions) {
-        (Some(p), Some(e)) if p.exists() && e.is_dir() => Some((p, e)),
-        _ => {
-            assert!(
-                std::env::var_os("FLOE_LINT_REQUIRE_EXTERNAL").is_none(),
-                "POLARIS_STANDIN_PYTHON / FLOE_DUCKDB_EXTENSION_DIR not set (run .ci/run)"
-            );
-            eprintln!("skipping: the Polaris stand-in or the DuckDB extensions are not prepared");
-            None
-        }
-    }
-}
-
 fn start(python: &Path, extra: &[&str]) -> Standin {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/polaris_standin/server.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .args([
-            "--port",
-            "0",
-            "--warehouse",
-            "floe_warehouse",
-            "--client-id",
-            CLIENT,
-            "--client-secret",
-            SECRET,
-            "--namespace",
-            "demo",
-            "--quiet",
-        ])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the Polaris stand-in");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut reader = BufReader::new(stdout);
-    while !line.starts_with("LISTENING") {
-        line.clear();
-        assert!(
-            reader.read_line(&mut line).unwrap_or(0) > 0 && Instant::now() < deadline,
-            "the stand-in did not start"
-        );
-    }
-    let port = line
-        .trim()
-        .trim_start_matches("LISTENING")
-        .trim()
-        .parse()
-        .expect("port");
-    Standin { child, port }
+    let mut args = vec![
+        "--warehouse",
+        "floe_warehouse",
+        "--client-id",
+        CLIENT,
+        "--client-secret",
+        SECRET,
+        "--namespace",
+        "demo",
+    ];
+    args.extend_from_slice(extra);
+    standin::start(python, &args)
 }
 
 fn project(uri: &str, namespace: &str, warehouse: &str) -> Project {

@@ -113,3 +113,4 @@ pub fn upstream_only(mut json: serde_json::Value) -> serde_json::Value {
     }
     json
 }
+pub mod standin;

@@ -2,77 +2,11 @@
 //! double) and real DuckDB: `$/progress` per step, the report as the result, and FL800 on the
 //! catalog in platform.yaml while a check fails (cleared when one passes).
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
 use serde_json::{Value, json};
 
 use super::Fixture;
 use super::client::{Client, codes, uri};
-
-struct Standin(Child, u16);
-
-impl Drop for Standin {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn tools() -> Option<(PathBuf, PathBuf)> {
-    let python = std::env::var_os("POLARIS_STANDIN_PYTHON").map(PathBuf::from);
-    let extensions = std::env::var_os("FLOE_DUCKDB_EXTENSION_DIR").map(PathBuf::from);
-    match (python, extensions) {
-        (Some(p), Some(e)) if p.exists() && e.is_dir() => Some((p, e)),
-        _ => {
-            assert!(
-                std::env::var_os("FLOE_LINT_REQUIRE_EXTERNAL").is_none(),
-                "POLARIS_STANDIN_PYTHON / FLOE_DUCKDB_EXTENSION_DIR not set"
-            );
-            eprintln!("skipping: the Polaris stand-in is not prepared");
-            None
-        }
-    }
-}
-
-fn start_standin(python: &Path) -> Standin {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/polaris_standin/server.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .args([
-            "--port",
-            "0",
-            "--client-id",
-            "floe-client",
-            "--client-secret",
-            "right-secret-value",
-            "--namespace",
-            "demo",
-            "--seed",
-            "--quiet",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start stand-in");
-    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    while !line.starts_with("LISTENING") {
-        line.clear();
-        assert!(
-            reader.read_line(&mut line).unwrap_or(0) > 0,
-            "stand-in did not start"
-        );
-    }
-    let port = line
-        .trim()
-        .trim_start_matches("LISTENING")
-        .trim()
-        .parse()
-        .expect("port");
-    Standin(child, port)
-}
+use super::standin::{self, tools};
 
 fn run_verify(client: &mut Client, floe: &str) -> Value {
     let id = client.request_async("workspace/executeCommand", json!({"command": "floe-lint.verifyConnectivity", "arguments": [floe], "workDoneToken": "verify-1"}));
@@ -84,12 +18,23 @@ fn verify_connectivity_reports_progress_and_diagnostics() {
     let Some((python, extensions)) = tools() else {
         return;
     };
-    let standin = start_standin(&python);
+    let standin = standin::start(
+        &python,
+        &[
+            "--client-id",
+            "floe-client",
+            "--client-secret",
+            "right-secret-value",
+            "--namespace",
+            "demo",
+            "--seed",
+        ],
+    );
     let fixture = Fixture::new();
     std::fs::remove_dir_all(fixture.path("platform/prod")).expect("single environment");
     let platform = format!(
         "storage:\n  default: {{bucket: lake}}\ncatalogs:\n  lakehouse:\n    uri: \"http://127.0.0.1:{}/api/catalog\"\n    warehouse: floe_warehouse\n    namespace: demo\n    credentials:\n      mode: oauth2\n      client_id: {{secret_ref: polaris-client-id}}\n      client_secret: {{secret_ref: polaris-client-secret}}\n      scope: \"PRINCIPAL_ROLE:ALL\"\ncompute:\n  default: {{properties: {{path: /tmp/f.duckdb}}}}\n",
-        standin.1
+        standin.port
     );
     fixture.write("platform/local/platform.yaml", &platform);
     let ext = extensions.to_string_lossy().into_owned();

@@ -10,6 +10,8 @@ mod hover;
 mod navigation;
 mod robustness;
 mod settings;
+#[path = "../common/standin.rs"]
+mod standin;
 
 use std::path::PathBuf;
 
