@@ -10,18 +10,7 @@ use duckdb::Connection;
 
 use super::resolve::Resolved;
 use super::{Cancel, Request};
-
-pub struct Failure {
-    pub cause: String,
-    pub fix: String,
-}
-
-fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
-    Failure {
-        cause: cause.into(),
-        fix: fix.into(),
-    }
-}
+use super::{Failure, fail};
 
 /// The DuckDB release the crate bundles (extension directories are versioned by it).
 pub const DUCKDB_VERSION: &str = "v1.5.5";

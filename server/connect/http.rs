@@ -8,21 +8,8 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::resolve::Resolved;
+use super::{Failure, fail};
 use crate::rules::security::redact;
-
-/// A failed step: the cause in plain words and what to change.
-#[derive(Debug)]
-pub struct Failure {
-    pub cause: String,
-    pub fix: String,
-}
-
-fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
-    Failure {
-        cause: cause.into(),
-        fix: fix.into(),
-    }
-}
 
 /// The scope floe's dbt plugin and DuckDB use when none is configured.
 pub const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";

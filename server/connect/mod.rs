@@ -69,6 +69,20 @@ impl Cancel {
     }
 }
 
+/// A failed step: the cause in plain words and what to change.
+#[derive(Debug)]
+pub struct Failure {
+    pub cause: String,
+    pub fix: String,
+}
+
+fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
+    Failure {
+        cause: cause.into(),
+        fix: fix.into(),
+    }
+}
+
 /// The step names, in order.
 pub const STEPS: [&str; 5] = ["resolve", "token", "config", "namespace", "duckdb"];
 
@@ -188,7 +202,7 @@ pub fn run(
 }
 
 /// One REST step: reads and extends the state, returns what it found.
-type HttpStep<'a> = dyn Fn(&mut State) -> Result<String, http::Failure> + 'a;
+type HttpStep<'a> = dyn Fn(&mut State) -> Result<String, Failure> + 'a;
 
 #[derive(Default)]
 struct State {

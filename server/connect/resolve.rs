@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::{Failure, fail};
 use crate::rules::security::redact;
 use crate::syntax::{Document, Node};
 
@@ -44,20 +45,6 @@ impl Resolved {
     /// Values that must never be printed.
     pub fn secret_values(&self) -> Vec<String> {
         vec![self.client_secret.0.clone(), self.client_id.0.clone()]
-    }
-}
-
-/// Why resolution failed, and what to do.
-#[derive(Debug)]
-pub struct Failure {
-    pub cause: String,
-    pub fix: String,
-}
-
-fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
-    Failure {
-        cause: cause.into(),
-        fix: fix.into(),
     }
 }
 
