@@ -160,6 +160,34 @@ impl Backend {
         }
     }
 
+    /// Where the profile named at `position` is written, across floe.yaml and every environment,
+    /// keeping the occurrences `keep` accepts (definitions, references or both).
+    fn profile_locations(
+        &self,
+        position: &TextDocumentPositionParams,
+        keep: impl Fn(&navigation::Occurrence) -> bool,
+    ) -> Option<Vec<Location>> {
+        let path = path_of(&position.text_document.uri)?;
+        let kind = kind_of(&path)?;
+        let document = self.document(&path)?;
+        let unit = self.unit();
+        let offset = convert::offset(&document, position.position, unit);
+        let (profile, _) = navigation::profile_at(kind, &document, offset)?;
+        Some(self.with_environments(&path, |env| {
+            let (floe, platforms) = navigation::project_files(kind, &path, env);
+            navigation::occurrences(&profile, floe.as_deref(), &platforms, env)
+                .into_iter()
+                .filter(|o| keep(o))
+                .filter_map(|o| {
+                    Some(Location {
+                        uri: convert::uri(&o.path)?,
+                        range: convert::range(&o.document, o.span, unit),
+                    })
+                })
+                .collect()
+        }))
+    }
+
     /// `floe/previewProfiles`: `{uri}` → `{text, environment, floe, platform, quirks}`.
     pub async fn preview_profiles_request(
         &self,
@@ -538,68 +566,16 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        let position = params.text_document_position_params;
-        let Some(path) = path_of(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let Some(kind) = kind_of(&path) else {
-            return Ok(None);
-        };
-        let Some(document) = self.document(&path) else {
-            return Ok(None);
-        };
-        let unit = self.unit();
-        let offset = convert::offset(&document, position.position, unit);
-        let Some((profile, _)) = navigation::profile_at(kind, &document, offset) else {
-            return Ok(None);
-        };
-        let locations = self.with_environments(&path, |env| {
-            let (floe, platforms) = navigation::project_files(kind, &path, env);
-            navigation::occurrences(&profile, floe.as_deref(), &platforms, env)
-                .into_iter()
-                .filter(|o| o.definition)
-                .filter_map(|o| {
-                    Some(Location {
-                        uri: convert::uri(&o.path)?,
-                        range: convert::range(&o.document, o.span, unit),
-                    })
-                })
-                .collect::<Vec<_>>()
-        });
-        Ok((!locations.is_empty()).then_some(GotoDefinitionResponse::Array(locations)))
+        let locations =
+            self.profile_locations(&params.text_document_position_params, |o| o.definition);
+        Ok(locations
+            .filter(|l| !l.is_empty())
+            .map(GotoDefinitionResponse::Array))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let position = params.text_document_position;
-        let Some(path) = path_of(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let Some(kind) = kind_of(&path) else {
-            return Ok(None);
-        };
-        let Some(document) = self.document(&path) else {
-            return Ok(None);
-        };
-        let unit = self.unit();
-        let offset = convert::offset(&document, position.position, unit);
-        let Some((profile, _)) = navigation::profile_at(kind, &document, offset) else {
-            return Ok(None);
-        };
         let include = params.context.include_declaration;
-        let locations = self.with_environments(&path, |env| {
-            let (floe, platforms) = navigation::project_files(kind, &path, env);
-            navigation::occurrences(&profile, floe.as_deref(), &platforms, env)
-                .into_iter()
-                .filter(|o| include || !o.definition)
-                .filter_map(|o| {
-                    Some(Location {
-                        uri: convert::uri(&o.path)?,
-                        range: convert::range(&o.document, o.span, unit),
-                    })
-                })
-                .collect::<Vec<_>>()
-        });
-        Ok(Some(locations))
+        Ok(self.profile_locations(&params.text_document_position, |o| include || !o.definition))
     }
 
     async fn prepare_rename(
