@@ -23,6 +23,8 @@ pub enum Family {
     Reference,
     /// FL6xx: dbt model configuration that bypasses the platform.
     Dbt,
+    /// FL7xx: the dbt profiles.yml floe generates: generator quirks, failures, drift.
+    Profiles,
     /// FL8xx: results of checks against running services.
     Connectivity,
     /// FL9xx: floe-lint's own suppression comments.
@@ -39,6 +41,7 @@ impl Family {
             Family::Lakehouse => "lakehouse",
             Family::Reference => "reference",
             Family::Dbt => "dbt",
+            Family::Profiles => "profiles",
             Family::Connectivity => "connectivity",
             Family::Suppression => "suppression",
         }

@@ -67,3 +67,150 @@ fn output_file_and_errors() {
     let no_env = demo.run(&["profiles", "--env", "prod"]);
     assert_eq!(no_env.status.code(), Some(2));
 }
+
+/// The demo pair with its dbt project and a checked-in `profiles.yml`, plus a `prod`
+/// environment that generates something else.
+fn demo_with_checked_in(profiles: &[u8]) -> Project {
+    let project = pair(
+        "upstream/floe-runtime__demo__data_engineering__floe.yaml",
+        "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+    );
+    let local = String::from_utf8(read_fixture(
+        "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+    ))
+    .expect("utf-8");
+    project
+        .write(
+            "platform/prod/platform.yaml",
+            local.replace("demo_catalog", "prod_catalog"),
+        )
+        // The demo's `transforms` path is ".": the dbt project sits beside floe.yaml.
+        .write("dbt_project.yml", "name: demo\n")
+        .write("profiles.yml", profiles);
+    project
+}
+
+fn drift(project: &Project) -> Vec<serde_json::Value> {
+    let (_, json) = project.check_json(&[]);
+    json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"] == "FL702")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_checked_in_copy_of_any_environments_output_is_not_drift() {
+    let generated = read_fixture("upstream-generated/demo.profiles.yml");
+    assert_eq!(
+        drift(&demo_with_checked_in(&generated)),
+        Vec::<serde_json::Value>::new()
+    );
+    // The prod environment's output is accepted too, and so are CRLF line breaks.
+    let prod = String::from_utf8(generated)
+        .expect("utf-8")
+        .replace("demo_catalog", "prod_catalog")
+        .replace('\n', "\r\n");
+    assert_eq!(
+        drift(&demo_with_checked_in(prod.as_bytes())),
+        Vec::<serde_json::Value>::new()
+    );
+}
+
+#[test]
+fn drift_shows_a_redacted_diff_and_the_fix_rewrites_the_file() {
+    let secret = "Zq8vLp2XwR7tNm4KcY9bHs3D";
+    let stale = String::from_utf8(read_fixture("upstream-generated/demo.profiles.yml"))
+        .expect("utf-8")
+        .replace("/tmp/floe.duckdb", "/tmp/old.duckdb")
+        .replace(
+            "client_secret: '{{ env_var(''POLARIS_CLIENT_SECRET'') }}'",
+            &format!("client_secret: {secret}"),
+        );
+    let project = demo_with_checked_in(stale.as_bytes());
+    let found = drift(&project);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let finding = &found[0];
+    assert_eq!(finding["file"], "profiles.yml");
+    assert_eq!(
+        finding["range"]["start"]["line"], 6,
+        "the first line that differs"
+    );
+    assert_eq!(
+        finding["message"],
+        "profiles.yml differs from what floe generates for environment 'local' (4 lines changed)"
+    );
+    let help = finding["help"].as_str().expect("help");
+    assert!(
+        help.contains("-      path: /tmp/old.duckdb\n+      path: /tmp/floe.duckdb"),
+        "{help}"
+    );
+    assert!(
+        help.contains("-          client_secret: Zq… (24 chars)"),
+        "{help}"
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let output = project.run(&["check", "--format", format]);
+        let all = [output.stdout, output.stderr].concat();
+        assert!(
+            !String::from_utf8_lossy(&all).contains(secret),
+            "{format} output shows the secret"
+        );
+    }
+
+    let output = project.run(&["check", "--fix"]);
+    assert!(output.status.code().is_some(), "exits");
+    assert_eq!(
+        std::fs::read(project.path().join("profiles.yml")).expect("read"),
+        read_fixture("upstream-generated/demo.profiles.yml")
+    );
+    assert_eq!(drift(&project), Vec::<serde_json::Value>::new());
+}
+
+#[test]
+fn quirks_and_failures_are_check_diagnostics() {
+    let project = pair(
+        "upstream/floe-runtime__demo__data_engineering__floe.yaml",
+        "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+    );
+    let local = String::from_utf8(read_fixture(
+        "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+    ))
+    .expect("utf-8");
+    // prod names its compute profile differently: floe's generator cannot run there.
+    project.write(
+        "platform/prod/platform.yaml",
+        local.replacen("compute:\n  default:", "compute:\n  warehouse:", 1),
+    );
+    let (_, json) = project.check_json(&[]);
+    let profiles: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("FL70")))
+        .map(|d| {
+            (
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap_or(""),
+                    d["file"].as_str().unwrap_or("")
+                ),
+                d["message"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        profiles.contains(&(
+            "FL700 platform/local/platform.yaml".into(),
+            "catalogs.default.namespace is 'default' but floe's generator maps every schema to the hard-coded namespace 'demo' (polaris_catalog.demo.<schema>)".into()
+        )),
+        "{profiles:#?}"
+    );
+    assert!(
+        profiles.iter().any(|(at, message)| at == "FL701 platform/prod/platform.yaml"
+            && message.contains("Profile 'default' not found in platform.yaml: \"Compute profile 'default' not found")),
+        "{profiles:#?}"
+    );
+}

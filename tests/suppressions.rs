@@ -58,5 +58,10 @@ fn sql_comments_suppress_dbt_findings() {
         .write("platform/local/platform.yaml", "storage:\n  default: {bucket: lake}\ncatalogs:\n  default: {uri: \"http://localhost:8181/api/catalog\", warehouse: w}\ncompute:\n  default: {properties: {path: /tmp/x.duckdb}}\n")
         .write("dbt/dbt_project.yml", "name: demo\n")
         .write("dbt/models/a.sql", "-- floe-lint: ignore[FL601] migrating next sprint\n{{ config(materialized='external') }}\nselect 1\n");
-    assert_eq!(codes(&project), vec![]);
+    // (FL700 notes the scope the generated profile defaults to; not what this test is about.)
+    let found: Vec<_> = codes(&project)
+        .into_iter()
+        .filter(|(_, code)| code != "FL700")
+        .collect();
+    assert_eq!(found, vec![]);
 }

@@ -36,6 +36,8 @@ fn demo_floe_and_local_platform_are_clean() {
     let (code, json) = project.check_json(&[]);
     assert_eq!(upstream_findings(&json), vec![], "{json:#}");
     // The demo's layer namespaces repeat the warehouse, which ADR-0002's amendment forbids: warnings.
+    // Notes: floe's profiles.yml generator ignores the storage secret_ref (it reads AWS_* variables)
+    // and maps schemas to the namespace `demo`, not the catalog's `default`.
     let lints: Vec<(u64, String)> = findings(&json)
         .into_iter()
         .map(|(_, line, code)| (line, code))
@@ -43,9 +45,11 @@ fn demo_floe_and_local_platform_are_clean() {
     assert_eq!(
         lints,
         vec![
+            (235, "FL700".into()),
             (257, "FL403".into()),
             (269, "FL403".into()),
-            (281, "FL403".into())
+            (281, "FL403".into()),
+            (294, "FL700".into())
         ]
     );
     assert_eq!(code, 0, "warnings do not fail the check");
@@ -77,9 +81,12 @@ fn historical_anti_pattern_samples_are_real_positives() {
     assert_eq!(
         got,
         vec![
+            ("dbt/profiles.yml".into(), 1, "FL702".into()), // not what floe generates today
             ("dbt/profiles.yml".into(), 6, "FL400".into()), // path: ':memory:'
             ("dbt/profiles.yml".into(), 28, "FL300".into()), // s3_access_key_id: 'test'
             ("dbt/profiles.yml".into(), 29, "FL300".into()), // s3_secret_access_key: 'test'
+            ("platform/local/platform.yaml".into(), 39, "FL700".into()), // generator ignores the secret_ref
+            ("platform/local/platform.yaml".into(), 46, "FL700".into()), // namespace is not `demo`
             ("platform/local/platform.yaml".into(), 63, "FL400".into()), // path: ":memory:"
             ("platform/local/platform.yaml".into(), 73, "FL407".into()), // lineage_endpoint without the path
         ]

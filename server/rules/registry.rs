@@ -30,6 +30,9 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::dbt::model_config::Materialization,
     &rules::dbt::model_config::Legacy,
     &rules::dbt::model_config::Infrastructure,
+    &rules::profiles::generator::GeneratorQuirks,
+    &rules::profiles::generator::GenerationFails,
+    &rules::profiles::drift::Drift,
 ];
 
 /// Codes produced by the stages themselves (not [`Rule`]s).

@@ -113,7 +113,16 @@ fn scan_node(
     }
 }
 
-fn scan(document: &Document, scope: Scope, out: &mut Vec<Diagnostic>) {
+/// The spans of a dbt `profiles.yml` that hold credentials, with a redacted form of each, so
+/// that other rules can show its text (a drift diff) without the secrets.
+pub fn profiles_secrets(document: &Document) -> Vec<(Span, String)> {
+    found(document, Scope::Profiles)
+        .into_iter()
+        .map(|f| (f.span, redact::secret(&f.value)))
+        .collect()
+}
+
+fn found(document: &Document, scope: Scope) -> Vec<Found> {
     let mut found = Vec::new();
     if let Some(root) = &document.root {
         scan_node(root, None, &mut Vec::new(), scope, &mut found);
@@ -134,6 +143,11 @@ fn scan(document: &Document, scope: Scope, out: &mut Vec<Diagnostic>) {
             });
         }
     }
+    found
+}
+
+fn scan(document: &Document, scope: Scope, out: &mut Vec<Diagnostic>) {
+    let found = found(document, scope);
     let file_name = document
         .file
         .file_name()
