@@ -57,6 +57,20 @@ fn transport_failure(what: &str, url: &str, error: &ureq::Error, timeout: Durati
             ),
             "check that the catalog is up and answering; raise --timeout for a slow network",
         ),
+        // rustls reports a peer that does not speak TLS (a plain-http port) as invalid data.
+        ureq::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::InvalidData
+                && url
+                    .get(..8)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("https://")) =>
+        {
+            fail(
+                format!(
+                    "{what}: TLS handshake with {shown} failed ({io}); the port may be serving plain http"
+                ),
+                "check the scheme: an http:// server on this port needs `uri: http://…`, and an https:// one a valid certificate",
+            )
+        }
         ureq::Error::ConnectionFailed | ureq::Error::Io(_) => fail(
             format!("{what}: cannot connect to {shown} ({error})"),
             "check the host and port in `uri`, and that the catalog is running and reachable from here",
