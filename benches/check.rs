@@ -38,6 +38,9 @@ use std::time::{Duration, Instant};
 
 use floe_lint::check::{Options, Sources, check_document, check_projects};
 
+#[path = "support/binary.rs"]
+mod binary;
+use binary::floe_lint_binary;
 #[path = "support/platform.rs"]
 mod platform;
 use floe_lint::model::FileKind;
@@ -421,30 +424,6 @@ impl InProcess {
 // ---------------------------------------------------------------------------------------------
 // process measurement
 // ---------------------------------------------------------------------------------------------
-
-fn floe_lint_binary() -> Option<PathBuf> {
-    let name = format!("floe-lint{}", std::env::consts::EXE_SUFFIX);
-    let mut candidates = Vec::new();
-    if let Some(bin) = std::env::var_os("FLOE_LINT_BIN") {
-        candidates.push(PathBuf::from(bin));
-    }
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        candidates.push(PathBuf::from(dir).join("release").join(&name));
-    }
-    // This bench runs as target/<profile>/deps/check-<hash>; the binary sits in target/<profile>.
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(profile_dir) = exe.parent().and_then(Path::parent)
-    {
-        candidates.push(profile_dir.join(&name));
-    }
-    candidates.push(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target")
-            .join("release")
-            .join(&name),
-    );
-    candidates.into_iter().find(|p| p.is_file())
-}
 
 fn check_jsonschema_binary() -> Option<PathBuf> {
     if let Some(bin) = std::env::var_os("CHECK_JSONSCHEMA").filter(|v| !v.is_empty()) {

@@ -50,6 +50,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+#[path = "support/binary.rs"]
+mod binary;
+use binary::floe_lint_binary;
 #[path = "support/platform.rs"]
 mod platform;
 use platform::generate_platform;
@@ -794,30 +797,6 @@ fn stats(mut samples: Vec<Duration>) -> Stats {
 // ---------------------------------------------------------------------------------------------
 // binaries
 // ---------------------------------------------------------------------------------------------
-
-fn floe_lint_binary() -> Option<PathBuf> {
-    let name = format!("floe-lint{}", std::env::consts::EXE_SUFFIX);
-    let mut candidates = Vec::new();
-    if let Some(bin) = std::env::var_os("FLOE_LINT_BIN") {
-        candidates.push(PathBuf::from(bin));
-    }
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        candidates.push(PathBuf::from(dir).join("release").join(&name));
-    }
-    // This bench runs as target/<profile>/deps/lsp-<hash>; the binary sits in target/<profile>.
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(profile_dir) = exe.parent().and_then(Path::parent)
-    {
-        candidates.push(profile_dir.join(&name));
-    }
-    candidates.push(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target")
-            .join("release")
-            .join(&name),
-    );
-    candidates.into_iter().find(|p| p.is_file())
-}
 
 /// `$YAML_LANGUAGE_SERVER`: the `bin/yaml-language-server` script of the npm package.
 fn yaml_language_server() -> Option<PathBuf> {

@@ -281,13 +281,17 @@ pub fn check_projects(
         found.extend(rules::run(&cx));
         report.diagnostics.extend(found);
     }
-    finish(&mut report, &options.settings);
+    finish(
+        &mut report,
+        &options.settings,
+        options.limits.max_diagnostics_per_file,
+    );
     report
 }
 
 /// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
 /// configuration, sorts.
-fn finish(report: &mut Report, settings: &Settings) {
+fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
     let mut seen = std::collections::HashSet::new();
     report
         .diagnostics
@@ -302,5 +306,39 @@ fn finish(report: &mut Report, settings: &Settings) {
         suppression::apply(document, &mut report.diagnostics);
     }
     settings.apply(&mut report.diagnostics);
+    cap_per_file(report, max_per_file);
     diagnostic::sort(&mut report.diagnostics);
+}
+
+/// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the
+/// first one dropped, with the highest severity among them (the exit code stays the same).
+fn cap_per_file(report: &mut Report, max: usize) {
+    let mut per_file: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
+    for d in report.diagnostics.drain(..) {
+        per_file.entry(Arc::clone(&d.file)).or_default().push(d);
+    }
+    for (file, mut found) in per_file {
+        if found.len() > max {
+            found.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.span.start));
+            let dropped = found.split_off(max);
+            let severity = dropped.iter().map(|d| d.severity).max();
+            let first = dropped.iter().map(|d| d.span).min_by_key(|s| s.start);
+            if let (Some(severity), Some(span)) = (severity, first) {
+                found.push(
+                    Diagnostic::new(
+                        &syntax::rules::TOO_MANY_FINDINGS,
+                        &file,
+                        span,
+                        format!(
+                            "{} more finding{} in this file not shown (budget: {max} per file)",
+                            dropped.len(),
+                            if dropped.len() == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .with_severity(severity),
+                );
+            }
+        }
+        report.diagnostics.extend(found);
+    }
 }

@@ -43,7 +43,8 @@ pub fn append_entry(document: &Document, mapping: &Node, key: &str, value: &str)
         .collect();
     let last_line = index.line_of(last.value.span.end.max(last.key.span.end));
     let line_end = index.line_end(&document.text, last_line);
-    let break_text = if document.text.contains("\r\n") {
+    // The line's own break (looking at the whole text would cost its length per edit).
+    let break_text = if document.text.as_bytes().get(line_end) == Some(&b'\r') {
         "\r\n"
     } else {
         "\n"

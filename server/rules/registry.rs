@@ -44,6 +44,7 @@ static STAGES: &[&RuleMeta] = &[
     &syntax::rules::MULTIPLE_DOCUMENTS,
     &syntax::rules::UNLOADABLE_VALUE,
     &syntax::rules::FILE_TOO_LARGE,
+    &syntax::rules::TOO_MANY_FINDINGS,
     &model::rules::UNKNOWN_KEY,
     &model::rules::MISSING_FIELD,
     &model::rules::WRONG_TYPE,

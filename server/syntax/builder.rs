@@ -362,7 +362,7 @@ impl Builder<'_> {
                     .map(|e| e.key.size + e.value.size)
                     .sum::<usize>();
                 let node = Node {
-                    value: NodeValue::Mapping(entries),
+                    value: NodeValue::Mapping(super::tree::Entries::new(entries)),
                     span: Span::new(start, stop),
                     size,
                 };

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
-pub use tree::{DATE_MARKER, Entry, Node, NodeValue, ScalarStyle};
+pub use tree::{DATE_MARKER, Entries, Entry, Node, NodeValue, ScalarStyle};
 
 use crate::diagnostic::{Diagnostic, Span};
 
@@ -28,6 +28,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Nodes that aliases may add to the document in total.
     pub max_alias_nodes: usize,
+    /// Findings reported per file; the rest are counted in one FL008.
+    pub max_diagnostics_per_file: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +38,7 @@ impl Default for Limits {
             max_file_bytes: 16 * 1024 * 1024,
             max_depth: 255,
             max_alias_nodes: 100_000,
+            max_diagnostics_per_file: 1_000,
         }
     }
 }

@@ -142,3 +142,22 @@ declare_rule! {
     /// Check the file; split or regenerate it.
     pub static FILE_TOO_LARGE = ("FL007", "file-too-large", Syntax, Error, "File exceeds the size budget");
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Stands for the findings of a file past floe-lint's per-file budget (1,000 by default):
+    /// the first ones are reported (errors first), the rest are counted in this one finding,
+    /// whose severity is the highest of those it stands for, so the exit code does not change.
+    ///
+    /// ## Why is this bad?
+    /// A file with thousands of findings is usually generated or mangled; listing every one would
+    /// flood the terminal and freeze the editor, and computing their locations would cost time
+    /// that grows with the file.
+    ///
+    /// ## Example
+    /// A platform.yaml generated with a wrong key under each of 50,000 storage profiles.
+    ///
+    /// ## Fix
+    /// Fix the findings shown (often one template mistake), then check again.
+    pub static TOO_MANY_FINDINGS = ("FL008", "too-many-findings", Syntax, Info, "Findings past the per-file budget, counted in one");
+}

@@ -24,7 +24,70 @@ pub enum NodeValue {
         style: ScalarStyle,
     },
     Sequence(Vec<Node>),
-    Mapping(Vec<Entry>),
+    Mapping(Entries),
+}
+
+/// A mapping's entries, in document order, with a key index built on first lookup for large
+/// mappings: [`Node::get`] is then O(1) instead of a scan, so placing findings and running rules
+/// over a platform.yaml with 100,000 profiles stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    list: Vec<Entry>,
+    index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+/// Mappings up to this size are searched by a scan.
+const INDEXED_FROM: usize = 16;
+
+impl Entries {
+    pub fn new(list: Vec<Entry>) -> Entries {
+        Entries {
+            list,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The last entry whose key is `key` (PyYAML keeps the last of duplicates).
+    fn find(&self, key: &str) -> Option<&Entry> {
+        if self.list.len() < INDEXED_FROM {
+            return self
+                .list
+                .iter()
+                .rev()
+                .find(|e| e.key.key_text().as_deref() == Some(key));
+        }
+        let index = self.index.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.list.len());
+            for (position, entry) in self.list.iter().enumerate() {
+                if let Some(text) = entry.key.key_text() {
+                    index.insert(text, position);
+                }
+            }
+            index
+        });
+        index.get(key).and_then(|&position| self.list.get(position))
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = Vec<Entry>;
+    fn deref(&self) -> &Vec<Entry> {
+        &self.list
+    }
+}
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Entries) -> bool {
+        self.list == other.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = std::slice::Iter<'a, Entry>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 /// One `key: value` pair, in document order. Keys merged in with `<<` are included after the
@@ -83,10 +146,10 @@ impl Node {
 
     /// The entry for `key` in a mapping; the last one wins, as when PyYAML loads duplicates.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.as_mapping()?
-            .iter()
-            .rev()
-            .find(|e| e.key.key_text().as_deref() == Some(key))
+        match &self.value {
+            NodeValue::Mapping(entries) => entries.find(key),
+            _ => None,
+        }
     }
 
     /// Follows an RFC 6901 JSON pointer. Returns the node and, when the last step was a mapping
