@@ -277,6 +277,7 @@ pub fn check_projects(
                 profiles: dbt_profiles.as_ref().and_then(|k| report.document(k)),
                 sql: dbt_sql.iter().filter_map(|k| report.document(k)).collect(),
             },
+            generated: Default::default(),
         };
         found.extend(rules::run(&cx));
         report.diagnostics.extend(found);

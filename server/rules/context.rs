@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub floe: Option<&'a Document>,
     pub environments: Vec<Environment<'a>>,
     pub dbt: Dbt<'a>,
+    /// profiles.yml generations shared by the FL7xx rules.
+    pub generated: super::profiles::Generations,
 }
 
 impl<'a> Context<'a> {

@@ -56,7 +56,7 @@ impl Rule for Drift {
         let target = target_of(checked_in);
         let mut closest: Option<Candidate> = None;
         for env in cx.environments.iter().filter(|e| e.document.loadable) {
-            let Ok(generated) = super::generate_for(floe, env, &target) else {
+            let Ok(generated) = super::generate_for(cx, floe, env, &target) else {
                 continue;
             };
             if generated.text == current {

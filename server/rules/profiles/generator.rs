@@ -91,7 +91,7 @@ impl Rule for GeneratorQuirks {
         let Some(floe) = super::floe_of(cx) else {
             return;
         };
-        let Ok(generated) = super::generate_for(floe, env, "dev") else {
+        let Ok(generated) = super::generate_for(cx, floe, env, "dev") else {
             return;
         };
         for Quirk {
@@ -115,7 +115,7 @@ impl Rule for GenerationFails {
             return;
         };
         // Invalid input is the schema stage's to report; only a missing profile is new here.
-        if let Err(error) = super::generate_for(floe, env, "dev")
+        if let Err(error) = super::generate_for(cx, floe, env, "dev")
             && error.kind == ErrorKind::ProfileNotFound
         {
             out.push(

@@ -11,16 +11,32 @@ use crate::rules::Context;
 use crate::rules::Environment;
 use crate::syntax::Document;
 
-/// What upstream's entrypoint runs: runtime style, profile `default`, target `target`.
+/// What upstream's entrypoint runs: runtime style, profile `default`, target `target`. Computed
+/// once per environment and target for the three rules of this family.
 fn generate_for(
+    cx: &Context<'_>,
     floe: &Document,
     env: &Environment<'_>,
     target: &str,
 ) -> Result<Generated, GenerateError> {
+    let key = (env.name.to_owned(), target.to_owned());
+    if let Ok(cache) = cx.generated.lock()
+        && let Some(found) = cache.get(&key)
+    {
+        return found.clone();
+    }
     let mut request = Request::new(floe, env.document);
     request.target = target;
-    profiles::generate(&request)
+    let result = profiles::generate(&request);
+    if let Ok(mut cache) = cx.generated.lock() {
+        cache.insert(key, result.clone());
+    }
+    result
 }
+
+/// Generator results of one check, by environment and target.
+pub type Generations =
+    std::sync::Mutex<std::collections::HashMap<(String, String), Result<Generated, GenerateError>>>;
 
 /// The loadable floe.yaml of a project that runs dbt (has `transforms`): only then does floe
 /// generate a profiles.yml.

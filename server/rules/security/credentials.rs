@@ -57,10 +57,10 @@ struct Found {
     path: String,
 }
 
-fn scan_node(
-    node: &Node,
+fn scan_node<'a>(
+    node: &'a Node,
     key: Option<&str>,
-    path: &mut Vec<String>,
+    path: &mut Vec<std::borrow::Cow<'a, str>>,
     scope: Scope,
     out: &mut Vec<Found>,
 ) {
@@ -96,18 +96,23 @@ fn scan_node(
     }
     if let Some(items) = node.as_sequence() {
         for (i, item) in items.iter().enumerate() {
-            path.push(i.to_string());
+            path.push(i.to_string().into());
             scan_node(item, key, path, scope, out);
             path.pop();
         }
     }
     if let Some(entries) = node.as_mapping() {
         for entry in entries.iter().filter(|e| !e.merged) {
-            let Some(name) = entry.key.key_text() else {
+            // Most keys are plain strings: borrow them instead of allocating per entry.
+            if let Some(name) = entry.key.as_str() {
+                path.push(name.into());
+                scan_node(&entry.value, Some(name), path, scope, out);
+            } else if let Some(name) = entry.key.key_text() {
+                path.push(name.clone().into());
+                scan_node(&entry.value, Some(&name), path, scope, out);
+            } else {
                 continue;
-            };
-            path.push(name.clone());
-            scan_node(&entry.value, Some(&name), path, scope, out);
+            }
             path.pop();
         }
     }

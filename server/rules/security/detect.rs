@@ -133,6 +133,10 @@ pub fn patterns(text: &str) -> Vec<Hit> {
 
 /// Public IPv4 addresses (detect-secrets' IPPublicDetector; upstream runs it on floe.yaml).
 pub fn public_ips(text: &str) -> Vec<Hit> {
+    // Cheap pre-check: an address has three dots (most scalars have none).
+    if text.bytes().filter(|b| *b == b'.').take(3).count() < 3 {
+        return Vec::new();
+    }
     PUBLIC_IPV4
         .find_iter(text)
         .filter(|m| {
@@ -165,6 +169,13 @@ fn is_private(o: &[u32]) -> bool {
 pub fn is_secret_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     if lower.ends_with("_ref") || lower.ends_with("-ref") || lower == "secret_ref" {
+        return false;
+    }
+    // Every name the pattern accepts contains one of these; most keys contain none.
+    if !["pass", "pwd", "secret", "token", "key"]
+        .iter()
+        .any(|word| lower.contains(word))
+    {
         return false;
     }
     SECRET_KEY_NAME.is_match(&lower)
