@@ -54,43 +54,26 @@ re!(
     r"(?i)(?:^|[_.-])(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|service[_-]?key|account[_-]?key|access[_-]?key(?:[_-]?id)?|private[_-]?key|priv[_-]?key|client[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key|db[_-]?pass|key[_-]?pass)$"
 );
 
-/// Cheap pre-check: most scalars contain none of the patterns' literal anchors, and then none of
-/// the fifteen regexes needs to run.
-fn may_hold_pattern(text: &str) -> bool {
-    const ANCHORS: [&str; 24] = [
-        "A3T",
-        "ABIA",
-        "ACCA",
-        "AKIA",
-        "ASIA",
-        "PRIVATE KEY",
-        "eyJ",
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "glpat-",
-        "xox",
-        "_live_",
-        "T3BlbkFJ",
-        "npm_",
-        "pypi-",
-        "SG.",
-        "AC",
-        "SK",
-        "AccountKey=",
-        "earer",
-        "EARER",
-    ];
-    text.contains("://") || (text.len() >= 16 && ANCHORS.iter().any(|a| text.contains(a)))
-}
+// The literal anchors of the fourteen shape patterns, as one regex (a single SIMD literal scan):
+// most scalars contain none of them, and then none of the patterns needs to run.
+re!(
+    ANCHORS,
+    r"A3T|ABIA|ACCA|AKIA|ASIA|PRIVATE KEY|eyJ|gh[pousr]_|glpat-|xox|_live_|T3BlbkFJ|npm_|pypi-|SG\.|AC|SK|AccountKey=|earer|EARER"
+);
 
 /// Pattern detectors: secrets recognisable by their shape, wherever they appear.
 pub fn patterns(text: &str) -> Vec<Hit> {
-    if !may_hold_pattern(text) {
-        return Vec::new();
+    let mut hits = Vec::new();
+    if text.len() >= 16 && ANCHORS.is_match(text) {
+        shaped(text, &mut hits);
     }
+    if text.contains("://") {
+        basic_auth(text, &mut hits);
+    }
+    hits
+}
+
+fn shaped(text: &str, hits: &mut Vec<Hit>) {
     let detectors: [(&'static str, &LazyLock<Regex>); 14] = [
         ("AWS Access Key", &AWS_KEY_ID),
         ("Private Key", &PRIVATE_KEY),
@@ -107,7 +90,6 @@ pub fn patterns(text: &str) -> Vec<Hit> {
         ("Azure Storage Account access key", &AZURE_STORAGE),
         ("Bearer Token", &BEARER),
     ];
-    let mut hits = Vec::new();
     for (kind, regex) in detectors {
         for m in regex.find_iter(text) {
             hits.push(Hit {
@@ -117,6 +99,9 @@ pub fn patterns(text: &str) -> Vec<Hit> {
             });
         }
     }
+}
+
+fn basic_auth(text: &str, hits: &mut Vec<Hit>) {
     for captures in BASIC_AUTH.captures_iter(text) {
         if let Some(password) = captures.get(1)
             && !is_placeholder(password.as_str())
@@ -128,7 +113,6 @@ pub fn patterns(text: &str) -> Vec<Hit> {
             });
         }
     }
-    hits
 }
 
 /// Public IPv4 addresses (detect-secrets' IPPublicDetector; upstream runs it on floe.yaml).
@@ -167,15 +151,21 @@ fn is_private(o: &[u32]) -> bool {
 /// Whether a mapping key names a secret (`password`, `client_secret`, `aws_secret_access_key`…).
 /// Keys that hold a reference by design (`secret_ref`, `api_secret_ref`, `key_ref`) are not.
 pub fn is_secret_key(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
-    if lower.ends_with("_ref") || lower.ends_with("-ref") || lower == "secret_ref" {
+    // Every name the pattern accepts contains one of these; most keys contain none (checked
+    // without allocating: this runs for every key of every file).
+    let has = |word: &str| {
+        key.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if !["pass", "pwd", "secret", "token", "key"]
+        .into_iter()
+        .any(has)
+    {
         return false;
     }
-    // Every name the pattern accepts contains one of these; most keys contain none.
-    if !["pass", "pwd", "secret", "token", "key"]
-        .iter()
-        .any(|word| lower.contains(word))
-    {
+    let lower = key.to_ascii_lowercase();
+    if lower.ends_with("_ref") || lower.ends_with("-ref") || lower == "secret_ref" {
         return false;
     }
     SECRET_KEY_NAME.is_match(&lower)
