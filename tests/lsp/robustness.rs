@@ -92,3 +92,25 @@ fn a_ten_megabyte_document_gets_an_answer() {
     assert!(client.is_running());
     client.shutdown();
 }
+
+#[test]
+fn only_lsp_line_breaks_split_lines() {
+    // U+2028, U+0085 and U+2029 are not line breaks in LSP: an edit at line 1 lands after the
+    // first `\n`, not after one of them.
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let text = "name: \"x\u{2028}y\u{85}z\u{2029}w\"\nversion: \"1.0.0\"\n";
+    let uri = client.open(&fixture.path("floe.yaml"), text);
+    let before = client.diagnostics_for(&uri, |_| true);
+    assert!(before.iter().all(|d| d["code"] != "FL100"), "{before:#?}");
+    client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": pos(1, 0), "end": pos(1, 0)}, "text": "zz"}]}));
+    let list = client.diagnostics_for(&uri, |l| l.iter().any(|d| d["code"] == "FL100"));
+    let unknown: Vec<_> = list.iter().filter(|d| d["code"] == "FL100").collect();
+    assert_eq!(unknown.len(), 1, "{list:#?}");
+    assert_eq!(
+        unknown[0]["range"]["start"],
+        pos(1, 0),
+        "`zzversion` is an unknown key"
+    );
+    client.shutdown();
+}
