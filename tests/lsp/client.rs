@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -219,18 +219,54 @@ impl Client {
         uri
     }
 
-    pub fn shutdown(mut self) {
+    pub fn shutdown(self) {
+        let _ = self.shutdown_status();
+    }
+
+    /// `shutdown` + `exit`; returns the server's exit status.
+    pub fn shutdown_status(mut self) -> ExitStatus {
         let _ = self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         let _ = self.child.kill();
         panic!("server did not exit after shutdown/exit");
+    }
+
+    /// Sends a request and, in the same write, `$/cancelRequest` for it; returns its id.
+    pub fn request_and_cancel(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
+        let cancel = json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": id}});
+        let mut bytes = frame(&request.to_string());
+        bytes.extend(frame(&cancel.to_string()));
+        self.send_raw(&bytes);
+        id
+    }
+
+    /// Sends `$/cancelRequest` for request `id`.
+    pub fn cancel(&mut self, id: i64) {
+        self.notify("$/cancelRequest", json!({"id": id}));
+    }
+
+    /// The next message (backlog first), waiting at most `timeout` (zero: only what has already
+    /// arrived). The server's own requests are answered, not returned.
+    pub fn next_within(&mut self, timeout: Duration) -> Option<Value> {
+        if let Some(message) = self.backlog.pop_front() {
+            return Some(message);
+        }
+        self.next(Instant::now() + timeout)
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn is_running(&mut self) -> bool {

@@ -6,6 +6,7 @@ mod code_actions;
 mod completion;
 mod connectivity;
 mod diagnostics;
+mod endurance;
 mod hover;
 mod navigation;
 mod robustness;
