@@ -81,6 +81,12 @@ impl Cache {
         hasher.finish()
     }
 
+    /// Takes the document last stored for `path` (whatever its content) out of the cache.
+    fn take(&self, path: &Path) -> Option<Arc<Document>> {
+        let mut entries = self.entries.lock().ok()?;
+        entries.remove(path).map(|(_, document, _)| document)
+    }
+
     fn get(&self, path: &Path, key: u64) -> Option<(Arc<Document>, Vec<Diagnostic>)> {
         let entries = self.entries.lock().ok()?;
         let (stored, document, diagnostics) = entries.get(path)?;
@@ -128,7 +134,32 @@ pub fn check_document(
     bytes: &[u8],
     limits: &Limits,
 ) -> (Document, Vec<Diagnostic>) {
-    let document = syntax::parse(file, bytes, limits);
+    check_document_after(None, kind, file, bytes, limits)
+}
+
+/// As [`check_document`], given the file's previous document: when the edit between the two can
+/// be applied by re-parsing one entry ([`syntax::plan`]), the previous tree is patched instead of
+/// parsing the whole text again (what keeps a keystroke in a large file fast in the editor).
+pub fn check_document_after(
+    previous: Option<Arc<Document>>,
+    kind: FileKind,
+    file: &Arc<Path>,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (Document, Vec<Diagnostic>) {
+    let patched = previous.and_then(|previous| {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let patch = syntax::plan(&previous, text, limits);
+        let Some(patch) = patch else {
+            drop_elsewhere(previous);
+            return None;
+        };
+        let mut document = Arc::unwrap_or_clone(previous);
+        patch.apply(&mut document, text);
+        document.file = Arc::clone(file);
+        Some(document)
+    });
+    let document = patched.unwrap_or_else(|| syntax::parse(file, bytes, limits));
     let mut diagnostics = document.diagnostics.clone();
     diagnostics.extend(validate::validate(kind, &document));
     (document, diagnostics)
@@ -162,8 +193,9 @@ impl Loader<'_> {
                         let (document, diagnostics) = match cached {
                             Some(hit) => hit,
                             None => {
+                                let previous = self.cache.and_then(|c| c.take(path));
                                 let (document, diagnostics) =
-                                    check_document(kind, &key, &bytes, self.limits);
+                                    check_document_after(previous, kind, &key, &bytes, self.limits);
                                 let document = Arc::new(document);
                                 if let Some(cache) = self.cache {
                                     cache.put(path, hash, &document, &diagnostics);

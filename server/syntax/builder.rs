@@ -22,6 +22,10 @@ pub struct Built {
     pub diagnostics: Vec<Diagnostic>,
     /// False when a syntax error cut the document short.
     pub complete: bool,
+    /// True when no part of the tree depends on text far from it: no anchors, aliases or merge
+    /// keys, no `---` / `...` markers or directives. Only then may one entry be re-parsed alone
+    /// (`super::incremental`).
+    pub self_contained: bool,
 }
 
 enum Frame {
@@ -52,6 +56,7 @@ struct Builder<'a> {
     /// Set once the alias budget is exceeded: one finding explains it, the rest stay silent.
     alias_budget_spent: bool,
     documents: usize,
+    self_contained: bool,
 }
 
 fn byte_range(span: &EventSpan) -> Span {
@@ -79,6 +84,7 @@ pub fn build(file: &Arc<Path>, text: &str, limits: &Limits) -> Built {
         expanded_by_aliases: 0,
         alias_budget_spent: false,
         documents: 0,
+        self_contained: true,
     };
     let mut complete = true;
     loop {
@@ -107,6 +113,7 @@ pub fn build(file: &Arc<Path>, text: &str, limits: &Limits) -> Built {
         comments: builder.comments,
         diagnostics: builder.diagnostics,
         complete,
+        self_contained: builder.self_contained,
     }
 }
 
@@ -119,9 +126,15 @@ impl Builder<'_> {
     ) -> std::ops::ControlFlow<()> {
         let range = byte_range(span);
         match event {
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
-            Event::DocumentStart(..) => {
+            Event::StreamStart | Event::StreamEnd => {}
+            // An explicit `...` ends the document early: what follows depends on it.
+            Event::DocumentEnd if !range.is_empty() => self.self_contained = false,
+            Event::DocumentEnd => {}
+            Event::DocumentStart(explicit, version) => {
                 self.documents += 1;
+                if explicit || version.is_some() {
+                    self.self_contained = false;
+                }
                 if self.documents == 2 {
                     self.diagnostics.push(
                         Diagnostic::new(
@@ -146,6 +159,7 @@ impl Builder<'_> {
             Event::Comment(..) => {}
             Event::Anchor(..) | Event::UnresolvedAlias(_) => {}
             Event::Alias(id) => {
+                self.self_contained = false;
                 let node = self.expand_alias(id, range);
                 self.push_node(node);
             }
@@ -184,11 +198,13 @@ impl Builder<'_> {
                     size: 1,
                 };
                 if anchor != 0 {
+                    self.self_contained = false;
                     self.anchors.insert(anchor, node.clone());
                 }
                 self.push_node(node);
             }
             Event::SequenceStart(style, anchor, tag) => {
+                self.self_contained &= anchor == 0;
                 self.check_collection_tag(tag.as_deref(), span, "seq");
                 self.stack.push(Frame::Sequence {
                     items: Vec::new(),
@@ -198,6 +214,7 @@ impl Builder<'_> {
                 });
             }
             Event::MappingStart(style, anchor, tag) => {
+                self.self_contained &= anchor == 0;
                 self.check_collection_tag(tag.as_deref(), span, "map");
                 self.stack.push(Frame::Mapping {
                     entries: Vec::new(),
@@ -382,6 +399,7 @@ impl Builder<'_> {
         for (key, value) in raw {
             let is_merge = matches!(&key.value, NodeValue::Scalar { text, style: ScalarStyle::Plain, .. } if text == "<<");
             if is_merge {
+                self.self_contained = false;
                 match &value.value {
                     NodeValue::Mapping(_) => merge_sources.push(value),
                     NodeValue::Sequence(items)

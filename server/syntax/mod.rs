@@ -6,6 +6,7 @@
 
 mod builder;
 pub mod decode;
+mod incremental;
 mod line_index;
 pub mod resolve;
 pub mod rules;
@@ -14,6 +15,7 @@ mod tree;
 use std::path::Path;
 use std::sync::Arc;
 
+pub use incremental::{Patch, plan, reparse};
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub use tree::{DATE_MARKER, Entries, Entry, Node, NodeValue, ScalarStyle};
 
@@ -65,6 +67,9 @@ pub struct Document {
     /// True when the text loaded completely (no syntax, encoding or construction errors), so later
     /// stages may trust the tree.
     pub loadable: bool,
+    /// No anchors, aliases, merge keys, directives or document markers: an edit can be applied by
+    /// re-parsing only the entry that holds it ([`reparse`]).
+    pub self_contained: bool,
 }
 
 impl Document {
@@ -123,6 +128,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
                 ),
             )],
             loadable: false,
+            self_contained: false,
         };
     }
     match decode::decode(bytes) {
@@ -152,6 +158,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
                 root: None,
                 comments: Vec::new(),
                 loadable: false,
+                self_contained: false,
             }
         }
     }
@@ -168,6 +175,7 @@ pub fn plain(file: &Arc<Path>, bytes: &[u8]) -> Document {
         comments: Vec::new(),
         diagnostics: Vec::new(),
         loadable: false,
+        self_contained: false,
     }
 }
 
@@ -185,6 +193,7 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
                     .with_help(error.help),
             ],
             loadable: false,
+            self_contained: false,
         };
     }
     build_document(file, text, limits)
@@ -206,5 +215,6 @@ fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
         comments: built.comments,
         diagnostics: built.diagnostics,
         loadable,
+        self_contained: built.self_contained,
     }
 }

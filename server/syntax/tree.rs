@@ -47,6 +47,16 @@ impl Entries {
         }
     }
 
+    /// The entries, editable in place. Keys must not change: the lookup index maps their text to
+    /// positions.
+    pub(super) fn as_mut_slice(&mut self) -> &mut [Entry] {
+        &mut self.list
+    }
+
+    pub(super) fn into_vec(self) -> Vec<Entry> {
+        self.list
+    }
+
     /// The last entry whose key is `key` (PyYAML keeps the last of duplicates).
     fn find(&self, key: &str) -> Option<&Entry> {
         if self.list.len() < INDEXED_FROM {
