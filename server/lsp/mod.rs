@@ -14,7 +14,9 @@ mod navigation;
 mod profiles;
 mod state;
 mod symbols;
-mod transport;
+// Public for the `lsp_frames` fuzz target (fuzz/): its only way in to the framing reader.
+#[doc(hidden)]
+pub mod transport;
 
 use std::path::{Path, PathBuf};
 
