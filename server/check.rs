@@ -134,12 +134,14 @@ pub fn check_document(
     bytes: &[u8],
     limits: &Limits,
 ) -> (Document, Vec<Diagnostic>) {
-    check_document_after(None, kind, file, bytes, limits)
+    let document = syntax::parse(file, bytes, limits);
+    validated(kind, document)
 }
 
-/// As [`check_document`], given the file's previous document: when the edit between the two can
-/// be applied by re-parsing one entry ([`syntax::plan`]), the previous tree is patched instead of
-/// parsing the whole text again (what keeps a keystroke in a large file fast in the editor).
+/// As [`check_document`], for a file that is being edited, given its previous document: when the
+/// edit between the two can be applied by re-parsing one entry ([`syntax::plan`]), the previous
+/// tree (and the JSON value kept with it) is patched instead of parsing and converting the whole
+/// text again: what keeps a keystroke in a large file fast in the editor.
 pub fn check_document_after(
     previous: Option<Arc<Document>>,
     kind: FileKind,
@@ -160,6 +162,14 @@ pub fn check_document_after(
         Some(document)
     });
     let document = patched.unwrap_or_else(|| syntax::parse(file, bytes, limits));
+    if document.loadable {
+        document.keep_json();
+    }
+    validated(kind, document)
+}
+
+/// The syntax stage's findings and the schema stage's.
+fn validated(kind: FileKind, document: Document) -> (Document, Vec<Diagnostic>) {
     let mut diagnostics = document.diagnostics.clone();
     diagnostics.extend(validate::validate(kind, &document));
     (document, diagnostics)

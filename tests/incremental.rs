@@ -25,6 +25,10 @@ fn full(text: &str) -> Document {
 fn step(old: &Document, new: &str) -> (Document, bool) {
     let expected = full(new);
     let mut patched = old.clone();
+    if patched.loadable {
+        // As the language server keeps it: the JSON value is patched along with the tree.
+        patched.keep_json();
+    }
     if !syntax::reparse(&mut patched, new, &Limits::default()) {
         return (expected, false);
     }
@@ -49,6 +53,12 @@ fn assert_same(patched: &Document, expected: &Document, before: &str) {
         context()
     );
     assert_eq!(patched.self_contained, expected.self_contained);
+    assert_eq!(
+        *patched.json(),
+        expected.to_json(),
+        "JSON differs\n{}",
+        context()
+    );
     assert_eq!(
         patched.line_index.line_count(),
         expected.line_index.line_count()

@@ -146,6 +146,7 @@ pub fn reparse(data: &[u8]) {
     let file: Arc<Path> = Arc::from(Path::new(ROOT).join("platform.yaml"));
     let limits = Limits::default();
     let mut document = syntax::parse_text(&file, old, &limits);
+    document.keep_json();
     if !syntax::reparse(&mut document, new, &limits) {
         return;
     }
@@ -159,6 +160,11 @@ pub fn reparse(data: &[u8]) {
     assert_eq!(document.root, expected.root, "the patched tree differs");
     assert_eq!(document.comments, expected.comments, "the comments differ");
     assert_eq!(document.self_contained, expected.self_contained);
+    assert_eq!(
+        *document.json(),
+        expected.to_json(),
+        "the patched JSON differs"
+    );
     assert_eq!(
         document.line_index.line_count(),
         expected.line_index.line_count()

@@ -62,11 +62,11 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     if !document.loadable {
         return Vec::new();
     }
-    let mut value = document.to_json();
+    let mut value = document.json();
     // Upstream turns an empty platform.yaml (`None`) into `{}`; an empty floe.yaml stays `None`
     // and fails ("Input should be a valid dictionary").
     if kind == FileKind::Platform && value.is_null() {
-        value = Value::Object(serde_json::Map::new());
+        value = std::borrow::Cow::Owned(Value::Object(serde_json::Map::new()));
     }
     let mut issues = Vec::new();
     if let Some(compiled) = compiled(kind) {
@@ -76,7 +76,9 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     }
     let semantic = super::semantic::check(kind, &value);
     // Freeing a large document's JSON is not worth the editor's wait.
-    crate::check::drop_elsewhere(value);
+    if let std::borrow::Cow::Owned(value) = value {
+        crate::check::drop_elsewhere(value);
+    }
     // Upstream's own wording for key names wins over the generic propertyNames pattern error.
     issues.retain(|issue| {
         !(issue.rule == &PATTERN_MISMATCH

@@ -444,6 +444,14 @@ fn splice(document: &mut Document, change: Change, text: &str) {
         node,
         comments,
     } = change;
+    if let Some(json) = document.json.get_mut() {
+        let patched = json_path(document.root.as_ref(), &region.path)
+            .and_then(|path| json_at(json, &path))
+            .map(|at| *at = node.to_json());
+        if patched.is_none() {
+            document.json = std::sync::OnceLock::new();
+        }
+    }
     if let Some(root) = document.root.as_mut() {
         replace(root, &region.path, node, &edit);
     }
@@ -466,6 +474,46 @@ fn splice(document: &mut Document, change: Change, text: &str) {
     document.comments = merged;
     document.text = text.to_owned();
     document.line_index = LineIndex::new(text);
+}
+
+/// A step into the JSON value: an object key or an array index.
+enum JsonStep {
+    Key(String),
+    Index(usize),
+}
+
+/// The JSON steps to the node at `path` (keys are unique: the document loaded cleanly).
+fn json_path(root: Option<&Node>, path: &[Step]) -> Option<Vec<JsonStep>> {
+    let mut node = root?;
+    let mut out = Vec::with_capacity(path.len());
+    for step in path {
+        node = match (step, &node.value) {
+            (Step::Entry(i), NodeValue::Mapping(entries)) => {
+                let entry = entries.get(*i)?;
+                out.push(JsonStep::Key(entry.key.key_text()?));
+                &entry.value
+            }
+            (Step::Item(i), NodeValue::Sequence(items)) => {
+                out.push(JsonStep::Index(*i));
+                items.get(*i)?
+            }
+            _ => return None,
+        };
+    }
+    Some(out)
+}
+
+fn json_at<'a>(
+    mut json: &'a mut serde_json::Value,
+    path: &[JsonStep],
+) -> Option<&'a mut serde_json::Value> {
+    for step in path {
+        json = match step {
+            JsonStep::Key(key) => json.as_object_mut()?.get_mut(key)?,
+            JsonStep::Index(i) => json.as_array_mut()?.get_mut(*i)?,
+        };
+    }
+    Some(json)
 }
 
 /// Replaces the node at `path` under `node`, moves every later sibling along the way, and

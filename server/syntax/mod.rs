@@ -70,6 +70,11 @@ pub struct Document {
     /// No anchors, aliases, merge keys, directives or document markers: an edit can be applied by
     /// re-parsing only the entry that holds it ([`reparse`]).
     pub self_contained: bool,
+    /// The loaded value as JSON, kept for a document that will be edited again ([`keep_json`],
+    /// patched along with the tree by [`reparse`]); computed afresh otherwise.
+    ///
+    /// [`keep_json`]: Document::keep_json
+    json: std::sync::OnceLock<serde_json::Value>,
 }
 
 impl Document {
@@ -78,6 +83,20 @@ impl Document {
         self.root
             .as_ref()
             .map_or(serde_json::Value::Null, Node::to_json)
+    }
+
+    /// [`Document::to_json`], borrowed when it is kept.
+    pub fn json(&self) -> std::borrow::Cow<'_, serde_json::Value> {
+        match self.json.get() {
+            Some(json) => std::borrow::Cow::Borrowed(json),
+            None => std::borrow::Cow::Owned(self.to_json()),
+        }
+    }
+
+    /// Keeps the JSON value with the document: for a document that will be edited and checked
+    /// again, where an edit then patches it instead of converting the whole tree again.
+    pub fn keep_json(&self) {
+        self.json.get_or_init(|| self.to_json());
     }
 
     /// The span a JSON pointer designates: the value, or the key when `at_key` and there is one.
@@ -129,6 +148,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
             )],
             loadable: false,
             self_contained: false,
+            json: std::sync::OnceLock::new(),
         };
     }
     match decode::decode(bytes) {
@@ -159,6 +179,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
                 comments: Vec::new(),
                 loadable: false,
                 self_contained: false,
+                json: std::sync::OnceLock::new(),
             }
         }
     }
@@ -176,6 +197,7 @@ pub fn plain(file: &Arc<Path>, bytes: &[u8]) -> Document {
         diagnostics: Vec::new(),
         loadable: false,
         self_contained: false,
+        json: std::sync::OnceLock::new(),
     }
 }
 
@@ -194,6 +216,7 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             ],
             loadable: false,
             self_contained: false,
+            json: std::sync::OnceLock::new(),
         };
     }
     build_document(file, text, limits)
@@ -216,5 +239,6 @@ fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
         diagnostics: built.diagnostics,
         loadable,
         self_contained: built.self_contained,
+        json: std::sync::OnceLock::new(),
     }
 }
