@@ -36,7 +36,7 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use floe_lint::check::{Options, Sources, check_document, check_projects};
+use floe_lint::check::{Options, check_document, check_document_after, check_projects};
 
 #[path = "support/binary.rs"]
 mod binary;
@@ -83,7 +83,7 @@ fn main() {
             path.display()
         );
     }
-    // The generated pair must also pass every rule; upstream's demo is measured as it is (the
+    // The generated pair must also pass every rule (notes aside); upstream's demo is measured as it is (the
     // rules flag a few real problems in it), and its findings are listed.
     let mut demo_findings = String::new();
     for (pair, must_be_clean) in [(&demo, false), (&large, true)] {
@@ -111,8 +111,15 @@ fn main() {
             .map(|((code, name, severity), n)| format!("{code} {name} ({severity}) ×{n}"))
             .collect::<Vec<_>>()
             .join(", ");
+        // Notes are allowed: floe's profiles.yml generator reads the `default` catalog, which has
+        // no credentials scope in the generated file (an FL700 note, not a problem).
+        let problems = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != floe_lint::diagnostic::Severity::Info)
+            .count();
         assert!(
-            !must_be_clean || report.diagnostics.is_empty(),
+            !must_be_clean || problems == 0,
             "{} is not clean: {summary}\n{:#?}",
             pair.dir.display(),
             report
@@ -172,6 +179,50 @@ fn main() {
         let row = InProcess {
             label: format!("{label} ({} lines)", lines(bytes)),
             what: "`check_document`",
+            parse,
+            check,
+        };
+        row.print_progress();
+        rows.push(row);
+    }
+    // The editor's case: one value edited back and forth in the generated file, each check given
+    // the previous document (`check_document_after`, the language server's path): the edited
+    // entry is re-parsed and the cached tree and JSON patched.
+    {
+        let file: Arc<Path> = Arc::from(large.platform.as_path());
+        let text = std::str::from_utf8(&large.platform_bytes).expect("UTF-8");
+        let at = text.find("bucket: ").expect("a bucket") + "bucket: ".len();
+        let end = at + text[at..].find('\n').expect("a line break");
+        let edited = format!("{}ab{}", &text[..at], &text[end..]).into_bytes();
+        let (first, _) = check_document_after(
+            None,
+            FileKind::Platform,
+            &file,
+            &large.platform_bytes,
+            &limits,
+        );
+        let mut previous = Some(Arc::new(first));
+        let mut flip = false;
+        let parse = sample(|| bare_parse(&large.platform_bytes));
+        let check = sample(|| {
+            flip = !flip;
+            let bytes = if flip { &edited } else { &large.platform_bytes };
+            let (document, diagnostics) = check_document_after(
+                previous.take(),
+                FileKind::Platform,
+                &file,
+                black_box(bytes),
+                &limits,
+            );
+            black_box(diagnostics);
+            previous = Some(Arc::new(document));
+        });
+        let row = InProcess {
+            label: format!(
+                "generated platform.yaml ({} lines), one value edited",
+                lines(&large.platform_bytes)
+            ),
+            what: "`check_document_after`",
             parse,
             check,
         };
@@ -322,22 +373,11 @@ impl Pair {
     }
 
     /// The pair's files served from memory, so `check_projects` timings exclude disk reads.
-    fn memory(&self) -> Memory {
-        let mut files = HashMap::new();
-        files.insert(self.floe.clone(), self.floe_bytes.clone());
-        files.insert(self.platform.clone(), self.platform_bytes.clone());
-        Memory(files)
-    }
-}
-
-struct Memory(HashMap<PathBuf, Vec<u8>>);
-
-impl Sources for Memory {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        self.0
-            .get(path)
-            .cloned()
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    fn memory(&self) -> HashMap<PathBuf, Vec<u8>> {
+        HashMap::from([
+            (self.floe.clone(), self.floe_bytes.clone()),
+            (self.platform.clone(), self.platform_bytes.clone()),
+        ])
     }
 }
 

@@ -17,6 +17,16 @@ pub trait Sources {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
 }
 
+/// Files held in memory (tests, fuzzing, tools that check unsaved text); any other path is not
+/// found.
+impl Sources for std::collections::HashMap<PathBuf, Vec<u8>> {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.get(path)
+            .cloned()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+}
+
 /// Reads files from the file system.
 pub struct Disk;
 

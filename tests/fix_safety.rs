@@ -13,22 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use floe_lint::check::{Options, Sources, check_projects};
+use floe_lint::check::{Options, check_projects};
 use floe_lint::diagnostic::Fix;
 use floe_lint::syntax::{self, Limits};
 use floe_lint::workspace::{Environment, Project, Selection};
 use proptest::prelude::*;
-
-struct Memory(HashMap<PathBuf, Vec<u8>>);
-
-impl Sources for Memory {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        self.0
-            .get(path)
-            .cloned()
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-    }
-}
 
 /// Every fix the checker offers for `text` checked as a floe.yaml or a prod platform.yaml.
 fn offered_fixes(text: &str, as_floe: bool) -> (PathBuf, Vec<Fix>) {
@@ -49,7 +38,7 @@ fn offered_fixes(text: &str, as_floe: bool) -> (PathBuf, Vec<Fix>) {
         },
         searched: Vec::new(),
     };
-    let sources = Memory(HashMap::from([(path.clone(), text.as_bytes().to_vec())]));
+    let sources = HashMap::from([(path.clone(), text.as_bytes().to_vec())]);
     let report = check_projects(
         &[project],
         &sources,

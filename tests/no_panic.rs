@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use floe_lint::check::{Sources, check_document, check_projects};
+use floe_lint::check::{check_document, check_projects};
 use floe_lint::model::FileKind;
 use floe_lint::syntax::{ColumnUnit, Limits};
 use floe_lint::workspace::{Environment, Project, Selection};
@@ -63,18 +63,6 @@ fn yamlish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
 
-struct Memory(Vec<(PathBuf, Vec<u8>)>);
-
-impl Sources for Memory {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        self.0
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, b)| b.clone())
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-    }
-}
-
 fn check_everything(floe: &[u8], platform: &[u8]) {
     let limits = Limits::default();
     for kind in [FileKind::Floe, FileKind::Platform] {
@@ -97,7 +85,7 @@ fn check_everything(floe: &[u8], platform: &[u8]) {
         }],
         searched: Vec::new(),
     };
-    let sources = Memory(vec![
+    let sources = std::collections::HashMap::from([
         (PathBuf::from("floe.yaml"), floe.to_vec()),
         (PathBuf::from("platform.yaml"), platform.to_vec()),
     ]);

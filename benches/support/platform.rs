@@ -1,5 +1,6 @@
 //! The generated platform.yaml both benchmarks measure (included with `#[path]`): valid against
-//! floe's schema and quiet under every rule, so the benchmarks time a realistic clean file.
+//! floe's schema and quiet under every rule (one FL700 note aside: the `default` catalog has no
+//! credentials scope), so the benchmarks time a realistic clean file.
 
 use std::fmt::Write as _;
 

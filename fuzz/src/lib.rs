@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use floe_lint::check::{self, Options, Report, Sources};
+use floe_lint::check::{self, Options, Report};
 use floe_lint::diagnostic::{Applicability, Diagnostic, Fix, Span};
 use floe_lint::fix;
 use floe_lint::syntax::{self, ColumnUnit, Document, Limits, Node, NodeValue};
@@ -235,23 +235,12 @@ impl<'a> Pair<'a> {
         };
         check::check_projects(
             &[project],
-            &Memory(files),
+            &files
+                .into_iter()
+                .collect::<std::collections::HashMap<_, _>>(),
             &Selection::default(),
             &Options::default(),
         )
-    }
-}
-
-/// Sources served from memory; any other path is not found.
-struct Memory(Vec<(PathBuf, Vec<u8>)>);
-
-impl Sources for Memory {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        self.0
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, bytes)| bytes.clone())
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
     }
 }
 
