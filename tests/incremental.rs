@@ -216,6 +216,26 @@ fn edits_that_change_the_structure_around_an_entry_are_parsed_whole() {
 }
 
 #[test]
+fn a_value_left_empty_at_the_end_of_a_region_is_placed_by_a_full_parse() {
+    // Found by the property test: an empty value's span is where the next token starts. When
+    // that token lies past the region (here the next profile's key), the region parsed alone
+    // would put the empty value at the region's end instead.
+    let text = "storage:\n  a:\n    type: s3\n    bucket: one\n  b:\n    bucket: two\n";
+    let document = full(text);
+    let at = text.find("one").expect("one");
+    let new = edited(text, at, 3, "");
+    let (_, incremental) = step(&document, &new);
+    assert!(!incremental, "parsed whole");
+    // An empty value followed by another key of the same region is placed by that key: fine.
+    let text = "storage:\n  a:\n    bucket: one\n    type: s3\n  b:\n    bucket: two\n    type: s3\n  c:\n    bucket: six\n    type: s3\n";
+    let at = text.find("one").expect("one");
+    assert!(
+        step(&full(text), &edited(text, at, 3, "")).1,
+        "re-parsed alone"
+    );
+}
+
+#[test]
 fn every_fixture_survives_every_snippet_at_every_line_start() {
     let mut patched = 0;
     let mut total = 0;
