@@ -38,7 +38,7 @@ impl Edit {
     }
 }
 
-pub(super) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 64;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -51,7 +51,7 @@ pub(super) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
-pub(super) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 64;
     let n = a.len().min(b.len());
     let mut i = 0;

@@ -3,7 +3,7 @@
 use super::super::builder;
 use super::super::tree::{Entry, Node, NodeValue};
 use super::edit::Edit;
-use super::region::{Region, Step};
+use super::region::Region;
 use super::splice::shift;
 use super::{Comment, Document, Limits};
 
@@ -29,11 +29,10 @@ pub(super) fn parse_region(
     if !built.complete || !built.self_contained || !built.diagnostics.is_empty() {
         return None;
     }
-    let mut node = match (built.root?.value, &region.key) {
-        (NodeValue::Mapping(entries), Some(key)) => {
+    let mut node = match (built.root?.value, region.key) {
+        (NodeValue::Mapping(entries), Some(old_key)) => {
             let [entry]: [Entry; 1] = entries.into_vec().try_into().ok()?;
-            let old_key = old_key_span(document, &region.path)?;
-            let same_key = entry.key.key_text().as_deref() == Some(key.as_str())
+            let same_key = entry.key.key_text().as_deref() == region.key_text()
                 && entry.key.span.start + region.start == old_key.start
                 && entry.key.span.end + region.start == old_key.end;
             if entry.merged || !same_key {
@@ -72,7 +71,7 @@ pub(super) fn parse_region(
 }
 
 /// The end of the last non-empty node of a subtree, and the position of its last empty one.
-pub(super) fn extent(node: &Node) -> (usize, Option<usize>) {
+fn extent(node: &Node) -> (usize, Option<usize>) {
     fn walk(node: &Node, end: &mut usize, empty: &mut Option<usize>) {
         if node.span.is_empty() {
             *empty = Some(empty.map_or(node.span.start, |e| e.max(node.span.start)));
@@ -98,7 +97,7 @@ pub(super) fn extent(node: &Node) -> (usize, Option<usize>) {
 /// True when, after the first line, every line up to `content_end` is indented right of
 /// `column` (so it belongs to the region's node in the whole file too), and every line after it
 /// is blank or a comment (so nothing there can belong to another node).
-pub(super) fn stays_inside(source: &str, content_end: usize, column: usize) -> bool {
+fn stays_inside(source: &str, content_end: usize, column: usize) -> bool {
     let bytes = source.as_bytes();
     let mut at = 0;
     let mut first = true;
@@ -128,25 +127,4 @@ pub(super) fn stays_inside(source: &str, content_end: usize, column: usize) -> b
         };
     }
     true
-}
-
-pub(super) fn old_node<'a>(document: &'a Document, path: &[Step]) -> Option<&'a Node> {
-    let mut node = document.root.as_ref()?;
-    for step in path {
-        node = match (step, &node.value) {
-            (Step::Entry(i), NodeValue::Mapping(entries)) => &entries.get(*i)?.value,
-            (Step::Item(i), NodeValue::Sequence(items)) => items.get(*i)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
-/// The span of the key of the entry at the end of `path`.
-pub(super) fn old_key_span(document: &Document, path: &[Step]) -> Option<crate::diagnostic::Span> {
-    let (last, parent) = path.split_last()?;
-    match (last, &old_node(document, parent)?.value) {
-        (Step::Entry(i), NodeValue::Mapping(entries)) => Some(entries.get(*i)?.key.span),
-        _ => None,
-    }
 }

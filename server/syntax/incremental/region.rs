@@ -4,11 +4,13 @@
 use super::super::tree::{Node, NodeValue};
 use super::Document;
 use super::edit::Edit;
+use crate::diagnostic::Span;
 
-/// How to reach a node from the root.
-#[derive(Debug, Clone, Copy)]
+/// How to reach a node from the root: an entry of a mapping (with its key, the JSON object key),
+/// or an item of a sequence.
+#[derive(Debug, Clone)]
 pub(super) enum Step {
-    Entry(usize),
+    Entry(usize, String),
     Item(usize),
 }
 
@@ -24,8 +26,19 @@ pub(super) struct Region {
     pub(super) end: usize,
     /// Column of the key, or of the item's `-`.
     pub(super) column: usize,
+    /// Where the entry's key is (before the edit, so the same in both texts); `None` for a
+    /// sequence item. Its text is the last step's.
+    pub(super) key: Option<Span>,
+}
+
+impl Region {
     /// The entry's key text; `None` for a sequence item.
-    pub(super) key: Option<String>,
+    pub(super) fn key_text(&self) -> Option<&str> {
+        match self.path.last() {
+            Some(Step::Entry(_, key)) => Some(key),
+            _ => None,
+        }
+    }
 }
 
 /// Every region holding the edit, outermost first.
@@ -73,14 +86,14 @@ pub(super) fn regions(document: &Document, edit: &Edit) -> Vec<Region> {
                 {
                     break;
                 }
-                path.push(Step::Entry(i));
+                path.push(Step::Entry(i, key));
                 out.push(Region {
                     path: path.clone(),
                     start,
                     blank: prefix.len(),
                     end: boundary,
                     column: prefix.len(),
-                    key: Some(key),
+                    key: Some(entry.key.span),
                 });
                 node = &entry.value;
                 end = boundary;
@@ -133,15 +146,15 @@ pub(super) fn regions(document: &Document, edit: &Edit) -> Vec<Region> {
 
 /// True when the edit ends inside a region ending at `boundary`: before the next sibling's line,
 /// or anywhere up to the end of the text (typing at the end of the file extends the last entry).
-pub(super) fn reaches(edit: &Edit, boundary: usize, len: usize) -> bool {
+fn reaches(edit: &Edit, boundary: usize, len: usize) -> bool {
     edit.old_end < boundary || (edit.old_end == boundary && boundary == len)
 }
 
 /// The first byte of a node's text: `{` or `[` for a flow collection, `-` for a block sequence.
-pub(super) fn opens_with(text: &str, node: &Node) -> Option<u8> {
+fn opens_with(text: &str, node: &Node) -> Option<u8> {
     text.as_bytes().get(node.span.start).copied()
 }
 
-pub(super) fn only(text: &str, allowed: &[u8]) -> bool {
+fn only(text: &str, allowed: &[u8]) -> bool {
     text.bytes().all(|b| allowed.contains(&b))
 }

@@ -15,9 +15,7 @@ pub(super) fn splice(document: &mut Document, change: Change, text: &str) {
         comments,
     } = change;
     if let Some(json) = document.json.get_mut() {
-        let patched = json_path(document.root.as_ref(), &region.path)
-            .and_then(|path| json_at(json, &path))
-            .map(|at| *at = node.to_json());
+        let patched = json_at(json, &region.path).map(|at| *at = node.to_json());
         if patched.is_none() {
             document.json = std::sync::OnceLock::new();
         }
@@ -46,41 +44,16 @@ pub(super) fn splice(document: &mut Document, change: Change, text: &str) {
     document.line_index = LineIndex::new(text);
 }
 
-/// A step into the JSON value: an object key or an array index.
-pub(super) enum JsonStep {
-    Key(String),
-    Index(usize),
-}
-
-/// The JSON steps to the node at `path` (keys are unique: the document loaded cleanly).
-pub(super) fn json_path(root: Option<&Node>, path: &[Step]) -> Option<Vec<JsonStep>> {
-    let mut node = root?;
-    let mut out = Vec::with_capacity(path.len());
-    for step in path {
-        node = match (step, &node.value) {
-            (Step::Entry(i), NodeValue::Mapping(entries)) => {
-                let entry = entries.get(*i)?;
-                out.push(JsonStep::Key(entry.key.key_text()?));
-                &entry.value
-            }
-            (Step::Item(i), NodeValue::Sequence(items)) => {
-                out.push(JsonStep::Index(*i));
-                items.get(*i)?
-            }
-            _ => return None,
-        };
-    }
-    Some(out)
-}
-
-pub(super) fn json_at<'a>(
+/// The JSON value at `path`: each entry step is an object key (unique: the document loaded
+/// cleanly), each item step an array index.
+fn json_at<'a>(
     mut json: &'a mut serde_json::Value,
-    path: &[JsonStep],
+    path: &[Step],
 ) -> Option<&'a mut serde_json::Value> {
     for step in path {
         json = match step {
-            JsonStep::Key(key) => json.as_object_mut()?.get_mut(key)?,
-            JsonStep::Index(i) => json.as_array_mut()?.get_mut(*i)?,
+            Step::Entry(_, key) => json.as_object_mut()?.get_mut(key)?,
+            Step::Item(i) => json.as_array_mut()?.get_mut(*i)?,
         };
     }
     Some(json)
@@ -89,13 +62,13 @@ pub(super) fn json_at<'a>(
 /// Replaces the node at `path` under `node`, moves every later sibling along the way, and
 /// recomputes the ends and sizes of the collections on the way (a block collection ends where
 /// its last child ends, as the builder has it).
-pub(super) fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &Edit) {
+fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &Edit) {
     let Some((step, rest)) = path.split_first() else {
         *node = replacement;
         return;
     };
-    match (&mut node.value, *step) {
-        (NodeValue::Mapping(entries), Step::Entry(i)) => {
+    match (&mut node.value, step) {
+        (NodeValue::Mapping(entries), &Step::Entry(i, _)) => {
             let entries = entries.as_mut_slice();
             for later in entries.iter_mut().skip(i + 1) {
                 shift(&mut later.key, edit.new_end, edit.old_end);
@@ -110,7 +83,7 @@ pub(super) fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &
                 .map(|e| e.key.size + e.value.size)
                 .sum::<usize>();
         }
-        (NodeValue::Sequence(items), Step::Item(i)) => {
+        (NodeValue::Sequence(items), &Step::Item(i)) => {
             for later in items.iter_mut().skip(i + 1) {
                 shift(later, edit.new_end, edit.old_end);
             }
