@@ -341,8 +341,9 @@ fn assert_loadable(file: &Arc<Path>, text: &str, what: &str) {
 
 /// Target `lsp_frames`: bytes as the language server's stdin, through the hardened stdio transport
 /// (`floe_lint::lsp::transport::pump_input`). Whatever arrives, the pump ends at end of input, answers
-/// only with JSON-RPC parse errors, and hands the server only whole frames whose body is a JSON
-/// object or array (read back with `pump_output`, they come out byte for byte the same).
+/// only with JSON-RPC parse errors (id null) and invalid-request errors, and hands the server only
+/// whole frames whose body is a JSON-RPC message object (read back with `pump_output`, they come
+/// out byte for byte the same).
 pub fn lsp_frames(data: &[u8]) {
     use floe_lint::lsp::transport::{pump_input, pump_output};
     use tokio::sync::mpsc::unbounded_channel;
@@ -356,15 +357,22 @@ pub fn lsp_frames(data: &[u8]) {
     runtime.block_on(async {
         let mut to_server: Vec<u8> = Vec::new();
         let (replies, mut replied) = unbounded_channel();
-        pump_input(data, &mut to_server, replies).await;
+        pump_input(
+            data,
+            &mut to_server,
+            replies,
+            std::sync::Arc::new(floe_lint::lsp::transport::ForwardAll),
+        )
+        .await;
         while let Ok(reply) = replied.try_recv() {
             let body: serde_json::Value =
                 serde_json::from_slice(frame_body(&reply)).expect("a reply is JSON");
-            assert_eq!(
-                body["error"]["code"], -32700,
-                "only parse errors are answered"
+            let code = &body["error"]["code"];
+            assert!(
+                *code == -32700 || *code == -32600,
+                "only parse errors and invalid requests are answered: {body}"
             );
-            assert!(body["id"].is_null());
+            assert!(*code == -32600 || body["id"].is_null());
         }
 
         let (frames, mut framed) = unbounded_channel();
@@ -373,7 +381,10 @@ pub fn lsp_frames(data: &[u8]) {
         while let Ok(frame) = framed.try_recv() {
             let body: serde_json::Value =
                 serde_json::from_slice(frame_body(&frame)).expect("the server gets JSON");
-            assert!(body.is_object() || body.is_array(), "the server got {body}");
+            assert!(
+                body.is_object() && body["jsonrpc"] == "2.0",
+                "the server got {body}"
+            );
             again.extend_from_slice(&frame);
         }
         assert!(

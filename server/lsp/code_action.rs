@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic as LspDiagnostic, NumberOrString,
-    Position, Range, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
+    Diagnostic as LspDiagnostic, NumberOrString, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::convert;
+use super::request::Request;
+use super::{Backend, convert};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fix;
 use crate::syntax::{ColumnUnit, Document};
@@ -22,8 +23,35 @@ fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
+pub async fn request(backend: &Backend, params: CodeActionParams) -> Option<CodeActionResponse> {
+    let uri = params.text_document.uri;
+    let wants_fix_all = params
+        .context
+        .only
+        .as_ref()
+        .is_some_and(|o| o.iter().any(|k| k.as_str().starts_with("source")));
+    if wants_fix_all {
+        backend.queue.settled().await;
+    }
+    let request = Request::any(backend, &uri)?;
+    // Fix-all edits the whole file: only from findings of its current text.
+    let current = if wants_fix_all {
+        request.snapshot.findings_now(&request.path)
+    } else {
+        Vec::new()
+    };
+    Some(actions(
+        &uri,
+        &request.document,
+        &params.context.diagnostics,
+        params.context.only.as_deref(),
+        &current,
+        request.snapshot.unit,
+    ))
+}
+
 /// The quick fixes and suppressions for the diagnostics the client sent.
-pub fn actions(
+fn actions(
     uri: &Uri,
     document: &Document,
     sent: &[LspDiagnostic],

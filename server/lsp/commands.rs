@@ -1,85 +1,39 @@
-//! Code lenses on floe.yaml and the commands behind them. Preview and connectivity arrive with
-//! their own features; until then the commands answer a clear error, never a crash.
+//! `workspace/executeCommand`: the commands behind the code lenses.
 
 use serde_json::Value;
-use tower_lsp_server::jsonrpc::{Error, ErrorCode};
-use tower_lsp_server::ls_types::{CodeLens, Command, Position, Range, Uri};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::{ExecuteCommandParams, Uri};
+
+use super::{Backend, connectivity, preview, uri_path};
 
 pub const PREVIEW_PROFILES: &str = "floe-lint.previewProfiles";
 pub const VERIFY_CONNECTIVITY: &str = "floe-lint.verifyConnectivity";
 pub const ALL: [&str; 2] = [PREVIEW_PROFILES, VERIFY_CONNECTIVITY];
 
-pub fn lenses(uri: &Uri) -> Vec<CodeLens> {
-    let top = Range {
-        start: Position {
-            line: 0,
-            character: 0,
-        },
-        end: Position {
-            line: 0,
-            character: 0,
-        },
-    };
-    [
-        ("Preview profiles.yml", PREVIEW_PROFILES),
-        ("Verify connectivity", VERIFY_CONNECTIVITY),
-    ]
-    .into_iter()
-    .map(|(title, command)| CodeLens {
-        range: top,
-        command: Some(Command {
-            title: title.into(),
-            command: command.into(),
-            arguments: Some(vec![Value::String(uri.as_str().to_owned())]),
+/// The file named by a command's first argument (a URI string).
+pub fn file_argument(params: &ExecuteCommandParams) -> Result<std::path::PathBuf> {
+    params
+        .arguments
+        .first()
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse::<Uri>().ok())
+        .as_ref()
+        .and_then(uri_path)
+        .ok_or_else(|| Error::invalid_params("expected the URI of a floe.yaml or platform.yaml"))
+}
+
+pub async fn execute(backend: &Backend, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    match params.command.as_str() {
+        VERIFY_CONNECTIVITY => connectivity::verify(backend, params).await,
+        PREVIEW_PROFILES => {
+            let path = file_argument(&params)?;
+            // The command answers with the text itself (editors show it in a virtual document).
+            preview::preview(backend, &path, None).map(|v| Some(v["text"].clone()))
+        }
+        other => Err(Error {
+            code: ErrorCode::InvalidParams,
+            message: format!("unknown command `{other}`").into(),
+            data: None,
         }),
-        data: None,
-    })
-    .collect()
-}
-
-/// Cancels a connectivity run when the request that started it is dropped (`$/cancelRequest`).
-pub struct CancelOnDrop(pub crate::connect::Cancel);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.cancel();
     }
-}
-
-pub fn execute(command: &str) -> Result<Option<Value>, Error> {
-    Err(Error {
-        code: ErrorCode::InvalidParams,
-        message: format!("unknown command `{command}`").into(),
-        data: None,
-    })
-}
-
-/// The generated profiles.yml for the floe.yaml (or platform.yaml) at `path`, in the
-/// environment named in the settings (default: the only one, else `local`).
-pub fn preview(
-    path: &std::path::Path,
-    environment: Option<&str>,
-    selection: &crate::workspace::Selection,
-) -> Result<Value, Error> {
-    let invalid = |message: String| Error {
-        code: ErrorCode::InvalidParams,
-        message: message.into(),
-        data: None,
-    };
-    let inputs =
-        crate::profiles::preview::inputs(path, environment, None, selection).map_err(invalid)?;
-    let generated = crate::profiles::preview::render(
-        &inputs,
-        "default",
-        "dev",
-        crate::profiles::Style::Runtime,
-    )
-    .map_err(invalid)?;
-    Ok(serde_json::json!({
-        "text": generated.text,
-        "environment": inputs.environment,
-        "floe": inputs.floe,
-        "platform": inputs.platform,
-        "quirks": generated.quirks.iter().map(|q| q.message.clone()).collect::<Vec<_>>(),
-    }))
 }

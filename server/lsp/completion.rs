@@ -9,8 +9,12 @@ use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, Documentation, InsertTextFormat, MarkupContent, MarkupKind,
 };
 
+use tower_lsp_server::ls_types::{CompletionParams, CompletionResponse};
+
+use super::Backend;
 use super::locate;
 use super::profiles::{Environments, profile_kind};
+use super::request::Request;
 use crate::model::FileKind;
 use crate::model::navigate::{self, Step};
 use crate::syntax::{self, Document, Limits};
@@ -24,8 +28,24 @@ fn docs(text: Option<String>) -> Option<Documentation> {
     })
 }
 
+pub fn request(backend: &Backend, params: CompletionParams) -> Option<CompletionResponse> {
+    let position = params.text_document_position;
+    let (request, kind) = Request::config(backend, &position.text_document.uri)?;
+    let document = &request.document;
+    let offset = request.offset(position.position);
+    let line = document.line_index.line_of(offset);
+    let column = document
+        .text
+        .get(document.line_index.line_start(line)..offset)
+        .map_or(0, |s| s.chars().count());
+    let items = request.snapshot.with_environments(&request.path, |env| {
+        complete(kind, &request.path, &document.text, line, column, env)
+    });
+    Some(CompletionResponse::Array(items))
+}
+
 /// Completions at `(line, character)` (character counted in chars) of `text`.
-pub fn complete(
+fn complete(
     kind: FileKind,
     path: &Path,
     text: &str,

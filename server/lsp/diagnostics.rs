@@ -2,79 +2,129 @@
 //! queued meanwhile (no fixed debounce: latency is the check's own time), checks each affected
 //! project from a snapshot of the open buffers, and publishes every file of the project (open or
 //! not, so editing platform.yaml re-publishes floe.yaml). A result whose snapshot is older than
-//! an open buffer is dropped: stale diagnostics never overwrite newer ones.
+//! an open buffer is dropped: stale diagnostics never overwrite newer ones. What is published is
+//! also kept as each file's [`Analysis`], which requests answer from.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{Diagnostic as LspDiagnostic, MessageType};
+use tower_lsp_server::ls_types::{Diagnostic as LspDiagnostic, MessageType, Uri};
 
 use super::convert;
-use super::state::{Shared, Snapshot, lock};
+use super::snapshot::Texts;
+use super::state::{Analysis, Shared, lock};
 use crate::check;
 use crate::model::FileKind;
 use crate::workspace::discover;
 
-/// Sends dirty files to the worker.
+/// Sends dirty files to the worker, numbered, so a request can wait until everything queued
+/// before it has been checked ([`Queue::settled`]).
 #[derive(Clone)]
-pub struct Queue(mpsc::UnboundedSender<PathBuf>);
+pub struct Queue {
+    sender: mpsc::UnboundedSender<(u64, PathBuf)>,
+    pushed: Arc<AtomicU64>,
+    checked: watch::Receiver<u64>,
+}
+
+/// The worker's end of the queue.
+pub struct Dirty {
+    receiver: mpsc::UnboundedReceiver<(u64, PathBuf)>,
+    checked: watch::Sender<u64>,
+}
+
+/// How long a request waits for the check of the text it is about (a 10 MB file takes seconds).
+const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Queue {
+    pub fn new() -> (Queue, Dirty) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let (checked_sender, checked) = watch::channel(0);
+        (
+            Queue {
+                sender,
+                pushed: Arc::new(AtomicU64::new(0)),
+                checked,
+            },
+            Dirty {
+                receiver,
+                checked: checked_sender,
+            },
+        )
+    }
+
     pub fn push(&self, path: PathBuf) {
-        let _ = self.0.send(path);
+        let number = self.pushed.fetch_add(1, Ordering::SeqCst) + 1;
+        let _ = self.sender.send((number, path));
+    }
+
+    /// Waits until every file queued so far has been checked and its results kept (or the
+    /// timeout passes): then the findings requests read belong to the text they see.
+    pub async fn settled(&self) {
+        let target = self.pushed.load(Ordering::SeqCst);
+        let mut checked = self.checked.clone();
+        let _ =
+            tokio::time::timeout(SETTLE_TIMEOUT, checked.wait_for(|done| *done >= target)).await;
     }
 }
 
-pub fn start(client: Client, state: Shared) -> Queue {
-    let (sender, mut receiver) = mpsc::unbounded_channel::<PathBuf>();
+/// Starts the worker (on the current tokio runtime).
+pub fn start(client: Client, state: Shared, dirty: Dirty) {
+    let Dirty {
+        mut receiver,
+        checked,
+    } = dirty;
     tokio::spawn(async move {
-        while let Some(first) = receiver.recv().await {
+        while let Some((number, first)) = receiver.recv().await {
+            let mut last = number;
             let mut dirty = BTreeSet::from([first]);
-            while let Ok(more) = receiver.try_recv() {
+            while let Ok((number, more)) = receiver.try_recv() {
+                last = number;
                 dirty.insert(more);
             }
             let state = state.clone();
             let result = tokio::task::spawn_blocking(move || run(&state, dirty)).await;
+            checked.send_replace(last);
             let Ok((published, messages)) = result else {
                 continue;
             };
             for message in messages {
                 client.log_message(MessageType::WARNING, message).await;
             }
-            for (uri, diagnostics, version) in published {
-                client.publish_diagnostics(uri, diagnostics, version).await;
+            for publication in published {
+                client
+                    .publish_diagnostics(
+                        publication.uri,
+                        publication.diagnostics,
+                        publication.version,
+                    )
+                    .await;
             }
         }
     });
-    Queue(sender)
 }
 
-type Publication = (
-    tower_lsp_server::ls_types::Uri,
-    Vec<LspDiagnostic>,
-    Option<i32>,
-);
+struct Publication {
+    uri: Uri,
+    diagnostics: Vec<LspDiagnostic>,
+    version: Option<i32>,
+}
 
 /// Checks the projects of `dirty` files; returns what to publish (skipping stale results).
 fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<String>) {
-    let (snapshot, versions, unit, connectivity) = {
+    let (open, unit, connectivity) = {
         let state = lock(state);
-        let texts = state
-            .documents
-            .paths()
-            .into_iter()
-            .filter_map(|p| Some((p.clone(), state.documents.text(&p)?)))
-            .collect();
         (
-            Snapshot { texts },
-            state.documents.versions(),
+            state.documents.snapshot(),
             state.unit(),
             state.connectivity.clone(),
         )
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(Publication, PathBuf, Analysis)> = Vec::new();
     let mut messages = Vec::new();
     let mut done: BTreeSet<PathBuf> = BTreeSet::new();
     for path in dirty {
@@ -88,7 +138,7 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
         let Ok(projects) = discover(std::slice::from_ref(&path), &selection) else {
             continue;
         };
-        let report = check::check_projects(&projects, &snapshot, &selection, &options);
+        let report = check::check_projects(&projects, &Texts(&open), &selection, &options);
         let lookup = |p: &Path| report.documents.get(p).cloned();
         for (file, document) in &report.documents {
             // Only floe's own files get diagnostics published; dbt files only when they have some.
@@ -97,33 +147,57 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
                 .get(&file.to_path_buf())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let list: Vec<LspDiagnostic> = report
+            let findings: Vec<_> = report
                 .diagnostics
                 .iter()
                 .filter(|d| d.file == *file)
                 .chain(extra.iter())
-                .map(|d| convert::to_lsp(d, &lookup, document, unit))
+                .cloned()
                 .collect();
-            if !own && list.is_empty() {
+            if (!own && findings.is_empty()) || done.contains(&file.to_path_buf()) {
                 continue;
             }
             done.insert(file.to_path_buf());
             let Some(uri) = convert::uri(file) else {
                 continue;
             };
-            out.push((uri, list, versions.get(&file.to_path_buf()).copied()));
+            let diagnostics = findings
+                .iter()
+                .map(|d| convert::to_lsp(d, &lookup, document, unit))
+                .collect();
+            let opened = open.get(&file.to_path_buf());
+            out.push((
+                Publication {
+                    uri,
+                    diagnostics,
+                    version: opened.map(|o| o.version),
+                },
+                file.to_path_buf(),
+                Analysis {
+                    revision: opened.map(|o| o.revision),
+                    document: Arc::clone(document),
+                    findings,
+                },
+            ));
         }
     }
-    // Drop results computed from a buffer that has changed since the snapshot.
-    let current = lock(state).documents.versions();
-    out.retain(|(uri, _, version)| {
-        let path = uri.to_file_path().map(|p| p.into_owned());
-        match (path.and_then(|p| current.get(&p).copied()), version) {
-            (Some(now), Some(then)) => now == *then,
-            // Opened after the snapshot: its own check is queued.
-            (Some(_), None) => false,
-            (None, _) => true,
+    // Drop results computed from a buffer that has changed (or opened) since the snapshot; keep
+    // the rest as what requests answer from.
+    let mut state = lock(state);
+    let mut published = Vec::new();
+    for (publication, path, analysis) in out {
+        if state.documents.get(&path).map(|d| d.revision) != analysis.revision {
+            continue;
         }
-    });
-    (out, messages)
+        if state
+            .parsed
+            .get(&path)
+            .is_some_and(|(at, _)| *at <= analysis.revision)
+        {
+            state.parsed.remove(&path);
+        }
+        state.analysis.insert(path, Arc::new(analysis));
+        published.push(publication);
+    }
+    (published, messages)
 }

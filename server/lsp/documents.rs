@@ -1,27 +1,56 @@
-//! Open documents: ropes edited incrementally, strictly in version order. Handlers may run
-//! concurrently and so deliver `didChange` out of order; a change arriving early waits in
-//! `pending` until the versions before it are applied. One owner (the store behind a mutex)
-//! applies every change.
+//! Open documents: ropes edited incrementally, each change applied in the order it arrived.
+//!
+//! LSP 3.17: "The version number of a document will increase after each change … The number
+//! doesn't need to be consecutive." Neovim sends `b:changedtick`, which also moves on `:w`, so
+//! versions skip; over stdio notifications arrive in order, so arrival order is the truth. The
+//! transport applies every `didOpen`/`didChange`/`didClose` as it reads it (`text_sync`), before
+//! the framework can run handlers concurrently. A version that does not increase is the client's
+//! bug: it is reported, and the change is applied anyway (the text stays what the client has).
+//!
+//! Each document also carries a `revision`, counted here, that only ever grows: results computed
+//! from an older text are recognised by it even when a client reuses version numbers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent};
 
 use crate::syntax::ColumnUnit;
 
-#[derive(Debug)]
+/// Revisions are unique across documents and reopenings, so a result for a closed and reopened
+/// file is never taken for current.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+#[derive(Debug, Clone)]
 pub struct OpenDocument {
     pub rope: Rope,
+    /// The client's version of the last change applied.
     pub version: i32,
-    /// Changes that arrived before their predecessors, by version.
-    pending: BTreeMap<i32, Vec<TextDocumentContentChangeEvent>>,
+    /// This server's count of the text's states (see the module docs).
+    pub revision: u64,
 }
 
 #[derive(Debug, Default)]
 pub struct Documents {
     open: HashMap<PathBuf, OpenDocument>,
+}
+
+/// What applying a `didChange` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    Applied,
+    /// Applied, but the client's version did not increase (`previous` → `now`).
+    VersionNotIncreasing {
+        previous: i32,
+        now: i32,
+    },
+    NotOpen,
 }
 
 /// Char index in `rope` of an LSP position; out-of-range positions are clamped (to the end of the
@@ -59,7 +88,7 @@ impl Documents {
             OpenDocument {
                 rope: Rope::from_str(text),
                 version,
-                pending: BTreeMap::new(),
+                revision: next_revision(),
             },
         );
     }
@@ -72,65 +101,43 @@ impl Documents {
         self.open.keys().cloned().collect()
     }
 
+    pub fn get(&self, path: &Path) -> Option<&OpenDocument> {
+        self.open.get(path)
+    }
+
     /// Text of an open document.
-    pub fn text(&self, path: &Path) -> Option<String> {
+    #[cfg(test)]
+    fn text(&self, path: &Path) -> Option<String> {
         self.open.get(path).map(|d| d.rope.to_string())
     }
 
-    /// Versions of every open document (to tell later whether a result is stale).
-    pub fn versions(&self) -> HashMap<PathBuf, i32> {
-        self.open
-            .iter()
-            .map(|(p, d)| (p.clone(), d.version))
-            .collect()
+    /// Every open document, cheaply (ropes share their nodes): what a check or request reads.
+    pub fn snapshot(&self) -> HashMap<PathBuf, OpenDocument> {
+        self.open.clone()
     }
 
-    /// Applies the changes of `version`, then any pending later versions that are now next.
-    /// Returns false when the document is not open.
+    /// Applies the changes of one `didChange`, in the order they are listed.
     pub fn change(
         &mut self,
         path: &Path,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
         unit: ColumnUnit,
-    ) -> bool {
+    ) -> Changed {
         let Some(document) = self.open.get_mut(path) else {
-            return false;
+            return Changed::NotOpen;
         };
-        if version <= document.version {
-            // A replay or a client that does not bump versions: apply full-text changes only.
-            if changes.iter().all(|c| c.range.is_none()) {
-                apply(&mut document.rope, changes, unit);
+        apply(&mut document.rope, changes, unit);
+        let previous = document.version;
+        document.version = version;
+        document.revision = next_revision();
+        if version <= previous {
+            Changed::VersionNotIncreasing {
+                previous,
+                now: version,
             }
-            return true;
-        }
-        document.pending.insert(version, changes);
-        while let Some(changes) = document.pending.remove(&(document.version + 1)) {
-            apply(&mut document.rope, changes, unit);
-            document.version += 1;
-        }
-        // A client may skip versions (they need only increase): once nothing is in flight for
-        // the next version, take the lowest pending one.
-        if document.pending.len() > 64 {
-            let versions: Vec<i32> = document.pending.keys().copied().collect();
-            for v in versions {
-                if let Some(changes) = document.pending.remove(&v) {
-                    apply(&mut document.rope, changes, unit);
-                    document.version = v;
-                }
-            }
-        }
-        true
-    }
-
-    /// For clients that skip version numbers: applies whatever is pending, in order.
-    pub fn flush(&mut self, path: &Path, unit: ColumnUnit) {
-        if let Some(document) = self.open.get_mut(path) {
-            let pending = std::mem::take(&mut document.pending);
-            for (version, changes) in pending {
-                apply(&mut document.rope, changes, unit);
-                document.version = version;
-            }
+        } else {
+            Changed::Applied
         }
     }
 }
@@ -172,19 +179,31 @@ mod tests {
     }
 
     #[test]
-    fn out_of_order_changes_wait_for_their_turn() {
+    fn changes_apply_in_arrival_order_whatever_the_versions() {
         let path = PathBuf::from("/p/platform.yaml");
         let mut docs = Documents::default();
         docs.open(path.clone(), "a: 1\n", 1);
-        docs.change(&path, 3, vec![edit(0, 4, 0, 4, "3")], ColumnUnit::Utf16);
-        assert_eq!(docs.text(&path).as_deref(), Some("a: 1\n"));
-        docs.change(&path, 2, vec![edit(0, 4, 0, 4, "2")], ColumnUnit::Utf16);
+        let before = docs.get(&path).map(|d| d.revision);
+        // A skipped version (Neovim after `:w`) is applied at once.
+        let skipped = docs.change(&path, 3, vec![edit(0, 4, 0, 4, "3")], ColumnUnit::Utf16);
+        assert_eq!(skipped, Changed::Applied);
+        assert_eq!(docs.text(&path).as_deref(), Some("a: 13\n"));
+        // A version going backwards is reported, and applied all the same.
+        let back = docs.change(&path, 2, vec![edit(0, 5, 0, 5, "2")], ColumnUnit::Utf16);
         assert_eq!(
-            docs.text(&path).as_deref(),
-            Some("a: 132\n"),
-            "2 applied before 3"
+            back,
+            Changed::VersionNotIncreasing {
+                previous: 3,
+                now: 2
+            }
         );
-        assert_eq!(docs.versions().get(&path), Some(&3));
+        assert_eq!(docs.text(&path).as_deref(), Some("a: 132\n"));
+        let after = docs.get(&path).map(|d| d.revision);
+        assert!(after > before, "the revision grows with every change");
+        assert_eq!(
+            docs.change(Path::new("/p/other.yaml"), 1, Vec::new(), ColumnUnit::Utf16),
+            Changed::NotOpen
+        );
     }
 
     #[test]

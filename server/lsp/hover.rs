@@ -3,15 +3,36 @@
 
 use std::path::Path;
 
-use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
+use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
+use super::Backend;
 use super::locate::{self, Located};
 use super::profiles::{Environments, profile_kind, resolved_profiles};
+use super::request::Request;
 use crate::diagnostic::Diagnostic;
 use crate::model::{FileKind, navigate};
 use crate::syntax::Document;
 
-pub fn hover(
+pub async fn request(backend: &Backend, params: HoverParams) -> Option<Hover> {
+    // Hover shows the findings under the cursor: those of the text the client sees.
+    backend.queue.settled().await;
+    let position = params.text_document_position_params;
+    let (request, kind) = Request::config(backend, &position.text_document.uri)?;
+    let offset = request.offset(position.position);
+    let findings = request.snapshot.findings(&request.path).unwrap_or(&[]);
+    request.snapshot.with_environments(&request.path, |env| {
+        hover(
+            kind,
+            &request.document,
+            offset,
+            findings,
+            &request.path,
+            env,
+        )
+    })
+}
+
+fn hover(
     kind: FileKind,
     document: &Document,
     offset: usize,

@@ -2,6 +2,7 @@
 //! (a profile → its uses), and rename a profile across every file of the project.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::locate;
 use super::profiles::{Environments, profile_kind};
@@ -22,7 +23,7 @@ pub struct Profile {
 #[derive(Debug, Clone)]
 pub struct Occurrence {
     pub path: PathBuf,
-    pub document: Document,
+    pub document: Arc<Document>,
     pub span: Span,
     pub definition: bool,
 }
@@ -131,7 +132,7 @@ pub fn occurrences(
         let span = entry.value.span;
         out.push(Occurrence {
             path: floe_path.to_path_buf(),
-            document: document.clone(),
+            document: Arc::clone(&document),
             span,
             definition: false,
         });
@@ -140,7 +141,7 @@ pub fn occurrences(
         let Some(document) = (env.read)(platform) else {
             continue;
         };
-        let Some(root) = document.root.clone() else {
+        let Some(root) = document.root.as_ref() else {
             continue;
         };
         let mut spans: Vec<(Span, bool)> = Vec::new();
@@ -181,7 +182,7 @@ pub fn occurrences(
         for (span, definition) in spans {
             out.push(Occurrence {
                 path: platform.clone(),
-                document: document.clone(),
+                document: Arc::clone(&document),
                 span,
                 definition,
             });

@@ -2,6 +2,7 @@
 //! references and rename.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::Span;
 use crate::rules::security::{detect, redact};
@@ -22,12 +23,12 @@ pub fn profile_kind(key: &str) -> Option<(&'static str, &'static str)> {
 /// that prefers open buffers.
 pub struct Environments<'a> {
     pub selection: &'a Selection,
-    pub read: &'a dyn Fn(&Path) -> Option<Document>,
+    pub read: &'a dyn Fn(&Path) -> Option<Arc<Document>>,
 }
 
 impl Environments<'_> {
     /// The platform.yaml of each environment of a floe.yaml, parsed.
-    pub fn documents(&self, floe_path: &Path) -> Vec<(String, Document)> {
+    pub fn documents(&self, floe_path: &Path) -> Vec<(String, Arc<Document>)> {
         self.paths(floe_path)
             .into_iter()
             .filter_map(|(name, path)| Some((name, (self.read)(&path)?)))

@@ -1,15 +1,17 @@
-//! Server state: open documents, negotiated encoding, settings. Behind one mutex; never held
-//! across an `.await`.
+//! Server state: open documents, negotiated encoding, settings, and what the last check of each
+//! file found. Behind one mutex; never held across an `.await`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Deserialize;
 
 use super::documents::Documents;
-use crate::check::{Options, Sources};
+use crate::check::Options;
 use crate::config;
-use crate::syntax::{self, ColumnUnit, Document, Limits};
+use crate::diagnostic::Diagnostic;
+use crate::syntax::{ColumnUnit, Document, Limits};
 use crate::workspace::Selection;
 
 /// Settings from `initializationOptions` or `workspace/configuration` (section `floeLint`).
@@ -28,6 +30,16 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
 }
 
+/// What the last published check read and found for one file.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The open document's revision it was computed from (`None`: the file on disk).
+    pub revision: Option<u64>,
+    pub document: Arc<Document>,
+    /// The findings published for this file (rule findings, with their fixes).
+    pub findings: Vec<Diagnostic>,
+}
+
 #[derive(Debug, Default)]
 pub struct State {
     pub documents: Documents,
@@ -37,7 +49,12 @@ pub struct State {
     /// Per-file results reused across checks (only the edited file is re-parsed).
     pub cache: Arc<crate::check::Cache>,
     /// Findings of the last failed connectivity check, by platform file (cleared when one passes).
-    pub connectivity: std::collections::HashMap<PathBuf, Vec<crate::diagnostic::Diagnostic>>,
+    pub connectivity: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// The last published check of each file: what requests answer from.
+    pub analysis: HashMap<PathBuf, Arc<Analysis>>,
+    /// Documents a request had to parse because no check had read that text yet, by path, with
+    /// the revision they were parsed from (`None`: from disk).
+    pub parsed: HashMap<PathBuf, (Option<u64>, Arc<Document>)>,
 }
 
 pub type Shared = Arc<Mutex<State>>;
@@ -53,6 +70,13 @@ pub fn lock(state: &Shared) -> MutexGuard<'_, State> {
 impl State {
     pub fn unit(&self) -> ColumnUnit {
         self.unit.unwrap_or(ColumnUnit::Utf16)
+    }
+
+    /// Drops everything known about a file (closed in the editor, or changed on disk).
+    pub fn forget(&mut self, path: &Path) {
+        self.cache.forget(path);
+        self.analysis.remove(path);
+        self.parsed.remove(path);
     }
 
     /// Environment selection and check options for a file, from settings, the process
@@ -94,31 +118,5 @@ impl State {
             },
             error,
         )
-    }
-}
-
-/// Open buffers first, then the disk: what a check reads.
-pub struct Snapshot {
-    pub texts: std::collections::HashMap<PathBuf, String>,
-}
-
-impl Sources for Snapshot {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        match self.texts.get(path) {
-            Some(text) => Ok(text.as_bytes().to_vec()),
-            None => std::fs::read(path),
-        }
-    }
-}
-
-/// The current text of a file (open buffer, else disk), parsed.
-pub fn document(state: &Shared, path: &Path) -> Option<Document> {
-    let text = lock(state).documents.text(path);
-    let file: Arc<Path> = Arc::from(path);
-    match text {
-        Some(text) => Some(syntax::parse_text(&file, &text, &Limits::default())),
-        None => std::fs::read(path)
-            .ok()
-            .map(|bytes| syntax::parse(&file, &bytes, &Limits::default())),
     }
 }

@@ -1,10 +1,27 @@
 //! Outline (document symbols) and folding ranges from the spanned tree.
 
-use tower_lsp_server::ls_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
+use tower_lsp_server::ls_types::{
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeKind,
+    FoldingRangeParams, SymbolKind,
+};
 
-use super::convert;
+use super::request::Request;
+use super::{Backend, convert};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{ColumnUnit, Document, Node, NodeValue};
+
+pub fn request(backend: &Backend, params: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
+    let (request, _) = Request::config(backend, &params.text_document.uri)?;
+    Some(DocumentSymbolResponse::Nested(symbols(
+        &request.document,
+        request.snapshot.unit,
+    )))
+}
+
+pub fn folding_request(backend: &Backend, params: FoldingRangeParams) -> Option<Vec<FoldingRange>> {
+    let (request, _) = Request::config(backend, &params.text_document.uri)?;
+    Some(folding(&request.document))
+}
 
 /// Bounds the outline of enormous documents.
 const MAX_SYMBOLS: usize = 10_000;

@@ -1,11 +1,18 @@
 //! The stdio transport, hardened. tower-lsp-server's reader stops reading for good after the first
 //! malformed message (its framed stream ends on a decode error), so every message is validated here
-//! first: a well-formed frame with a JSON body goes to the server; anything else gets a JSON-RPC
-//! "Parse error" answer (id null, as the specification asks) and the server keeps running. Outgoing
-//! frames from the server and from this layer go through one writer, whole, so they never interleave.
+//! first: a frame whose body is not JSON gets a "Parse error" answer (id null, as the specification
+//! asks), JSON that is not a JSON-RPC message the protocol carries gets "Invalid Request"
+//! ([`message`]), and the server keeps running. Each valid message then passes an [`Ingress`], in
+//! the order it arrived, before the server sees it. Outgoing frames from the server and from this
+//! layer go through one writer, whole, so they never interleave.
 
+use std::sync::Arc;
+
+use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
+
+use super::message;
 
 /// Largest message accepted (a 10 MB document plus JSON escaping fits comfortably).
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
@@ -19,10 +26,33 @@ fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// What the input pump does with a valid message.
+pub enum Verdict {
+    /// Hand it to the server.
+    Forward,
+    /// Handled before the server; send these messages (notifications) to the client.
+    Handled(Vec<Value>),
+}
+
+/// Sees every valid message in arrival order, before the server (whose handlers may run
+/// concurrently): where what must happen in order happens.
+pub trait Ingress: Send + Sync {
+    fn inspect(&self, message: &Value) -> Verdict;
+}
+
+/// Forwards everything.
+pub struct ForwardAll;
+
+impl Ingress for ForwardAll {
+    fn inspect(&self, _: &Value) -> Verdict {
+        Verdict::Forward
+    }
+}
+
 /// One message read from the client.
 enum Incoming {
-    /// A frame whose body is valid JSON, re-framed for the server.
-    Message(Vec<u8>),
+    /// A frame whose body is valid JSON: the body re-framed for the server, and its value.
+    Message(Vec<u8>, Value),
     /// A broken frame; the stream is positioned after it.
     Malformed,
     End,
@@ -76,24 +106,44 @@ async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Incoming
     if reader.read_exact(&mut body).await.is_err() {
         return Incoming::End;
     }
-    match serde_json::from_slice::<serde_json::Value>(&body) {
-        Ok(value) if value.is_object() || value.is_array() => Incoming::Message(frame(&body)),
-        _ => Incoming::Malformed,
+    match serde_json::from_slice::<Value>(&body) {
+        Ok(value) => Incoming::Message(frame(&body), value),
+        Err(_) => Incoming::Malformed,
     }
 }
 
-/// Pumps client → server, answering malformed messages with a parse error.
-pub async fn pump_input<R, W>(input: R, mut server: W, replies: mpsc::UnboundedSender<Vec<u8>>)
-where
+/// Pumps client → server, answering malformed messages with a parse error and invalid ones with
+/// an invalid request, and passing each valid one through `ingress` first.
+pub async fn pump_input<R, W>(
+    input: R,
+    mut server: W,
+    replies: mpsc::UnboundedSender<Vec<u8>>,
+    ingress: Arc<dyn Ingress>,
+) where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
     let mut reader = BufReader::new(input);
+    let send = |value: &Value| {
+        let _ = replies.send(frame(value.to_string().as_bytes()));
+    };
     loop {
         match read_frame(&mut reader).await {
-            Incoming::Message(bytes) => {
-                if server.write_all(&bytes).await.is_err() || server.flush().await.is_err() {
-                    return;
+            Incoming::Message(bytes, value) => {
+                if let Some(reason) = message::invalid(&value) {
+                    message::invalid_request_replies(&value, reason)
+                        .iter()
+                        .for_each(send);
+                    continue;
+                }
+                match ingress.inspect(&value) {
+                    Verdict::Handled(notifications) => notifications.iter().for_each(send),
+                    Verdict::Forward => {
+                        if server.write_all(&bytes).await.is_err() || server.flush().await.is_err()
+                        {
+                            return;
+                        }
+                    }
                 }
             }
             Incoming::Malformed => {
@@ -109,7 +159,7 @@ pub async fn pump_output<R: AsyncRead + Unpin>(server: R, frames: mpsc::Unbounde
     let mut reader = BufReader::new(server);
     loop {
         match read_frame(&mut reader).await {
-            Incoming::Message(bytes) => {
+            Incoming::Message(bytes, _) => {
                 if frames.send(bytes).is_err() {
                     return;
                 }

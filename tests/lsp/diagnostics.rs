@@ -104,32 +104,58 @@ fn utf16_and_utf8_positions_after_emoji_and_cjk() {
 }
 
 #[test]
-fn versions_are_applied_in_order_and_results_follow_the_latest_text() {
+fn changes_apply_in_arrival_order_when_versions_skip_or_go_back() {
     let fixture = Fixture::new();
     let mut client = fixture.start();
     let uri = client.open(&fixture.path("platform/local/platform.yaml"), LOCAL);
     client.diagnostics_for(&uri, |l| l.is_empty());
-    // Version 3 arrives before version 2: the server waits for 2, then applies both.
+    // Neovim's versions are `b:changedtick`, which `:w` also moves: after a save the next change
+    // skips a number. Every change must apply at once, in arrival order.
+    let change = |client: &mut super::client::Client,
+                  version: i64,
+                  at: (u32, u32, u32),
+                  text: &str| {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": pos(at.0, at.1), "end": pos(at.0, at.2)}, "text": text}]}),
+        );
+    };
+    change(&mut client, 2, (3, 12, 12), "x"); // bucket: lakex
     client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"range": {"start": pos(3, 12), "end": pos(3, 12)}, "text": "-b"}]}),
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
     );
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": pos(3, 12), "end": pos(3, 12)}, "text": "x"}]}),
-    );
-    // `bucket: lakex-b` → still valid; now make it too short in version 4 to see the effect.
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"range": {"start": pos(3, 12), "end": pos(3, 19)}, "text": "l"}]}),
-    );
+    change(&mut client, 4, (3, 12, 13), ""); // bucket: lake (version 3 was the save)
+    change(&mut client, 6, (3, 12, 12), "-b"); // bucket: lake-b
+    change(&mut client, 9, (3, 12, 14), ""); // bucket: lake
+    change(&mut client, 10, (3, 13, 16), ""); // bucket: l: too short
     let list = client.diagnostics_for(&uri, |l| !l.is_empty());
     assert_eq!(codes(&list), vec![(3, "FL105".to_owned())], "{list:#?}");
-    let published = list[0]["range"]["end"].clone();
-    assert_eq!(
-        published,
-        pos(3, 13),
-        "the span of `l` after all three edits"
+    assert_eq!(list[0]["range"]["end"], pos(3, 13), "the span of `l`");
+    // Requests see the latest text too: hover on `l` shows its finding.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(3, 12)}),
     );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|t| t.contains("FL105")),
+        "{hover}"
+    );
+    // A version that goes backwards is the client's bug: reported, and the change still applied.
+    change(&mut client, 7, (3, 13, 13), "ake");
+    let log = client.wait_for(
+        |m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("version 7 after 10"))
+        },
+        "a log message about the version",
+    );
+    assert_eq!(log["params"]["type"], 2, "a warning: {log}");
+    let list = client.diagnostics_for(&uri, |l| l.is_empty());
+    assert!(list.is_empty());
     client.shutdown();
 }

@@ -114,3 +114,58 @@ fn only_lsp_line_breaks_split_lines() {
     );
     client.shutdown();
 }
+
+#[test]
+fn json_that_is_not_a_message_gets_invalid_request_and_the_server_carries_on() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let uri = client.open(&fixture.path("floe.yaml"), super::FLOE);
+    client.diagnostics_for(&uri, |_| true);
+    // (body, the id the answer must carry)
+    let cases = [
+        ("[]", serde_json::Value::Null),
+        (
+            r#"[{"jsonrpc":"2.0","id":41,"method":"shutdown"}]"#,
+            json!(41),
+        ),
+        (
+            r#"{"id":42,"method":"textDocument/hover","params":{}}"#,
+            json!(42),
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":{"n":43},"method":"shutdown"}"#,
+            serde_json::Value::Null,
+        ),
+        (r#"{"jsonrpc":"2.0","id":44,"method":7}"#, json!(44)),
+        (r#"{"jsonrpc":"2.0","id":"45"}"#, json!("45")),
+        (
+            r#"{"jsonrpc":"2.0","method":"x","params":"text"}"#,
+            serde_json::Value::Null,
+        ),
+        ("3", serde_json::Value::Null),
+        ("null", serde_json::Value::Null),
+    ];
+    for (body, id) in cases {
+        client.send_raw(&frame(body));
+        let answer = client.wait_for(
+            |m| m["error"]["code"] == -32600 && m["id"] == id,
+            &format!("Invalid Request for {body}"),
+        );
+        assert!(
+            answer["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Invalid Request")),
+            "{answer}"
+        );
+        assert!(client.is_running(), "the server survives {body}");
+    }
+    // And it still works: an edit is checked, a request answered.
+    client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": super::FLOE.replace("\"1.0.0\"", "1.0")}]}));
+    client.diagnostics_for(&uri, |l| !l.is_empty());
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(symbols.as_array().is_some_and(|s| !s.is_empty()));
+    client.shutdown();
+}

@@ -1,0 +1,64 @@
+//! Settings and files that change under the server: `workspace/didChangeConfiguration` (pushed
+//! settings, or a pull through `workspace/configuration`) and `workspace/didChangeWatchedFiles`.
+
+use tower_lsp_server::ls_types::{
+    ConfigurationItem, DidChangeConfigurationParams, DidChangeWatchedFilesParams,
+};
+
+use super::state::{Settings, lock};
+use super::{Backend, uri_path};
+use crate::model::FileKind;
+
+/// Asks the client for the `floeLint` section.
+pub async fn pull(backend: &Backend) {
+    let items = vec![ConfigurationItem {
+        scope_uri: None,
+        section: Some("floeLint".into()),
+    }];
+    if let Ok(values) = backend.client.configuration(items).await
+        && let Some(settings) = values
+            .into_iter()
+            .next()
+            .and_then(|v| serde_json::from_value::<Settings>(v).ok())
+    {
+        lock(&backend.state).settings = settings;
+    }
+}
+
+pub async fn changed(backend: &Backend, params: DidChangeConfigurationParams) {
+    match params
+        .settings
+        .get("floeLint")
+        .cloned()
+        .and_then(|v| serde_json::from_value::<Settings>(v).ok())
+    {
+        Some(settings) => lock(&backend.state).settings = settings,
+        None => pull(backend).await,
+    }
+    backend.requeue_all();
+}
+
+pub fn files_changed(backend: &Backend, params: DidChangeWatchedFilesParams) {
+    let mut everything = false;
+    for change in params.changes {
+        let Some(path) = uri_path(&change.uri) else {
+            continue;
+        };
+        {
+            // What requests read of a closed file comes from the disk again.
+            let mut state = lock(&backend.state);
+            if state.documents.get(&path).is_none() {
+                state.forget(&path);
+            }
+        }
+        if FileKind::from_path(&path).is_some() {
+            backend.queue.push(path);
+        } else {
+            // Configuration or dbt files: they can affect every open project.
+            everything = true;
+        }
+    }
+    if everything {
+        backend.requeue_all();
+    }
+}
