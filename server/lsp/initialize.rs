@@ -14,8 +14,17 @@ pub fn initialize(backend: &Backend, params: InitializeParams) -> InitializeResu
         .as_ref()
         .and_then(|g| g.position_encodings.as_ref())
         .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+    let snippets = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|t| t.completion.as_ref())
+        .and_then(|c| c.completion_item.as_ref())
+        .and_then(|i| i.snippet_support)
+        .unwrap_or(false);
     {
         let mut state = lock(&backend.state);
+        state.snippets = snippets;
         state.unit = Some(if utf8 {
             ColumnUnit::Utf8
         } else {
@@ -61,7 +70,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![":".into(), " ".into(), "-".into()]),
+            trigger_characters: Some(vec![":".into(), " ".into()]),
             ..Default::default()
         }),
         definition_provider: Some(OneOf::Left(true)),

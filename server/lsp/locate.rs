@@ -1,5 +1,4 @@
-//! Where the cursor is in the tree: the path of keys and indexes to the node under it, and where
-//! a new key typed on a line would belong.
+//! Where the cursor is in the tree: the path of keys and indexes to the node under it.
 
 use crate::model::navigate::Step;
 use crate::syntax::{Document, Entry, Node};
@@ -71,56 +70,6 @@ pub fn at(document: &Document, offset: usize) -> Option<Located<'_>> {
         match next {
             Some(n) if n.as_mapping().is_some() || n.as_sequence().is_some() => node = n,
             _ => return found,
-        }
-    }
-}
-
-/// The path of the block mapping a key written at `column` on `line` would belong to: the
-/// deepest mapping whose keys start at that column and which the line continues.
-pub fn mapping_for(document: &Document, line: usize, column: usize) -> Vec<Step> {
-    let Some(root) = &document.root else {
-        return Vec::new();
-    };
-    let mut best: Vec<Step> = Vec::new();
-    walk(document, root, &mut Vec::new(), line, column, &mut best);
-    best
-}
-
-fn walk(
-    document: &Document,
-    node: &Node,
-    path: &mut Vec<Step>,
-    line: usize,
-    column: usize,
-    best: &mut Vec<Step>,
-) {
-    if let Some(entries) = node.as_mapping() {
-        let index = &document.line_index;
-        if let Some(first) = entries.iter().find(|e| !e.merged) {
-            let key_line = index.line_of(first.key.span.start);
-            let key_col = first.key.span.start - index.line_start(key_line);
-            let end_line = index.line_of(node.span.end);
-            // The line continues this mapping if it sits inside it or just below its last line.
-            if key_col == column
-                && key_line <= line
-                && line <= end_line + 1
-                && path.len() >= best.len()
-            {
-                *best = path.clone();
-            }
-        }
-        for entry in entries.iter().filter(|e| !e.merged) {
-            if let Some(key) = entry.key.key_text() {
-                path.push(Step::Key(key));
-                walk(document, &entry.value, path, line, column, best);
-                path.pop();
-            }
-        }
-    } else if let Some(items) = node.as_sequence() {
-        for (i, item) in items.iter().enumerate() {
-            path.push(Step::Index(i));
-            walk(document, item, path, line, column, best);
-            path.pop();
         }
     }
 }

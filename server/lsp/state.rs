@@ -44,6 +44,8 @@ pub struct Analysis {
 pub struct State {
     pub documents: Documents,
     pub unit: Option<ColumnUnit>,
+    /// The client expands snippets in completion items.
+    pub snippets: bool,
     pub settings: Settings,
     pub roots: Vec<PathBuf>,
     /// Per-file results reused across checks (only the edited file is re-parsed).

@@ -10,6 +10,7 @@
 //! custom validators with their own wording) lives in [`semantic`].
 
 pub mod common;
+pub mod compute_properties;
 pub mod floe;
 pub mod navigate;
 pub mod platform;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::FileKind;
+use super::{FileKind, compute_properties};
 
 static FLOE: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(super::embedded_schema(FileKind::Floe)).unwrap_or(Value::Null)
@@ -79,10 +79,34 @@ pub fn schema_at(
     path: &[Step],
     tag: &dyn Fn(&[Step]) -> Option<String>,
 ) -> Option<Value> {
+    if let Some((profile, [Step::Key(name), below @ ..])) = compute_properties_at(kind, path) {
+        let target = tag(profile);
+        let mut schema = compute_properties::find(target.as_deref(), name)?.schema();
+        for step in below {
+            schema = match step {
+                Step::Index(_) => schema.get("items")?.clone(),
+                Step::Key(key) => schema.get("properties")?.get(key)?.clone(),
+            };
+        }
+        return Some(schema);
+    }
     let root = root(kind);
     let mut node = resolve(root, root);
     for (depth, step) in path.iter().enumerate() {
-        let choice = pick(root, node, tag(&path[..depth]).as_deref());
+        let written = tag(&path[..depth]);
+        // The last key of a union whose variant is not written yet (typing `type:` itself): what
+        // every variant allows there.
+        if let (None, Step::Key(key), true) = (&written, step, depth + 1 == path.len()) {
+            let each: Vec<Value> = branches(root, node)
+                .into_iter()
+                .filter_map(|b| b.get("properties")?.get(key))
+                .map(|s| resolve(root, s).clone())
+                .collect();
+            if each.len() > 1 {
+                return Some(serde_json::json!({ "anyOf": each }));
+            }
+        }
+        let choice = pick(root, node, written.as_deref());
         node = match step {
             Step::Key(key) => choice
                 .get("properties")
@@ -121,12 +145,36 @@ pub fn description(node: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// For a path under `compute.<name>.properties` of platform.yaml: the profile's path and the
+/// steps below `properties`.
+fn compute_properties_at(kind: FileKind, path: &[Step]) -> Option<(&[Step], &[Step])> {
+    match (kind, path) {
+        (FileKind::Platform, [Step::Key(compute), Step::Key(_), Step::Key(properties), ..])
+            if compute == "compute" && properties == "properties" =>
+        {
+            Some((&path[..2], &path[3..]))
+        }
+        _ => None,
+    }
+}
+
 /// The fields a mapping at `path` may hold.
 pub fn fields(
     kind: FileKind,
     path: &[Step],
     tag: &dyn Fn(&[Step]) -> Option<String>,
 ) -> Vec<Field> {
+    if let Some((profile, [])) = compute_properties_at(kind, path) {
+        let target = tag(profile);
+        return compute_properties::of(target.as_deref())
+            .map(|p| Field {
+                name: p.name.to_owned(),
+                description: Some(p.description.to_owned()),
+                required: p.required,
+                schema: p.schema(),
+            })
+            .collect();
+    }
     let root = root(kind);
     let Some(node) = schema_at(kind, path, tag) else {
         return Vec::new();
@@ -191,9 +239,89 @@ pub fn allowed_values(node: &Value) -> Vec<String> {
     out
 }
 
+/// What a field's value looks like, for what completion inserts after its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// A block mapping.
+    Mapping,
+    /// A block sequence.
+    Sequence,
+    /// One of these values.
+    Choice(Vec<String>),
+    Boolean,
+    /// A `{secret_ref: …}` reference (only).
+    Secret,
+    /// Any other scalar (a string that may also be a `{secret_ref: …}` among them).
+    Scalar,
+}
+
+/// The JSON types a schema allows (through `oneOf`/`anyOf`), `null` left out.
+fn types(node: &Value) -> Vec<String> {
+    let mut out: Vec<String> = match node.get("type") {
+        Some(Value::String(t)) => vec![t.clone()],
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    };
+    if out.is_empty()
+        && (node.get("properties").is_some()
+            || node
+                .get("additionalProperties")
+                .is_some_and(Value::is_object))
+    {
+        out.push("object".into());
+    }
+    for key in ["oneOf", "anyOf"] {
+        for branch in node
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            out.extend(types(branch));
+        }
+    }
+    out.retain(|t| t != "null");
+    out
+}
+
+/// The shape of a field's value (its schema resolved, as [`Field::schema`] is).
+pub fn shape(kind: FileKind, node: &Value) -> Shape {
+    let node = resolve(root(kind), node);
+    let values = allowed_values(node);
+    if !values.is_empty() {
+        return Shape::Choice(values);
+    }
+    let types = types(node);
+    let has = |t: &str| types.iter().any(|x| x == t);
+    if takes_secret_ref(node) {
+        return if has("string") {
+            Shape::Scalar
+        } else {
+            Shape::Secret
+        };
+    }
+    if has("object") {
+        Shape::Mapping
+    } else if has("array") {
+        Shape::Sequence
+    } else if has("boolean") && types.len() == 1 {
+        Shape::Boolean
+    } else {
+        Shape::Scalar
+    }
+}
+
 /// Whether the field's schema is a `{secret_ref: …}` reference (alone or as an alternative).
 pub fn takes_secret_ref(node: &Value) -> bool {
-    node.pointer("/properties/secret_ref").is_some()
+    // A `SecretReference`: an object whose only field is `secret_ref` (a credentials block that
+    // also has a `secret_ref` field is not one).
+    node.get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| p.len() == 1 && p.contains_key("secret_ref"))
         || ["oneOf", "anyOf"].iter().any(|k| {
             node.get(*k)
                 .and_then(Value::as_array)

@@ -8,7 +8,9 @@ mod connectivity;
 mod diagnostics;
 mod endurance;
 mod hover;
+mod keys;
 mod navigation;
+mod replay;
 mod robustness;
 mod settings;
 #[path = "../common/standin.rs"]
@@ -58,6 +60,11 @@ impl Fixture {
         client::Client::start(self.dir.path(), capabilities, options)
     }
 }
+
+/// Client capabilities of an editor that expands snippets in completion items.
+pub static SNIPPETS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(
+    || json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}),
+);
 
 /// A position `(line, character)` as JSON.
 pub fn pos(line: u32, character: u32) -> Value {

@@ -41,8 +41,9 @@ mod model;
 
 use super::client::{self, Client};
 use super::pos;
+use crate::keys::{Key, lsp_key};
 use changes::random_change;
-use compare::{Key, cli_check, lsp_key};
+use compare::cli_check;
 use inbox::{Inbox, mb, memory_kb};
 use model::{Doc, Rng, env_number, line_count, random_position, workspace_files, write_files};
 

@@ -1,0 +1,317 @@
+//! Completion that follows typing: keys of the mapping the cursor's indentation belongs to (not
+//! yet present, filtered by what is typed), values after `key:` and `key: ` (enum members,
+//! booleans, profile names for references, `{secret_ref: …}` for secret fields), the same inside
+//! flow mappings and sequences, and a skeleton for an empty file. Where the cursor is comes from
+//! the text's indentation ([`outline`], [`cursor`]), not from a parse: what is being typed is
+//! rarely valid YAML yet.
+
+mod cursor;
+mod items;
+mod outline;
+mod skeleton;
+
+use std::path::Path;
+
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
+};
+
+use self::cursor::{FlowAt, Typed, Typing};
+use self::items::{Place, Style};
+use self::outline::Frame;
+use super::Backend;
+use super::profiles::{Environments, profile_kind};
+use super::request::Request;
+use super::state::lock;
+use crate::model::FileKind;
+use crate::model::navigate::{self, Shape, Step};
+use crate::syntax::Document;
+
+pub fn request(backend: &Backend, params: CompletionParams) -> Option<CompletionResponse> {
+    let position = params.text_document_position;
+    let (request, kind) = Request::config(backend, &position.text_document.uri)?;
+    let document = &request.document;
+    let offset = request.offset(position.position);
+    let line = document.line_index.line_of(offset);
+    let line_start = document.line_index.line_start(line);
+    let column = document
+        .text
+        .get(line_start..offset)
+        .map_or(0, |s| s.chars().count());
+    let snippets = lock(&backend.state).snippets;
+    let items = request.snapshot.with_environments(&request.path, |env| {
+        let lines = outline::lines(&document.text);
+        let at = At {
+            kind,
+            path: &request.path,
+            document,
+            lines: &lines,
+            line,
+            place: Place {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                text: lines.get(line).copied().unwrap_or(""),
+                unit: request.snapshot.unit,
+            },
+            style: Style {
+                snippets,
+                indent: outline::indent_unit(&lines),
+            },
+            env,
+        };
+        complete(&at, column)
+    });
+    Some(CompletionResponse::Array(items))
+}
+
+/// Everything completion at one position reads.
+struct At<'a> {
+    kind: FileKind,
+    path: &'a Path,
+    document: &'a Document,
+    lines: &'a [&'a str],
+    line: usize,
+    place: Place<'a>,
+    style: Style,
+    env: &'a Environments<'a>,
+}
+
+fn steps(frames: &[Frame]) -> Vec<Step> {
+    frames.iter().map(|f| f.step.clone()).collect()
+}
+
+fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
+    if at.document.text.trim().is_empty() {
+        let mut out = skeleton::items(at.kind, at.style, at.place.range(0, column));
+        out.extend(keys(at, &[], &[], &Typed::default(), column, false, &[]));
+        return out;
+    }
+    let Some(cursor) = cursor::read(at.place.text, column) else {
+        return Vec::new();
+    };
+    let mut frames = outline::frames_before(at.lines, at.line);
+    outline::push_dashes(&mut frames, &cursor.dashes, at.line);
+    match cursor.typing {
+        Typing::Key { col, prefix } => {
+            outline::close_for_key(&mut frames, col);
+            let path = steps(&frames);
+            let item_of_scalars = !cursor.dashes.is_empty()
+                && !prefix.text.contains(' ')
+                && navigate::schema_at(at.kind, &path, &tag(at, &frames, col))
+                    .is_some_and(|s| navigate::shape(at.kind, &s) != Shape::Mapping);
+            if item_of_scalars {
+                return values(at, &frames, col, &path, &prefix, column, false);
+            }
+            let present: Vec<String> = outline::siblings(at.lines, at.line, col, false)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            keys(at, &frames, &path, &prefix, column, false, &present)
+        }
+        Typing::Value {
+            col,
+            key,
+            partial,
+            needs_space,
+        } => {
+            outline::close_for_key(&mut frames, col);
+            let mut path = steps(&frames);
+            path.push(Step::Key(key));
+            values(at, &frames, col, &path, &partial, column, needs_space)
+        }
+        Typing::Flow {
+            col,
+            block_key,
+            steps: inner,
+            at: flow_at,
+        } => {
+            if block_key.is_some() {
+                outline::close_for_key(&mut frames, col);
+            }
+            let mut path = steps(&frames);
+            path.extend(block_key.map(Step::Key));
+            path.extend(inner);
+            match flow_at {
+                FlowAt::Key { prefix, present } => {
+                    keys(at, &frames, &path, &prefix, column, true, &present)
+                }
+                FlowAt::Value { key, partial } => {
+                    path.push(Step::Key(key));
+                    values(at, &frames, col, &path, &partial, column, false)
+                }
+                FlowAt::Item { index, partial } => {
+                    path.push(Step::Index(index));
+                    values(at, &frames, col, &path, &partial, column, false)
+                }
+            }
+        }
+    }
+}
+
+/// Reads the `type` written in the mapping at a path (it picks the variant of a tagged union, or
+/// a compute target's properties): from the lines of the key that path step leads through, or,
+/// for the mapping being typed in, around the cursor.
+fn tag<'a>(
+    at: &'a At<'_>,
+    frames: &'a [Frame],
+    col: usize,
+) -> impl Fn(&[Step]) -> Option<String> + 'a {
+    move |path: &[Step]| {
+        let (line, column, with_line) = match frames.get(path.len()) {
+            Some(frame) if matches!(frame.step, Step::Key(_)) => (frame.line, frame.col, true),
+            Some(_) => return None,
+            None => (at.line, col, false),
+        };
+        outline::siblings(at.lines, line, column, with_line)
+            .into_iter()
+            .find(|(k, _)| k == "type")
+            .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
+            .filter(|v| !v.is_empty())
+    }
+}
+
+fn keys(
+    at: &At<'_>,
+    frames: &[Frame],
+    path: &[Step],
+    prefix: &Typed,
+    column: usize,
+    flow: bool,
+    present: &[String],
+) -> Vec<CompletionItem> {
+    let replace = at.place.range(prefix.start, column);
+    let col = prefix.start;
+    navigate::fields(at.kind, path, &tag(at, frames, col))
+        .into_iter()
+        .filter(|f| !present.contains(&f.name))
+        .filter(|f| f.name.starts_with(prefix.text.trim()))
+        .map(|f| items::key(at.kind, &f, replace, at.style, flow))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn values(
+    at: &At<'_>,
+    frames: &[Frame],
+    col: usize,
+    path: &[Step],
+    partial: &Typed,
+    column: usize,
+    needs_space: bool,
+) -> Vec<CompletionItem> {
+    let replace = at.place.range(partial.start, column);
+    let typed = partial.text.trim();
+    let keep = |label: &str| label.starts_with(typed);
+    if let Some(names) = references(at, path) {
+        return names
+            .into_iter()
+            .filter(|(name, _)| keep(name))
+            .map(|(name, detail)| {
+                items::value(
+                    &name,
+                    CompletionItemKind::REFERENCE,
+                    detail,
+                    replace,
+                    needs_space,
+                )
+            })
+            .collect();
+    }
+    let Some(schema) = navigate::schema_at(at.kind, path, &tag(at, frames, col)) else {
+        return Vec::new();
+    };
+    let detail = match path.last() {
+        Some(Step::Key(k)) => Some(k.clone()),
+        _ => None,
+    };
+    let mut out: Vec<CompletionItem> = match navigate::shape(at.kind, &schema) {
+        Shape::Choice(values) => values
+            .iter()
+            .filter(|v| keep(v))
+            .map(|v| {
+                items::value(
+                    v,
+                    CompletionItemKind::ENUM_MEMBER,
+                    detail.clone(),
+                    replace,
+                    needs_space,
+                )
+            })
+            .collect(),
+        Shape::Boolean => ["true", "false"]
+            .into_iter()
+            .filter(|v| keep(v))
+            .map(|v| {
+                items::literal(
+                    v,
+                    v,
+                    CompletionItemKind::VALUE,
+                    detail.clone(),
+                    replace,
+                    needs_space,
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if navigate::takes_secret_ref(&schema) && typed.is_empty() {
+        out.push(items::secret_ref(replace, needs_space, at.style));
+    }
+    out
+}
+
+/// Profile names a reference can take, with where each is defined: floe.yaml's `storage:`,
+/// `catalog:` and `compute:` (from every environment), platform.yaml's `storage_ref` and
+/// `catalog_ref` (from the same file). `None`: the path is not a reference.
+fn references(at: &At<'_>, path: &[Step]) -> Option<Vec<(String, Option<String>)>> {
+    match (at.kind, path) {
+        (FileKind::Floe, [Step::Key(key)]) => {
+            let (section, label) = profile_kind(key)?;
+            let mut names: Vec<(String, Vec<String>)> = Vec::new();
+            for (env_name, platform) in at.env.documents(at.path) {
+                for name in profile_names(&platform, section) {
+                    match names.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, envs)) => envs.push(env_name.clone()),
+                        None => names.push((name, vec![env_name.clone()])),
+                    }
+                }
+            }
+            Some(
+                names
+                    .into_iter()
+                    .map(|(name, envs)| {
+                        (
+                            name,
+                            Some(format!("{label} profile in {}", envs.join(", "))),
+                        )
+                    })
+                    .collect(),
+            )
+        }
+        (FileKind::Platform, [.., Step::Key(field)]) => {
+            let section = match field.as_str() {
+                "storage_ref" => "storage",
+                "catalog_ref" => "catalogs",
+                _ => return None,
+            };
+            Some(
+                profile_names(at.document, section)
+                    .into_iter()
+                    .map(|n| (n, None))
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+fn profile_names(document: &Document, section: &str) -> Vec<String> {
+    document
+        .root
+        .as_ref()
+        .and_then(|r| r.get(section))
+        .and_then(|s| s.value.as_mapping())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| e.key.key_text())
+        .collect()
+}
