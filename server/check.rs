@@ -75,6 +75,8 @@ pub struct Options {
 #[derive(Debug, Default)]
 pub struct Cache {
     entries: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
+    /// Findings of each document's own rule hooks.
+    findings: rules::Findings,
 }
 
 type CacheEntry = (u64, Arc<Document>, Vec<Diagnostic>);
@@ -126,6 +128,7 @@ impl Cache {
         if let Ok(mut entries) = self.entries.lock() {
             entries.remove(path);
         }
+        self.findings.forget(path);
     }
 }
 
@@ -345,7 +348,12 @@ pub fn check_projects(
             },
             generated: Default::default(),
         };
-        found.extend(rules::run(&cx));
+        let shared = |path: &Path| report.documents.get(path).cloned();
+        found.extend(rules::run(
+            &cx,
+            &shared,
+            options.cache.as_deref().map(|c| &c.findings),
+        ));
         report.diagnostics.extend(found);
     }
     finish(

@@ -1,5 +1,5 @@
-//! Settings and files that change under the server: `workspace/didChangeConfiguration` (pushed
-//! settings, or a pull through `workspace/configuration`) and `workspace/didChangeWatchedFiles`.
+//! Settings and files that change under the server: `workspace/didChangeConfiguration` without
+//! settings (a pull through `workspace/configuration`) and `workspace/didChangeWatchedFiles`.
 
 use tower_lsp_server::ls_types::{
     ConfigurationItem, DidChangeConfigurationParams, DidChangeWatchedFilesParams,
@@ -25,16 +25,10 @@ pub async fn pull(backend: &Backend) {
     }
 }
 
-pub async fn changed(backend: &Backend, params: DidChangeConfigurationParams) {
-    match params
-        .settings
-        .get("floeLint")
-        .cloned()
-        .and_then(|v| serde_json::from_value::<Settings>(v).ok())
-    {
-        Some(settings) => lock(&backend.state).settings = settings,
-        None => pull(backend).await,
-    }
+/// A `didChangeConfiguration` without settings (pushed ones are applied in arrival order by
+/// `text_sync`): pull them, then re-check.
+pub async fn changed(backend: &Backend, _: DidChangeConfigurationParams) {
+    pull(backend).await;
     backend.requeue_all();
 }
 

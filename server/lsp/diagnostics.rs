@@ -175,7 +175,7 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
                 file.to_path_buf(),
                 Analysis {
                     revision: opened.map(|o| o.revision),
-                    document: Arc::clone(document),
+                    document: Arc::downgrade(document),
                     findings,
                 },
             ));

@@ -47,8 +47,8 @@ impl Snapshot {
 
     /// The current text of a file (open buffer, else disk), parsed.
     pub fn document(&self, path: &Path) -> Option<Arc<Document>> {
-        if let Some(analysis) = self.current(path) {
-            return Some(Arc::clone(&analysis.document));
+        if let Some(document) = self.current(path).and_then(|a| a.document.upgrade()) {
+            return Some(document);
         }
         let revision = self.revision(path);
         if let Some((at, document)) = lock(&self.state).parsed.get(path)
@@ -61,19 +61,21 @@ impl Snapshot {
         let document = match self.open.get(path) {
             Some(open) => {
                 let text = open.rope.to_string();
-                let previous = self.analysis.get(path).map(|a| &a.document);
-                let patch = previous.and_then(|p| syntax::plan(p, &text, &limits));
+                let previous = self.analysis.get(path).and_then(|a| a.document.upgrade());
+                let patch = previous
+                    .as_ref()
+                    .and_then(|p| syntax::plan(p, &text, &limits));
                 match (previous, patch) {
                     (Some(previous), Some(patch)) => {
-                        let mut document = Document::clone(previous);
+                        let mut document = Document::clone(&previous);
                         patch.apply(&mut document, &text);
                         document
                     }
                     _ => syntax::parse_text(&file, &text, &limits),
                 }
             }
-            None => match self.analysis.get(path) {
-                Some(analysis) => return Some(Arc::clone(&analysis.document)),
+            None => match self.analysis.get(path).and_then(|a| a.document.upgrade()) {
+                Some(document) => return Some(document),
                 None => syntax::parse(&file, &std::fs::read(path).ok()?, &limits),
             },
         };

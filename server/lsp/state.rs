@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use serde::Deserialize;
 
@@ -35,7 +35,10 @@ pub struct Settings {
 pub struct Analysis {
     /// The open document's revision it was computed from (`None`: the file on disk).
     pub revision: Option<u64>,
-    pub document: Arc<Document>,
+    /// The document, owned by the check's cache. Weak: a strong reference here would make the
+    /// next edit copy the whole tree instead of patching it in place. Requests that find it gone
+    /// (an edit is being checked) parse for themselves.
+    pub document: Weak<Document>,
     /// The findings published for this file (rule findings, with their fixes).
     pub findings: Vec<Diagnostic>,
 }

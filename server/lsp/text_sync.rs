@@ -1,7 +1,8 @@
-//! `didOpen`, `didChange`, `didClose`: applied by the transport as each arrives ([`Ingress`]), so
-//! edits land in arrival order whatever their version numbers and however the framework schedules
-//! handlers, and every request read after a change sees it. `didSave` (nothing to apply, only a
-//! re-check) stays with the server's handlers.
+//! `didOpen`, `didChange`, `didClose`, and settings pushed with `didChangeConfiguration`: applied
+//! by the transport as each arrives ([`Ingress`]), so edits land in arrival order whatever their
+//! version numbers and however the framework schedules handlers, and every request or check after
+//! them sees them. `didSave` (only a re-check) and a `didChangeConfiguration` without settings
+//! (the server then pulls them, which takes a round trip) stay with the server's handlers.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -12,7 +13,7 @@ use tower_lsp_server::ls_types::{
 
 use super::diagnostics::Queue;
 use super::documents::Changed;
-use super::state::{Shared, lock};
+use super::state::{Settings, Shared, lock};
 use super::transport::{Ingress, Verdict};
 use super::uri_path;
 
@@ -42,6 +43,10 @@ impl Ingress for TextSync {
             Some("textDocument/didOpen") => params(message).map(|p| self.open(p)),
             Some("textDocument/didChange") => params(message).map(|p| self.change(p)),
             Some("textDocument/didClose") => params(message).map(|p| self.close(p)),
+            Some("workspace/didChangeConfiguration") => match pushed_settings(message) {
+                Some(settings) => Ok(self.configure(settings)),
+                None => return Verdict::Forward,
+            },
             _ => return Verdict::Forward,
         };
         Verdict::Handled(match handled {
@@ -51,7 +56,25 @@ impl Ingress for TextSync {
     }
 }
 
+/// The `floeLint` section of a `didChangeConfiguration`, when the client pushed it.
+fn pushed_settings(message: &Value) -> Option<Settings> {
+    let section = message.get("params")?.get("settings")?.get("floeLint")?;
+    serde_json::from_value(section.clone()).ok()
+}
+
 impl TextSync {
+    fn configure(&self, settings: Settings) -> Option<Value> {
+        let paths = {
+            let mut state = lock(&self.state);
+            state.settings = settings;
+            state.documents.paths()
+        };
+        for path in paths {
+            self.queue.push(path);
+        }
+        None
+    }
+
     fn open(&self, params: DidOpenTextDocumentParams) -> Option<Value> {
         let path = uri_path(&params.text_document.uri)?;
         lock(&self.state).documents.open(

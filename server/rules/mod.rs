@@ -16,34 +16,124 @@ pub mod walk;
 
 pub use context::{Context, Environment};
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, Weak};
+
 use crate::diagnostic::Diagnostic;
 use crate::rule_meta::RuleMeta;
 use crate::syntax::Document;
 
-/// A lint. Implement the narrowest hook the rule needs; the defaults do nothing.
+/// A lint. Implement the narrowest hook the rule needs; the defaults do nothing. The `floe` and
+/// `platform` hooks see one document only, so their findings can be kept while that document does
+/// not change ([`Findings`]); a rule that reads several files uses `project`.
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
 
     /// Called once for each platform.yaml, with its environment.
-    fn platform(&self, _env: &Environment<'_>, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn platform(&self, _env: &Environment<'_>, _out: &mut Vec<Diagnostic>) {}
 
     /// Called once for the floe.yaml of a project.
-    fn floe(&self, _floe: &Document, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn floe(&self, _floe: &Document, _out: &mut Vec<Diagnostic>) {}
 
     /// Called once per project, for rules that look at several files at once.
     fn project(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 }
 
-/// Runs every registered rule over one project.
-pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
+/// What a document's own hooks found, by file and environment, kept between checks by the
+/// language server: after an edit only the edited document's `floe`/`platform` hooks run again.
+/// An entry knows its document by a weak reference: that keeps the allocation's address from
+/// being reused by a new document (so identity is a safe key) without sharing the tree itself,
+/// which would make the next edit copy it instead of patching it in place.
+#[derive(Debug, Default)]
+pub struct Findings {
+    entries: Mutex<HashMap<(PathBuf, Option<String>), Kept>>,
+}
+
+/// The document (weakly), whether its environment is local, and its hooks' findings.
+type Kept = (Weak<Document>, bool, Vec<Diagnostic>);
+
+impl Findings {
+    fn get(&self, document: &Arc<Document>, env: Option<(&str, bool)>) -> Option<Vec<Diagnostic>> {
+        let entries = self.entries.lock().ok()?;
+        let key = (
+            document.file.to_path_buf(),
+            env.map(|(name, _)| name.to_owned()),
+        );
+        let (kept, local, found) = entries.get(&key)?;
+        (std::ptr::eq(kept.as_ptr(), Arc::as_ptr(document))
+            && *local == env.is_some_and(|(_, l)| l))
+        .then(|| found.clone())
+    }
+
+    fn put(&self, document: &Arc<Document>, env: Option<(&str, bool)>, found: &[Diagnostic]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            let key = (
+                document.file.to_path_buf(),
+                env.map(|(name, _)| name.to_owned()),
+            );
+            let local = env.is_some_and(|(_, l)| l);
+            entries.insert(key, (Arc::downgrade(document), local, found.to_vec()));
+        }
+    }
+
+    /// Forgets a file's findings (closed in the editor).
+    pub fn forget(&self, path: &Path) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|(file, _), _| file != path);
+        }
+    }
+}
+
+/// The findings of one document's own hooks: kept ones when the document has not changed.
+fn own(
+    document: &Arc<Document>,
+    env: Option<&Environment<'_>>,
+    kept: Option<&Findings>,
+    run: impl Fn(&dyn Rule, &mut Vec<Diagnostic>),
+) -> Vec<Diagnostic> {
+    let key = env.map(|e| (e.name, e.local));
+    if let Some(found) = kept.and_then(|k| k.get(document, key)) {
+        return found;
+    }
     let mut out = Vec::new();
     for rule in registry::RULES {
-        if let Some(floe) = cx.floe.filter(|d| d.loadable) {
-            rule.floe(floe, cx, &mut out);
+        run(*rule, &mut out);
+    }
+    if let Some(kept) = kept {
+        kept.put(document, key, &out);
+    }
+    out
+}
+
+/// Runs every registered rule over one project. `documents` gives the shared document of a path
+/// (what identifies an unchanged document in `kept`).
+pub fn run(
+    cx: &Context<'_>,
+    documents: &dyn Fn(&Path) -> Option<Arc<Document>>,
+    kept: Option<&Findings>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let shared = |document: &Document| {
+        documents(&document.file).filter(|d| std::ptr::eq(d.as_ref(), document))
+    };
+    if let Some(floe) = cx.floe.filter(|d| d.loadable) {
+        match shared(floe) {
+            Some(arc) => out.extend(own(&arc, None, kept, |rule, out| rule.floe(floe, out))),
+            None => registry::RULES.iter().for_each(|r| r.floe(floe, &mut out)),
         }
-        for env in cx.environments.iter().filter(|e| e.document.loadable) {
-            rule.platform(env, cx, &mut out);
+    }
+    for env in cx.environments.iter().filter(|e| e.document.loadable) {
+        match shared(env.document) {
+            Some(arc) => out.extend(own(&arc, Some(env), kept, |rule, out| {
+                rule.platform(env, out)
+            })),
+            None => registry::RULES
+                .iter()
+                .for_each(|r| r.platform(env, &mut out)),
         }
+    }
+    for rule in registry::RULES {
         rule.project(cx, &mut out);
     }
     out

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Entry, Node, NodeValue};
 
@@ -137,7 +137,7 @@ impl Rule for PerThread {
         &PER_THREAD
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, entry, limit, threads) in duckdb_limits(root) {
@@ -164,7 +164,7 @@ impl Rule for OverContainer {
         &OVER_CONTAINER
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let transform = root

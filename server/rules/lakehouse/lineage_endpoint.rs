@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::walk::string_field;
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 use crate::syntax::Document;
 
 declare_rule! {
@@ -57,11 +57,11 @@ impl Rule for LineageEndpoint {
         &META
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         check(env.document, out);
     }
 
-    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         check(floe, out);
     }
 }

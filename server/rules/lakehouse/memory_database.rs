@@ -92,7 +92,7 @@ impl Rule for MemoryDatabase {
         }
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, "compute") {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 use crate::syntax::NodeValue;
 use crate::syntax::resolve::Scalar;
 
@@ -36,7 +36,7 @@ impl Rule for PathStyleAccess {
         &META
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, "storage") {

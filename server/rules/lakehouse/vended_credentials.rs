@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ impl Rule for VendedCredentials {
         &META
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let local_endpoint = profiles(root, "storage")

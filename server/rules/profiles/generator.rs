@@ -87,20 +87,22 @@ impl Rule for GeneratorQuirks {
         &QUIRK
     }
 
-    fn platform(&self, env: &Environment<'_>, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(floe) = super::floe_of(cx) else {
             return;
         };
-        let Ok(generated) = super::generate_for(cx, floe, env, "dev") else {
-            return;
-        };
-        for Quirk {
-            message,
-            pointer,
-            in_floe,
-        } in generated.quirks
-        {
-            out.push(diagnostic(&QUIRK, floe, env, in_floe, &pointer, message));
+        for env in cx.environments.iter().filter(|e| e.document.loadable) {
+            let Ok(generated) = super::generate_for(cx, floe, env, "dev") else {
+                continue;
+            };
+            for Quirk {
+                message,
+                pointer,
+                in_floe,
+            } in generated.quirks
+            {
+                out.push(diagnostic(&QUIRK, floe, env, in_floe, &pointer, message));
+            }
         }
     }
 }
@@ -110,30 +112,37 @@ impl Rule for GenerationFails {
         &FAILS
     }
 
-    fn platform(&self, env: &Environment<'_>, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(floe) = super::floe_of(cx) else {
             return;
         };
-        // Invalid input is the schema stage's to report; only a missing profile is new here.
-        if let Err(error) = super::generate_for(cx, floe, env, "dev")
-            && error.kind == ErrorKind::ProfileNotFound
-        {
-            out.push(
-                diagnostic(
-                    &FAILS,
-                    floe,
-                    env,
-                    error.in_floe,
-                    &error.pointer,
-                    format!(
-                        "floe cannot generate dbt's profiles.yml for environment '{}': {}",
-                        env.name, error.message
-                    ),
-                )
-                .with_help(
-                    "floe's container entrypoint always generates the profile `default`; name a catalog, storage and compute profile `default`",
-                ),
-            );
+        for env in cx.environments.iter().filter(|e| e.document.loadable) {
+            failure(floe, env, cx, out);
         }
+    }
+}
+
+/// FL701 for one environment.
+fn failure(floe: &Document, env: &Environment<'_>, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Invalid input is the schema stage's to report; only a missing profile is new here.
+    if let Err(error) = super::generate_for(cx, floe, env, "dev")
+        && error.kind == ErrorKind::ProfileNotFound
+    {
+        out.push(
+            diagnostic(
+                &FAILS,
+                floe,
+                env,
+                error.in_floe,
+                &error.pointer,
+                format!(
+                    "floe cannot generate dbt's profiles.yml for environment '{}': {}",
+                    env.name, error.message
+                ),
+            )
+            .with_help(
+                "floe's container entrypoint always generates the profile `default`; name a catalog, storage and compute profile `default`",
+            ),
+        );
     }
 }

@@ -2,8 +2,8 @@ use super::python_list;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::suggest::did_you_mean;
+use crate::rules::Rule;
 use crate::rules::walk::{profiles, section, string_field};
-use crate::rules::{Context, Rule};
 use crate::syntax::{Document, Node};
 
 declare_rule! {
@@ -78,7 +78,7 @@ impl Rule for UnknownJob {
         &UNKNOWN_JOB
     }
 
-    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
             return;
         };
@@ -136,7 +136,7 @@ impl Rule for AssetSensorOneAsset {
         &ASSET_SENSOR
     }
 
-    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
             return;
         };

@@ -2,7 +2,7 @@ use super::python_list;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::walk::{section, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 use crate::syntax::NodeValue;
 use crate::syntax::resolve::Scalar;
 
@@ -37,7 +37,7 @@ impl Rule for UnknownStorageRef {
         &META
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let Some(logs) = root

@@ -101,11 +101,11 @@ impl Rule for CreateSecret {
         &META
     }
 
-    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         in_yaml(floe, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         in_yaml(env.document, out);
     }
 

@@ -202,11 +202,11 @@ impl Rule for HardcodedCredentials {
         &META
     }
 
-    fn floe(&self, floe: &Document, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         scan(floe, Scope::Floe, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         scan(env.document, Scope::Platform, out);
     }
 

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::security::redact;
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Environment, Rule};
 use crate::syntax::Entry;
 
 declare_rule! {
@@ -51,7 +51,7 @@ impl Rule for InsecureHttp {
         &META
     }
 
-    fn platform(&self, env: &Environment<'_>, _cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         if env.local {
             return;
         }
