@@ -14,6 +14,7 @@ use crate::diagnostic::Severity;
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
+use crate::rules::security::redact;
 use crate::syntax;
 use crate::workspace::{Selection, discover};
 
@@ -105,9 +106,14 @@ fn fix(
         changed: BTreeMap::new(),
     };
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // Secrets of the files as they were, for a diff that must not show them.
+    let mut original_secrets: Vec<(std::sync::Arc<Path>, crate::diagnostic::Span)> = Vec::new();
     let mut fixed = 0;
-    for _pass in 0..8 {
+    for pass in 0..8 {
         let report = check::check_projects(projects, &overlay, selection, options);
+        if pass == 0 {
+            original_secrets.clone_from(&report.masked);
+        }
         let mut progress = false;
         for (path, document) in &report.documents {
             if !document.loadable {
@@ -140,6 +146,17 @@ fn fix(
     }
     let shown = |path: &Path| display(&relative_to(path, cwd));
     if args.diff {
+        // The diff's context lines are file text like any snippet: secrets masked, before and
+        // after the fixes.
+        let fixed_secrets = check::check_projects(projects, &overlay, selection, options).masked;
+        let spans_of = |secrets: &[(std::sync::Arc<Path>, crate::diagnostic::Span)],
+                        path: &Path| {
+            secrets
+                .iter()
+                .filter(|(file, _)| file.as_ref() == path)
+                .map(|(_, span)| *span)
+                .collect::<Vec<_>>()
+        };
         let mut out = String::new();
         for (path, before) in &originals {
             let after = overlay
@@ -147,7 +164,9 @@ fn fix(
                 .get(path)
                 .map(|b| String::from_utf8_lossy(b).into_owned())
                 .unwrap_or_default();
-            out.push_str(&fix::unified_diff(&shown(path), before, &after));
+            let before = redact::mask(before, &spans_of(&original_secrets, path));
+            let after = redact::mask(&after, &spans_of(&fixed_secrets, path));
+            out.push_str(&fix::unified_diff(&shown(path), &before, &after));
         }
         print(&out);
         eprintln!(

@@ -9,6 +9,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::security::redact;
 
 struct Sources {
     texts: BTreeMap<Arc<Path>, Arc<str>>,
@@ -157,7 +158,10 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
                     .filter(|(f, _)| f == p)
                     .map(|(_, s)| *s)
                     .collect();
-                (Arc::clone(p), Arc::from(mask(&d.text, &spans).as_str()))
+                (
+                    Arc::clone(p),
+                    Arc::from(redact::mask(&d.text, &spans).as_str()),
+                )
             })
             .collect(),
     };
@@ -182,33 +186,6 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
         out.push('\n');
     }
     out.push_str(&summary(report));
-    out
-}
-
-/// The text with every secret span overwritten by `*` (byte for byte, so every other span still
-/// points at the same text). Surrounding quotes stay, so the snippet still reads as YAML.
-pub fn mask(text: &str, spans: &[Span]) -> String {
-    if spans.is_empty() {
-        return text.to_owned();
-    }
-    let quote = |offset: usize| matches!(text.as_bytes().get(offset), Some(b'"' | b'\''));
-    let mut out = String::with_capacity(text.len());
-    for (offset, ch) in text.char_indices() {
-        let hidden = spans.iter().any(|s| {
-            let start = if quote(s.start) { s.start + 1 } else { s.start };
-            let end = if s.end > start && quote(s.end - 1) {
-                s.end - 1
-            } else {
-                s.end
-            };
-            offset >= start && offset < end
-        });
-        if hidden {
-            out.extend(std::iter::repeat_n('*', ch.len_utf8()));
-        } else {
-            out.push(ch);
-        }
-    }
     out
 }
 

@@ -13,6 +13,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::security::oauth_scope::PrincipalRoleAll,
     &rules::security::oauth_scope::MissingScope,
     &rules::security::insecure_http::InsecureHttp,
+    &rules::security::scan_refusal::ScanRefusal,
     &rules::lakehouse::memory_database::MemoryDatabase,
     &rules::lakehouse::vended_credentials::VendedCredentials,
     &rules::lakehouse::path_style_access::PathStyleAccess,
