@@ -568,7 +568,7 @@ pub(super) fn runtime(
         ));
     }
 
-    let project = name.replace('-', "_");
+    let project = super::profile_key(name);
     let root = Value::str_map([(
         project,
         Value::str_map([

@@ -34,6 +34,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::profiles::generator::GeneratorQuirks,
     &rules::profiles::generator::GenerationFails,
     &rules::profiles::drift::Drift,
+    &rules::profiles::profile_name::ProfileMismatch,
 ];
 
 /// Codes produced by the stages themselves (not [`Rule`]s).
