@@ -31,8 +31,9 @@ impl Sources for std::collections::HashMap<PathBuf, Vec<u8>> {
 pub struct Disk;
 
 impl Sources for Disk {
+    /// Regular files only: a FIFO or a device is refused with its cause, never opened.
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        std::fs::read(path)
+        crate::workspace::files::read(path)
     }
 }
 
@@ -233,12 +234,11 @@ impl Loader<'_> {
                 Some(key)
             }
             Err(error) => {
-                if matches!(kind, Kind::Config(_)) {
-                    report.read_errors.push(ReadError {
-                        path: path.to_path_buf(),
-                        error,
-                    });
-                }
+                // Found but unreadable: the check is incomplete, whichever file it is.
+                report.read_errors.push(ReadError {
+                    path: path.to_path_buf(),
+                    error,
+                });
                 None
             }
         }

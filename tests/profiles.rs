@@ -63,9 +63,12 @@ fn output_file_and_errors() {
     );
     let missing = demo.run(&["profiles", "--profile", "nope"]);
     assert_eq!(missing.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    // Which files and which environment the failure is about.
     assert!(
-        String::from_utf8_lossy(&missing.stderr)
-            .contains("Profile 'nope' not found in platform.yaml")
+        stderr.contains("environment 'local' (floe.yaml with platform/local/platform.yaml)")
+            && stderr.contains("Profile 'nope' not found in platform.yaml"),
+        "{stderr}"
     );
     let no_env = demo.run(&["profiles", "--env", "prod"]);
     assert_eq!(no_env.status.code(), Some(2));
@@ -266,4 +269,42 @@ fn a_dbt_profile_floe_does_not_generate_is_reported_in_check_and_the_editor() {
     project.run(&["check", "--fix", "--unsafe-fixes"]);
     let fixed = std::fs::read_to_string(project.path().join("dbt/dbt_project.yml")).expect("read");
     assert_eq!(fixed, "name: orders\nprofile: orders_lakehouse\n");
+}
+
+#[test]
+fn several_projects_are_listed_not_picked() {
+    let project = Project::new();
+    for dir in ["orders", "billing"] {
+        project
+            .fixture(
+                &format!("{dir}/floe.yaml"),
+                "upstream/floe-runtime__demo__data_engineering__floe.yaml",
+            )
+            .fixture(
+                &format!("{dir}/platform/local/platform.yaml"),
+                "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+            );
+    }
+    let output = project.run(&["profiles"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.contains("holds 2 floe projects; name one of them")
+            && stderr.contains("billing/floe.yaml")
+            && stderr.contains("orders/floe.yaml"),
+        "{stderr}"
+    );
+    // `connect` works on one project too.
+    let connect = project.run(&["connect", "--timeout", "1"]);
+    let stderr = String::from_utf8_lossy(&connect.stderr);
+    assert_eq!(connect.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("holds 2 floe projects"), "{stderr}");
+    let one = project.run(&["profiles", "orders"]);
+    assert_eq!(
+        one.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
 }

@@ -84,7 +84,7 @@ impl check::Sources for Overlay {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         match self.changed.get(path) {
             Some(bytes) => Ok(bytes.clone()),
-            None => std::fs::read(path),
+            None => crate::workspace::files::read(path),
         }
     }
 }
@@ -337,6 +337,14 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
     let shown = |path: &Path| display(&relative_to(path, cwd));
     let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let uri = |path: &Path| display(&relative_to(path, &root));
+    // Reasons first: the human summary below refers to them.
+    for failure in &report.read_errors {
+        eprintln!(
+            "floe-lint: cannot read {}: {}",
+            shown(&failure.path),
+            failure.error
+        );
+    }
     let output = match args.format {
         Format::Human => {
             if report.documents.is_empty() && report.read_errors.is_empty() {
@@ -350,13 +358,6 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
         Format::Github => github::render(report, &shown),
     };
     print(&output);
-    for failure in &report.read_errors {
-        eprintln!(
-            "floe-lint: cannot read {}: {}",
-            shown(&failure.path),
-            failure.error
-        );
-    }
     if !report.read_errors.is_empty() {
         return EXIT_ERROR;
     }

@@ -21,6 +21,13 @@ fn escape_property(text: &str) -> String {
 
 pub fn render(report: &Report, shown: &dyn Fn(&Path) -> String) -> String {
     let mut out = String::new();
+    for failure in &report.read_errors {
+        out.push_str(&format!(
+            "::error file={},title=floe-lint::{}\n",
+            escape_property(&shown(&failure.path)),
+            escape_data(&format!("cannot read this file: {}", failure.error))
+        ));
+    }
     for d in &report.diagnostics {
         let command = match d.severity {
             Severity::Error => "error",

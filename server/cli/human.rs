@@ -205,7 +205,15 @@ pub fn summary(report: &Report) -> String {
     );
     let files = report.documents.len();
     let noun = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    // A file that could not be read means the check is incomplete: never "All checks passed".
+    let unread = match report.read_errors.len() {
+        0 => String::new(),
+        n => format!(" Could not read {} (see above).", noun(n, "file")),
+    };
     if errors + warnings + infos == 0 {
+        if !unread.is_empty() {
+            return format!("No findings in the {} read.{unread}\n", noun(files, "file"));
+        }
         return format!("All checks passed ({}).\n", noun(files, "file"));
     }
     let mut parts = vec![noun(errors, "error"), noun(warnings, "warning")];
@@ -219,7 +227,7 @@ pub fn summary(report: &Report) -> String {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     format!(
-        "Found {} in {} (of {} checked).\n",
+        "Found {} in {} (of {} checked).{unread}\n",
         parts.join(", "),
         noun(with_findings, "file"),
         files

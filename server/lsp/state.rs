@@ -106,7 +106,7 @@ impl Sources for Snapshot {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         match self.texts.get(path) {
             Some(text) => Ok(text.as_bytes().to_vec()),
-            None => std::fs::read(path),
+            None => crate::workspace::files::read(path),
         }
     }
 }
@@ -117,7 +117,7 @@ pub fn document(state: &Shared, path: &Path) -> Option<Document> {
     let file: Arc<Path> = Arc::from(path);
     match text {
         Some(text) => Some(syntax::parse_text(&file, &text, &Limits::default())),
-        None => std::fs::read(path)
+        None => crate::workspace::files::read(path)
             .ok()
             .map(|bytes| syntax::parse(&file, &bytes, &Limits::default())),
     }
