@@ -305,16 +305,16 @@ pub fn check_projects(
                     env,
                 ));
             }
-            for (env, platform) in &environments {
-                if let Some(platform_document) = report.documents.get(platform) {
-                    found.extend(cross_file::check_references(
-                        floe_document,
+            let targets: Vec<cross_file::Target<'_>> = environments
+                .iter()
+                .filter_map(|(env, platform)| {
+                    Some(cross_file::Target {
                         env,
-                        platform_document,
-                        platform,
-                    ));
-                }
-            }
+                        platform: report.documents.get(platform)?,
+                    })
+                })
+                .collect();
+            found.extend(cross_file::check_references(floe_document, &targets));
         }
         let is_local = |name: &str| {
             name == "local"

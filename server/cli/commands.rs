@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RulesFormat, SchemaKind};
 use super::paths::{display, relative_to, repo_root};
-use super::{github, human, json, sarif};
+use super::{escape, github, human, json, sarif};
 use std::collections::BTreeMap;
 
 use crate::check::{self, Disk};
@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> i32 {
                     "# {} {}\n\n{}\n\nDefault severity: {}.\n",
                     meta.code,
                     meta.name,
-                    meta.docs.trim_end(),
+                    meta.docs().trim_end(),
                     meta.severity.as_str()
                 ));
                 EXIT_CLEAN
@@ -168,7 +168,8 @@ fn fix(
             let after = redact::mask(&after, &spans_of(&fixed_secrets, path));
             out.push_str(&fix::unified_diff(&shown(path), &before, &after));
         }
-        print(&out);
+        // Diff lines are file text: control characters made visible.
+        print(&escape::text(&out));
         eprintln!(
             "Would fix {fixed} finding{} in {} file{}.",
             plural(fixed),
@@ -183,7 +184,10 @@ fn fix(
     }
     for (path, bytes) in &overlay.changed {
         if let Err(error) = fix::write_atomically(path, bytes) {
-            eprintln!("floe-lint: cannot write {}: {error}", shown(path));
+            eprintln!(
+                "floe-lint: cannot write {}: {error}",
+                escape::text(&shown(path))
+            );
             return EXIT_ERROR;
         }
     }
@@ -214,7 +218,7 @@ fn profiles(args: &super::args::ProfilesArgs) -> i32 {
     ) {
         Ok(inputs) => inputs,
         Err(message) => {
-            eprintln!("floe-lint profiles: {message}");
+            eprintln!("floe-lint profiles: {}", escape::text(&message));
             return EXIT_ERROR;
         }
     };
@@ -225,12 +229,12 @@ fn profiles(args: &super::args::ProfilesArgs) -> i32 {
     let generated = match preview::render(&inputs, &args.profile, &args.target, style) {
         Ok(generated) => generated,
         Err(message) => {
-            eprintln!("floe-lint profiles: {message}");
+            eprintln!("floe-lint profiles: {}", escape::text(&message));
             return EXIT_FINDINGS;
         }
     };
     for quirk in &generated.quirks {
-        eprintln!("note: {}", quirk.message);
+        eprintln!("note: {}", escape::text(&quirk.message));
     }
     match &args.output {
         Some(file) => {
@@ -317,7 +321,7 @@ fn check(args: &CheckArgs) -> i32 {
     let projects = match discover(&paths, &selection) {
         Ok(projects) => projects,
         Err(error) => {
-            eprintln!("floe-lint: {error}");
+            eprintln!("floe-lint: {}", escape::text(&error.to_string()));
             return EXIT_ERROR;
         }
     };
@@ -341,8 +345,8 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
     for failure in &report.read_errors {
         eprintln!(
             "floe-lint: cannot read {}: {}",
-            shown(&failure.path),
-            failure.error
+            escape::text(&shown(&failure.path)),
+            escape::text(&failure.error.to_string())
         );
     }
     let output = match args.format {

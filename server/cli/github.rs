@@ -7,9 +7,11 @@ use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::syntax::ColumnUnit;
 
-/// `%`, CR and LF escaped, as @actions/core `escapeData` does.
+/// `%`, CR and LF escaped, as @actions/core `escapeData` does; other control characters made
+/// visible (a CI log renders ANSI sequences).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::escape::text(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -46,7 +46,7 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.summary},
-                "help": {"text": r.docs, "markdown": r.docs},
+                "help": {"text": r.docs(), "markdown": r.docs()},
                 "helpUri": r.url(),
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {"tags": [r.family.as_str()], "precision": "very-high"},

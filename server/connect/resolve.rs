@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::{Failure, fail};
+use crate::model::suggest::{Listing, available as listed};
 use crate::rules::security::redact;
 use crate::syntax::{Document, Node};
 
@@ -119,11 +120,7 @@ pub fn resolve(
             fail(
                 format!(
                     "Catalog profile '{catalog}' not found. Available: {}",
-                    if available.is_empty() {
-                        "none".into()
-                    } else {
-                        available.join(", ")
-                    }
+                    listed(catalog, &available, Listing::Plain)
                 ),
                 "use --catalog with one of the available profiles, or add it to platform.yaml",
             )

@@ -38,7 +38,7 @@ pub fn hover(
             finding.rule.code,
             finding.rule.name,
             finding.rule.summary,
-            finding.rule.docs.trim()
+            finding.rule.docs().trim()
         ));
     }
     if sections.is_empty() {

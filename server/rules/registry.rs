@@ -109,7 +109,11 @@ mod tests {
                 "## Example",
                 "## Fix",
             ] {
-                assert!(rule.docs.contains(section), "{} lacks {section}", rule.code);
+                assert!(
+                    rule.docs().lines().any(|l| l == section),
+                    "{} lacks {section}",
+                    rule.code
+                );
             }
         }
     }

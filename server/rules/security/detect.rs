@@ -145,13 +145,14 @@ pub fn assignments(text: &str) -> Vec<Assigned<'_>> {
     let mut found = Vec::new();
     for regex in [&ASSIGNMENT, &ENV_VAR_DEFAULT] {
         for captures in regex.captures_iter(text) {
-            let (Some(name), Some(value)) = (captures.get(1), captures.get(2).or(captures.get(3)))
-            else {
+            let single = captures.get(2);
+            let (Some(name), Some(value)) = (captures.get(1), single.or(captures.get(3))) else {
                 continue;
             };
             // A literal holding the other quote is a piece of a concatenation
             // (`'" ~ var("x") ~ "'`), not a value.
-            let other_quote = value.as_str().contains(['\'', '"']);
+            let other = if single.is_some() { '"' } else { '\'' };
+            let other_quote = value.as_str().contains(other);
             if is_secret_setting(name.as_str()) && !other_quote && !is_placeholder(value.as_str()) {
                 found.push(Assigned {
                     name: name.as_str(),
