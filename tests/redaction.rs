@@ -156,6 +156,8 @@ fn hover_masks_what_the_credential_scan_finds() {
         &project.path().join("floe.yaml"),
         "name: p\nversion: \"1\"\ncompute: default\n",
     );
+    // Let the first check finish (its diagnostics arrive) before asking.
+    client.diagnostics_for(&floe, |_| true);
     let hover = client.request(
         "textDocument/hover",
         serde_json::json!({"textDocument": {"uri": floe}, "position": {"line": 2, "character": 11}}),
