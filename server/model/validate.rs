@@ -16,10 +16,10 @@ use serde_json::Value;
 use super::FileKind;
 use super::rules::*;
 use super::suggest::{did_you_mean, enum_fix};
+use super::typed_key;
 use crate::diagnostic::Diagnostic;
 use crate::rule_meta::RuleMeta;
-use crate::syntax::resolve::Scalar;
-use crate::syntax::{DATE_MARKER, Document, NodeValue};
+use crate::syntax::{DATE_MARKER, Document};
 
 struct Compiled {
     schema: Value,
@@ -111,25 +111,13 @@ fn dedup(issues: &mut Vec<Issue>) {
 
 fn place(mut issue: Issue, document: &Document) -> Diagnostic {
     let span = document.span_of(&issue.pointer, issue.at_key);
-    let typed_key = (std::ptr::eq(issue.rule, &UNKNOWN_KEY) && issue.at_key)
-        .then(|| typed_key(document, &issue.pointer))
-        .flatten();
-    if let Some((written, read)) = &typed_key {
-        let loaded = issue.pointer.rsplit('/').next().unwrap_or_default();
-        let loaded = format!("`{}`", loaded.replace("~1", "/").replace("~0", "~"));
-        issue.message = issue.message.replacen(
-            &loaded,
-            &format!("`{written}` (YAML 1.1, as floe reads it, loads this unquoted key as {read})"),
-            1,
+    if std::ptr::eq(issue.rule, &UNKNOWN_KEY) && issue.at_key {
+        typed_key::explain(
+            document,
+            &issue.pointer,
+            &mut issue.message,
+            &mut issue.help,
         );
-        issue.help = Some(format!(
-            "quote it (`\"{written}\":`) if you mean the word{}",
-            issue
-                .help
-                .as_deref()
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default()
-        ));
     }
     let mut diagnostic = Diagnostic::new(issue.rule, &document.file, span, issue.message);
     if let Some(help) = issue.help {
@@ -146,27 +134,6 @@ fn place(mut issue: Issue, document: &Document) -> Diagnostic {
         diagnostic = diagnostic.with_fix(fix);
     }
     diagnostic
-}
-
-/// A mapping key written as a plain scalar that YAML 1.1 does not load as a string (`on`,
-/// `yes`, `off`, `null`, `1.0`): its text and what it loads as, in words.
-fn typed_key(document: &Document, pointer: &str) -> Option<(String, String)> {
-    let (_, key) = document.root.as_ref()?.lookup(pointer)?;
-    let key = key?;
-    let NodeValue::Scalar { value, .. } = &key.value else {
-        return None;
-    };
-    let read = match value {
-        Scalar::Bool(true) => "the boolean true, `True`".to_owned(),
-        Scalar::Bool(false) => "the boolean false, `False`".to_owned(),
-        Scalar::Null => "null, `None`".to_owned(),
-        Scalar::Int(i) => format!("the integer {i}"),
-        Scalar::Float(f) => format!("the number {f:?}"),
-        Scalar::Timestamp(_) => "a date".to_owned(),
-        _ => return None,
-    };
-    let written = document.text.get(key.span.start..key.span.end)?;
-    Some((written.to_owned(), read))
 }
 
 /// A JSON pointer as floe prints locations (`catalogs.default.uri`); `<root>` for the root.

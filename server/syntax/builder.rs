@@ -471,22 +471,10 @@ impl Builder<'_> {
             .map_or(offset, |c| offset + c.len_utf8());
         let info = error.info();
         // A quote left open on an earlier line is the cause; the parser only noticed here.
-        if let Some(open) = super::unclosed::unclosed_quote(text, offset) {
-            let line_of = |at: usize| text[..at].matches('\n').count() + 1;
-            let (open_line, stop_line) = (line_of(open), line_of(offset));
-            let quote = &text[open..open + 1];
-            self.diagnostics.push(
-                Diagnostic::new(
-                    &YAML_SYNTAX,
-                    self.file,
-                    Span::new(open, open + 1),
-                    format!(
-                        "unclosed quoted string: the {quote} opened here is not closed on line {open_line}, so the lines after it are read as part of the string until the parser stops on line {stop_line} ({info})"
-                    ),
-                )
-                .with_help(format!("close the quote on line {open_line}"))
-                .with_related(self.file, Span::new(offset, end), format!("the YAML parser gave up here: {info}")),
-            );
+        if let Some(found) =
+            super::unclosed::diagnostic(self.file, text, Span::new(offset, end), &info)
+        {
+            self.diagnostics.push(found);
             return;
         }
         let mut diagnostic = Diagnostic::new(

@@ -3,9 +3,13 @@
 //! stops there, often many lines below. After a syntax error, this finds the quoted scalar that
 //! ran across lines holding `key: value` structure, so the error can point at its start.
 
-use std::sync::LazyLock;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
+
+use super::rules::YAML_SYNTAX;
+use crate::diagnostic::{Diagnostic, Span};
 
 /// A mapping entry: what a swallowed line looks like.
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -20,9 +24,29 @@ struct Quoted {
     close: Option<usize>,
 }
 
+/// The syntax error at `stop`, reported at the unclosed quote that caused it, if one did.
+pub fn diagnostic(file: &Arc<Path>, text: &str, stop: Span, info: &str) -> Option<Diagnostic> {
+    let open = unclosed_quote(text, stop.start)?;
+    let line_of = |at: usize| text.get(..at).unwrap_or(text).matches('\n').count() + 1;
+    let (open_line, stop_line) = (line_of(open), line_of(stop.start));
+    let quote = text.get(open..open + 1).unwrap_or("\"");
+    Some(
+        Diagnostic::new(
+            &YAML_SYNTAX,
+            file,
+            Span::new(open, open + 1),
+            format!(
+                "unclosed quoted string: the {quote} opened here is not closed on line {open_line}, so the lines after it are read as part of the string until the parser stops on line {stop_line} ({info})"
+            ),
+        )
+        .with_help(format!("close the quote on line {open_line}"))
+        .with_related(file, stop, format!("the YAML parser gave up here: {info}")),
+    )
+}
+
 /// The opening quote of a quoted scalar that is not closed on its own line and ran over
 /// `key: value` lines up to the syntax error at `error_offset` (or past the end of the text).
-pub fn unclosed_quote(text: &str, error_offset: usize) -> Option<usize> {
+fn unclosed_quote(text: &str, error_offset: usize) -> Option<usize> {
     let mut error_offset = error_offset.min(text.len());
     while !text.is_char_boundary(error_offset) {
         error_offset -= 1;
