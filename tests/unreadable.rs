@@ -201,3 +201,18 @@ fn an_unreadable_dbt_model_is_reported_too() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_fifo_given_as_the_configuration_is_refused() {
+    let project = Project::new();
+    project.write("floe.yaml", FLOE);
+    let status = std::process::Command::new("mkfifo")
+        .arg(project.path().join("lint.toml"))
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    let output = check(&project, &["check", "--config", "lint.toml"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not a regular file (a FIFO)"), "{stderr}");
+}

@@ -61,7 +61,11 @@ pub fn secret(reference: &str, secrets_dir: &Path) -> Result<Secret, Failure> {
         return Ok(Secret(value));
     }
     let file = secrets_dir.join(reference);
-    if let Ok(text) = std::fs::read_to_string(&file) {
+    // A mounted secret is a regular file; anything else is never opened (a FIFO would block).
+    if let Some(text) = crate::workspace::files::read(&file)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    {
         let trimmed = text.trim();
         if !trimmed.is_empty() {
             return Ok(Secret(trimmed.to_owned()));
