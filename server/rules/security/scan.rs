@@ -1,7 +1,7 @@
 //! The one credential scan: every value, comment and SQL literal of a file that holds a secret,
-//! with where it is and what it is. `FL300` reports these, `FL305` the values that only
-//! upstream's scan takes for secrets, and every view of a file's text (snippets in each output
-//! format, hover, diffs) masks the spans [`secret_spans`] returns.
+//! with where it is and what it is. `FL300` reports these (marked secret, so every snippet in
+//! each output format and every diff masks them), `FL305` the values that only upstream's scan
+//! takes for secrets, and hover shows a profile with the secrets this scan finds redacted.
 
 use std::borrow::Cow;
 
@@ -123,15 +123,6 @@ pub fn scan(document: &Document, scope: Scope) -> Vec<Found> {
         }
     }
     found
-}
-
-/// The spans of a document that hold secrets: what every view of its text masks.
-pub fn secret_spans(document: &Document) -> Vec<Span> {
-    scan(document, Scope::of(document))
-        .into_iter()
-        .filter(Found::is_secret)
-        .map(|f| f.span)
-        .collect()
 }
 
 struct Walker<'a, 'o> {
