@@ -31,8 +31,9 @@ impl Sources for std::collections::HashMap<PathBuf, Vec<u8>> {
 pub struct Disk;
 
 impl Sources for Disk {
+    /// Regular files only: a FIFO or a device is refused with its cause, never opened.
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        std::fs::read(path)
+        crate::workspace::files::read(path)
     }
 }
 
@@ -236,12 +237,11 @@ impl Loader<'_> {
                 Some(key)
             }
             Err(error) => {
-                if matches!(kind, Kind::Config(_)) {
-                    report.read_errors.push(ReadError {
-                        path: path.to_path_buf(),
-                        error,
-                    });
-                }
+                // Found but unreadable: the check is incomplete, whichever file it is.
+                report.read_errors.push(ReadError {
+                    path: path.to_path_buf(),
+                    error,
+                });
                 None
             }
         }
@@ -308,16 +308,16 @@ pub fn check_projects(
                     env,
                 ));
             }
-            for (env, platform) in &environments {
-                if let Some(platform_document) = report.documents.get(platform) {
-                    found.extend(cross_file::check_references(
-                        floe_document,
+            let targets: Vec<cross_file::Target<'_>> = environments
+                .iter()
+                .filter_map(|(env, platform)| {
+                    Some(cross_file::Target {
                         env,
-                        platform_document,
-                        platform,
-                    ));
-                }
-            }
+                        platform: report.documents.get(platform)?,
+                    })
+                })
+                .collect();
+            found.extend(cross_file::check_references(floe_document, &targets));
         }
         let is_local = |name: &str| {
             name == "local"

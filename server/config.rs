@@ -131,7 +131,9 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         path: path.to_path_buf(),
         message,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+    // Regular files only: `--config` naming a FIFO must not block the linter.
+    let bytes = crate::workspace::files::read(path).map_err(|e| error(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| error("not UTF-8 text".into()))?;
     let config: Config =
         toml::from_str(&text).map_err(|e| error(e.to_string().trim_end().to_owned()))?;
     let base = path

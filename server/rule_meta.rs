@@ -59,11 +59,22 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line: what the rule flags.
     pub summary: &'static str,
-    /// The full Markdown documentation (the rule's doc comment).
-    pub docs: &'static str,
+    /// The rule's doc comment as the compiler keeps it: each line after `///`, so with the
+    /// space that followed the slashes. Read it through [`RuleMeta::docs`].
+    pub doc_comment: &'static str,
 }
 
 impl RuleMeta {
+    /// The full Markdown documentation: the doc comment with the one space after `///` taken off
+    /// each line (code blocks keep their own indentation).
+    pub fn docs(&self) -> String {
+        self.doc_comment
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Link to the rule's documentation, used for LSP `codeDescription` and SARIF `helpUri`.
     pub fn url(&self) -> String {
         format!(
@@ -87,7 +98,7 @@ macro_rules! declare_rule {
             family: $crate::rule_meta::Family::$family,
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
-            docs: concat!($($doc, "\n"),*),
+            doc_comment: concat!($($doc, "\n"),*),
         };
     };
 }

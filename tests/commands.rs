@@ -65,3 +65,42 @@ fn readme_rule_table_is_generated_from_the_registry() {
         "README rule table is stale: paste `floe-lint rules --format md`"
     );
 }
+
+#[test]
+fn rule_documentation_lines_are_not_indented() {
+    for rule in floe_lint::rules::registry::ALL.iter() {
+        let output = floe_lint()
+            .args(["explain", rule.code])
+            .output()
+            .expect("run");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        let mut in_code = false;
+        for line in text.lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            assert!(
+                in_code || !line.starts_with(' '),
+                "{}: a prose line starts with a space: {line:?}",
+                rule.code
+            );
+        }
+        assert!(text.contains("\n## What it does\n"), "{text}");
+    }
+    // SARIF's help carries the same text.
+    let dir = tempfile::tempdir().expect("dir");
+    let output = floe_lint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .expect("run");
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).expect("sarif");
+    for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+    {
+        let help = rule["help"]["text"].as_str().unwrap_or_default();
+        assert!(help.starts_with("## What it does\n"), "{help:?}");
+    }
+}

@@ -55,6 +55,45 @@ fn unsafe_fixes_only_on_request() {
 }
 
 #[test]
+fn an_empty_path_is_replaced_not_duplicated() {
+    for (written, expected) in [
+        (
+            "      path:\n      threads: 4\n",
+            "      path: /tmp/floe.duckdb\n      threads: 4\n",
+        ),
+        (
+            "      path:   # in memory for now\n",
+            "      path: /tmp/floe.duckdb   # in memory for now\n",
+        ),
+        ("      path: ~\n", "      path: /tmp/floe.duckdb\n"),
+        ("      path: \"\"\n", "      path: \"/tmp/floe.duckdb\"\n"),
+        (
+            "      path: ':memory:orders'\n",
+            "      path: '/tmp/floe.duckdb'\n",
+        ),
+    ] {
+        let project = Project::new();
+        let before = format!(
+            "version: \"1.2.0\"\ncompute:\n  default:\n    type: duckdb\n    properties:\n{written}"
+        );
+        project.write("platform/local/platform.yaml", &before);
+        project.run(&["check", "--fix", "--unsafe-fixes"]);
+        let after = read(&project, "platform/local/platform.yaml");
+        let expected = format!(
+            "version: \"1.2.0\"\ncompute:\n  default:\n    type: duckdb\n    properties:\n{expected}"
+        );
+        assert_eq!(after, expected, "fixing {written:?}");
+        let (_, json) = project.check_json(&[]);
+        assert!(
+            !common::findings(&json)
+                .iter()
+                .any(|f| f.2 == "FL400" || f.2 == "FL002"),
+            "{written:?}: {json:#}"
+        );
+    }
+}
+
+#[test]
 fn diff_shows_changes_without_writing() {
     let project = Project::new();
     project.write("platform/local/platform.yaml", PLATFORM);

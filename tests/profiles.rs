@@ -2,6 +2,9 @@
 //! for the demo and fixture pairs (tests/fixtures/upstream-generated, see SOURCES.md there).
 
 mod common;
+#[allow(dead_code)]
+#[path = "lsp/client.rs"]
+mod lsp_client;
 
 use common::{Project, read_fixture};
 
@@ -60,9 +63,12 @@ fn output_file_and_errors() {
     );
     let missing = demo.run(&["profiles", "--profile", "nope"]);
     assert_eq!(missing.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    // Which files and which environment the failure is about.
     assert!(
-        String::from_utf8_lossy(&missing.stderr)
-            .contains("Profile 'nope' not found in platform.yaml")
+        stderr.contains("environment 'local' (floe.yaml with platform/local/platform.yaml)")
+            && stderr.contains("Profile 'nope' not found in platform.yaml"),
+        "{stderr}"
     );
     let no_env = demo.run(&["profiles", "--env", "prod"]);
     assert_eq!(no_env.status.code(), Some(2));
@@ -212,5 +218,93 @@ fn quirks_and_failures_are_check_diagnostics() {
         profiles.iter().any(|(at, message)| at == "FL701 platform/prod/platform.yaml"
             && message.contains("Profile 'default' not found in platform.yaml: \"Compute profile 'default' not found")),
         "{profiles:#?}"
+    );
+}
+
+#[test]
+fn a_dbt_profile_floe_does_not_generate_is_reported_in_check_and_the_editor() {
+    let project = Project::new();
+    project
+        .write(
+            "floe.yaml",
+            "name: orders-lakehouse\nversion: \"1.0\"\ntransforms:\n  - type: dbt\n    path: dbt\n",
+        )
+        .write("dbt/dbt_project.yml", "name: orders\nprofile: default\n");
+    let (code, json) = project.check_json(&[]);
+    assert_eq!(code, 1, "{json:#}");
+    let found: Vec<_> = json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"] == "FL703")
+        .collect();
+    assert_eq!(found.len(), 1, "{json:#}");
+    assert_eq!(found[0]["file"], "dbt/dbt_project.yml");
+    assert_eq!(found[0]["range"]["start"]["line"], 2);
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("'orders_lakehouse'"),
+        "{json:#}"
+    );
+    // The editor shows it on the dbt file when floe.yaml is opened.
+    let (mut client, _) = lsp_client::Client::start(
+        project.path(),
+        serde_json::json!({}),
+        serde_json::Value::Null,
+    );
+    client.open(
+        &project.path().join("floe.yaml"),
+        &std::fs::read_to_string(project.path().join("floe.yaml")).expect("floe.yaml"),
+    );
+    let dbt = lsp_client::uri(&project.path().join("dbt/dbt_project.yml"));
+    let published = client.diagnostics_for(&dbt, |list| list.iter().any(|d| d["code"] == "FL703"));
+    client.shutdown();
+    assert!(
+        published.iter().any(|d| d["range"]["start"]["line"] == 1),
+        "{published:#?}"
+    );
+    // --unsafe-fixes writes the generated key.
+    project.run(&["check", "--fix", "--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(project.path().join("dbt/dbt_project.yml")).expect("read");
+    assert_eq!(fixed, "name: orders\nprofile: orders_lakehouse\n");
+}
+
+#[test]
+fn several_projects_are_listed_not_picked() {
+    let project = Project::new();
+    for dir in ["orders", "billing"] {
+        project
+            .fixture(
+                &format!("{dir}/floe.yaml"),
+                "upstream/floe-runtime__demo__data_engineering__floe.yaml",
+            )
+            .fixture(
+                &format!("{dir}/platform/local/platform.yaml"),
+                "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+            );
+    }
+    let output = project.run(&["profiles"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr.contains("holds 2 floe projects; name one of them")
+            && stderr.contains("billing/floe.yaml")
+            && stderr.contains("orders/floe.yaml"),
+        "{stderr}"
+    );
+    // `connect` works on one project too.
+    let connect = project.run(&["connect", "--timeout", "1"]);
+    let stderr = String::from_utf8_lossy(&connect.stderr);
+    assert_eq!(connect.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("holds 2 floe projects"), "{stderr}");
+    let one = project.run(&["profiles", "orders"]);
+    assert_eq!(
+        one.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
     );
 }

@@ -2,6 +2,9 @@
 //! is searched for the literal secrets of a fixture full of them.
 
 mod common;
+#[allow(dead_code)]
+#[path = "lsp/client.rs"]
+mod lsp_client;
 
 use common::{Project, floe_lint};
 
@@ -13,6 +16,11 @@ const SECRETS: &[&str] = &[
     "hunter2-but-longer",
     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmbG9lIn0.c2lnbmF0dXJlLWhlcmU",
     "dbt-s3cret-key-value",
+    // dbt SQL: a CREATE SECRET's literals (shown in FL301's snippet), run_query("SET …"), vars.
+    "AKIAQ3EGUHS7EXAMPLE2",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSQLKEY",
+    "s3t-in-run-query-77",
+    "polaris-var-secret-88",
 ];
 
 fn secret_project() -> Project {
@@ -32,7 +40,21 @@ fn secret_project() -> Project {
                 SECRETS[3], SECRETS[1], SECRETS[2], SECRETS[4]
             ),
         )
-        .write("dbt/dbt_project.yml", "name: demo\n")
+        .write(
+            "dbt/dbt_project.yml",
+            format!("name: demo\nprofile: p\nvars:\n  polaris_client_secret: \"{}\"\n", SECRETS[10]),
+        )
+        .write(
+            "dbt/macros/attach.sql",
+            format!(
+                "{{% macro s3() %}}\n  CREATE SECRET s3 (TYPE S3, KEY_ID '{}', SECRET '{}');\n{{% endmacro %}}\n",
+                SECRETS[7], SECRETS[8]
+            ),
+        )
+        .write(
+            "dbt/models/orders.sql",
+            format!("{{% do run_query(\"SET s3_secret_access_key='{}'\") %}}\nselect 1 as id\n", SECRETS[9]),
+        )
         .write("dbt/profiles.yml", format!("default:\n  outputs:\n    dev:\n      type: duckdb\n      path: /tmp/f.duckdb\n      settings:\n        s3_secret_access_key: {}\n", SECRETS[6]));
     project
 }
@@ -73,7 +95,7 @@ fn no_output_format_prints_a_secret() {
             .count();
     }
     assert!(
-        flagged >= 7,
+        flagged >= 11,
         "the fixture's secrets were found ({flagged} FL300 mentions)"
     );
     let (_, json) = project.check_json(&[]);
@@ -83,7 +105,71 @@ fn no_output_format_prints_a_secret() {
         .iter()
         .filter(|d| d["code"] == "FL300")
         .count();
-    assert_eq!(credentials, 8, "{json:#}");
+    assert_eq!(credentials, 12, "{json:#}");
+    // FL301's snippet shows the CREATE SECRET line; its literals are masked there too.
+    let human = project.run(&["check", "--color", "never", "--select", "FL301"]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("FL301") && text.contains("KEY_ID '****"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_context_lines_are_masked() {
+    let project = Project::new();
+    project.write(
+        "platform/prod/platform.yaml",
+        format!(
+            "version: \"1.2.0\"\ncompute:\n  default:\n    type: duckdb\n    properties:\n      path: \":memory:\"\n      password: {}\n",
+            SECRETS[4]
+        ),
+    );
+    let output = project.run(&["check", "--diff", "--unsafe-fixes"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("+      path: \"/tmp/floe.duckdb\""), "{text}");
+    assert!(text.contains("password: ****"), "{text}");
+    assert_no_secret("check --diff", &output.stdout);
+}
+
+#[test]
+fn hover_masks_what_the_credential_scan_finds() {
+    let project = secret_project();
+    let platform = "platform/prod/platform.yaml";
+    let text = std::fs::read_to_string(project.path().join(platform)).expect("platform");
+    // A secret in a comment and in SQL inside the profile hover shows.
+    let text = text.replace(
+        "compute:\n  default:\n",
+        &format!(
+            "compute:\n  default:\n    # old key: {}\n    init_sql: \"SET s3_secret_access_key='{}'\"\n",
+            SECRETS[0], SECRETS[8]
+        ),
+    );
+    project.write(platform, &text);
+    project.write("floe.yaml", "name: p\nversion: \"1\"\ncompute: default\n");
+    let (mut client, _) = lsp_client::Client::start(
+        project.path(),
+        serde_json::json!({}),
+        serde_json::Value::Null,
+    );
+    let floe = client.open(
+        &project.path().join("floe.yaml"),
+        "name: p\nversion: \"1\"\ncompute: default\n",
+    );
+    // Let the first check finish (its diagnostics arrive) before asking.
+    client.diagnostics_for(&floe, |_| true);
+    let hover = client.request(
+        "textDocument/hover",
+        serde_json::json!({"textDocument": {"uri": floe}, "position": {"line": 2, "character": 11}}),
+    );
+    let shown = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    client.shutdown();
+    assert!(shown.contains("Compute profile `default`"), "{shown}");
+    assert!(shown.contains("init_sql"), "{shown}");
+    assert_no_secret("hover", shown.as_bytes());
 }
 
 #[test]

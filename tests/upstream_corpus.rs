@@ -83,6 +83,8 @@ fn historical_anti_pattern_samples_are_real_positives() {
         vec![
             ("dbt/profiles.yml".into(), 1, "FL702".into()), // not what floe generates today
             ("dbt/profiles.yml".into(), 6, "FL400".into()), // path: ':memory:'
+            ("dbt/profiles.yml".into(), 16, "FL300".into()), // env_var('AWS_ACCESS_KEY_ID', 'test')
+            ("dbt/profiles.yml".into(), 17, "FL300".into()), // env_var('AWS_SECRET_ACCESS_KEY', 'test')
             ("dbt/profiles.yml".into(), 28, "FL300".into()), // s3_access_key_id: 'test'
             ("dbt/profiles.yml".into(), 29, "FL300".into()), // s3_secret_access_key: 'test'
             ("platform/local/platform.yaml".into(), 39, "FL700".into()), // generator ignores the secret_ref

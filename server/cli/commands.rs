@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RulesFormat, SchemaKind};
 use super::paths::{display, relative_to, repo_root};
-use super::{github, human, json, sarif};
+use super::{escape, github, human, json, sarif};
 use std::collections::BTreeMap;
 
 use crate::check::{self, Disk};
@@ -14,6 +14,7 @@ use crate::diagnostic::Severity;
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
+use crate::rules::security::redact;
 use crate::syntax;
 use crate::workspace::{Selection, discover};
 
@@ -42,7 +43,7 @@ pub fn run(cli: Cli) -> i32 {
                     "# {} {}\n\n{}\n\nDefault severity: {}.\n",
                     meta.code,
                     meta.name,
-                    meta.docs.trim_end(),
+                    meta.docs().trim_end(),
                     meta.severity.as_str()
                 ));
                 EXIT_CLEAN
@@ -83,7 +84,7 @@ impl check::Sources for Overlay {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         match self.changed.get(path) {
             Some(bytes) => Ok(bytes.clone()),
-            None => std::fs::read(path),
+            None => crate::workspace::files::read(path),
         }
     }
 }
@@ -105,9 +106,14 @@ fn fix(
         changed: BTreeMap::new(),
     };
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // Secrets of the files as they were, for a diff that must not show them.
+    let mut original_secrets: Vec<(std::sync::Arc<Path>, crate::diagnostic::Span)> = Vec::new();
     let mut fixed = 0;
-    for _pass in 0..8 {
+    for pass in 0..8 {
         let report = check::check_projects(projects, &overlay, selection, options);
+        if pass == 0 {
+            original_secrets.clone_from(&report.masked);
+        }
         let mut progress = false;
         for (path, document) in &report.documents {
             if !document.loadable {
@@ -140,6 +146,17 @@ fn fix(
     }
     let shown = |path: &Path| display(&relative_to(path, cwd));
     if args.diff {
+        // The diff's context lines are file text like any snippet: secrets masked, before and
+        // after the fixes.
+        let fixed_secrets = check::check_projects(projects, &overlay, selection, options).masked;
+        let spans_of = |secrets: &[(std::sync::Arc<Path>, crate::diagnostic::Span)],
+                        path: &Path| {
+            secrets
+                .iter()
+                .filter(|(file, _)| file.as_ref() == path)
+                .map(|(_, span)| *span)
+                .collect::<Vec<_>>()
+        };
         let mut out = String::new();
         for (path, before) in &originals {
             let after = overlay
@@ -147,9 +164,12 @@ fn fix(
                 .get(path)
                 .map(|b| String::from_utf8_lossy(b).into_owned())
                 .unwrap_or_default();
-            out.push_str(&fix::unified_diff(&shown(path), before, &after));
+            let before = redact::mask(before, &spans_of(&original_secrets, path));
+            let after = redact::mask(&after, &spans_of(&fixed_secrets, path));
+            out.push_str(&fix::unified_diff(&shown(path), &before, &after));
         }
-        print(&out);
+        // Diff lines are file text: control characters made visible.
+        print(&escape::text(&out));
         eprintln!(
             "Would fix {fixed} finding{} in {} file{}.",
             plural(fixed),
@@ -164,7 +184,10 @@ fn fix(
     }
     for (path, bytes) in &overlay.changed {
         if let Err(error) = fix::write_atomically(path, bytes) {
-            eprintln!("floe-lint: cannot write {}: {error}", shown(path));
+            eprintln!(
+                "floe-lint: cannot write {}: {error}",
+                escape::text(&shown(path))
+            );
             return EXIT_ERROR;
         }
     }
@@ -195,7 +218,7 @@ fn profiles(args: &super::args::ProfilesArgs) -> i32 {
     ) {
         Ok(inputs) => inputs,
         Err(message) => {
-            eprintln!("floe-lint profiles: {message}");
+            eprintln!("floe-lint profiles: {}", escape::text(&message));
             return EXIT_ERROR;
         }
     };
@@ -206,12 +229,12 @@ fn profiles(args: &super::args::ProfilesArgs) -> i32 {
     let generated = match preview::render(&inputs, &args.profile, &args.target, style) {
         Ok(generated) => generated,
         Err(message) => {
-            eprintln!("floe-lint profiles: {message}");
+            eprintln!("floe-lint profiles: {}", escape::text(&message));
             return EXIT_FINDINGS;
         }
     };
     for quirk in &generated.quirks {
-        eprintln!("note: {}", quirk.message);
+        eprintln!("note: {}", escape::text(&quirk.message));
     }
     match &args.output {
         Some(file) => {
@@ -298,7 +321,7 @@ fn check(args: &CheckArgs) -> i32 {
     let projects = match discover(&paths, &selection) {
         Ok(projects) => projects,
         Err(error) => {
-            eprintln!("floe-lint: {error}");
+            eprintln!("floe-lint: {}", escape::text(&error.to_string()));
             return EXIT_ERROR;
         }
     };
@@ -318,6 +341,14 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
     let shown = |path: &Path| display(&relative_to(path, cwd));
     let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let uri = |path: &Path| display(&relative_to(path, &root));
+    // Reasons first: the human summary below refers to them.
+    for failure in &report.read_errors {
+        eprintln!(
+            "floe-lint: cannot read {}: {}",
+            escape::text(&shown(&failure.path)),
+            escape::text(&failure.error.to_string())
+        );
+    }
     let output = match args.format {
         Format::Human => {
             if report.documents.is_empty() && report.read_errors.is_empty() {
@@ -331,13 +362,6 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
         Format::Github => github::render(report, &shown),
     };
     print(&output);
-    for failure in &report.read_errors {
-        eprintln!(
-            "floe-lint: cannot read {}: {}",
-            shown(&failure.path),
-            failure.error
-        );
-    }
     if !report.read_errors.is_empty() {
         return EXIT_ERROR;
     }

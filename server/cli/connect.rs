@@ -23,14 +23,14 @@ pub fn run(args: &ConnectArgs) -> i32 {
     ) {
         Ok(plan) => plan,
         Err(message) => {
-            eprintln!("floe-lint connect: {message}");
+            eprintln!("floe-lint connect: {}", super::escape::text(&message));
             return EXIT_USAGE;
         }
     };
     let platform = match plan::load(&plan.platform) {
         Ok(document) => document,
         Err(message) => {
-            eprintln!("floe-lint connect: {message}");
+            eprintln!("floe-lint connect: {}", super::escape::text(&message));
             return EXIT_USAGE;
         }
     };
@@ -49,7 +49,10 @@ pub fn run(args: &ConnectArgs) -> i32 {
         ));
     }
     match args.format {
-        ConnectFormat::Human => reports.iter().for_each(|r| print!("{}", r.to_human())),
+        // Causes quote what servers answered: control characters made visible.
+        ConnectFormat::Human => reports
+            .iter()
+            .for_each(|r| print!("{}", super::escape::text(&r.to_human()))),
         ConnectFormat::Json => {
             let value = match reports.as_slice() {
                 [one] => one.to_json(),

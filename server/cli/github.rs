@@ -7,9 +7,11 @@ use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::syntax::ColumnUnit;
 
-/// `%`, CR and LF escaped, as @actions/core `escapeData` does.
+/// `%`, CR and LF escaped, as @actions/core `escapeData` does; other control characters made
+/// visible (a CI log renders ANSI sequences).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::escape::text(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -21,6 +23,13 @@ fn escape_property(text: &str) -> String {
 
 pub fn render(report: &Report, shown: &dyn Fn(&Path) -> String) -> String {
     let mut out = String::new();
+    for failure in &report.read_errors {
+        out.push_str(&format!(
+            "::error file={},title=floe-lint::{}\n",
+            escape_property(&shown(&failure.path)),
+            escape_data(&format!("cannot read this file: {}", failure.error))
+        ));
+    }
     for d in &report.diagnostics {
         let command = match d.severity {
             Severity::Error => "error",

@@ -7,11 +7,14 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
+use super::escape::{self, Escaped};
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::security::redact;
 
+/// Each file's text as shown: secrets masked, then control characters made visible.
 struct Sources {
-    texts: BTreeMap<Arc<Path>, Arc<str>>,
+    texts: BTreeMap<Arc<Path>, (Arc<str>, Escaped)>,
 }
 
 impl Sources {
@@ -19,9 +22,18 @@ impl Sources {
         let text = self
             .texts
             .get(file)
-            .cloned()
+            .map(|(text, _)| Arc::clone(text))
             .unwrap_or_else(|| Arc::from(""));
-        NamedSource::new(shown, text).with_language("yaml")
+        NamedSource::new(escape::text(shown), text).with_language("yaml")
+    }
+
+    /// A span of the file's text, in the shown text.
+    fn span(&self, file: &Path, span: Span) -> SourceSpan {
+        let span = self
+            .texts
+            .get(file)
+            .map_or(span, |(_, escaped)| escaped.span(span));
+        SourceSpan::from((span.start, span.len()))
     }
 }
 
@@ -80,10 +92,6 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
-fn source_span(span: Span) -> SourceSpan {
-    SourceSpan::from((span.start, span.len()))
-}
-
 fn severity(severity: Severity) -> miette::Severity {
     match severity {
         Severity::Error => miette::Severity::Error,
@@ -92,25 +100,28 @@ fn severity(severity: Severity) -> miette::Severity {
     }
 }
 
+/// A diagnostic in miette's shape, and its related locations in other files (rendered after it,
+/// each as a `note:`).
 fn render_one(
     diagnostic: &Diagnostic,
     sources: &Sources,
     shown: &dyn Fn(&Path) -> String,
-) -> Rendered {
+) -> (Rendered, Vec<Rendered>) {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         None,
-        source_span(diagnostic.span),
+        sources.span(&diagnostic.file, diagnostic.span),
     )];
     let mut related = Vec::new();
     for r in &diagnostic.related {
+        let message = escape::text(&r.message).into_owned();
         if r.file == diagnostic.file {
             labels.push(LabeledSpan::new_with_span(
-                Some(r.message.clone()),
-                source_span(r.span),
+                Some(message),
+                sources.span(&r.file, r.span),
             ));
         } else {
             related.push(Rendered {
-                message: r.message.clone(),
+                message,
                 code: String::new(),
                 severity: miette::Severity::Advice,
                 help: None,
@@ -118,7 +129,7 @@ fn render_one(
                 source: sources.named(&r.file, &shown(&r.file)),
                 labels: vec![LabeledSpan::new_primary_with_span(
                     None,
-                    source_span(r.span),
+                    sources.span(&r.file, r.span),
                 )],
                 related: Vec::new(),
             });
@@ -132,19 +143,30 @@ fn render_one(
             None => note,
         });
     }
-    Rendered {
-        message: diagnostic.message.clone(),
+    let rendered = Rendered {
+        message: escape::text(&diagnostic.message).into_owned(),
         code: format!("{} {}", diagnostic.rule.code, diagnostic.rule.name),
         severity: severity(diagnostic.severity),
-        help,
+        help: help.map(|h| escape::text(&h).into_owned()),
         url: String::new(),
         source: sources.named(&diagnostic.file, &shown(&diagnostic.file)),
         labels,
-        related,
-    }
+        related: Vec::new(),
+    };
+    (rendered, related)
 }
 
-/// Renders the whole report. `color` decides ANSI styling.
+fn handler(theme: GraphicalTheme) -> GraphicalReportHandler {
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+        // Wrap at spaces only: a path, a URL or `hard-coded` is never cut in two.
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Renders the whole report.
 pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> String {
     let sources = Sources {
         texts: report
@@ -157,7 +179,8 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
                     .filter(|(f, _)| f == p)
                     .map(|(_, s)| *s)
                     .collect();
-                (Arc::clone(p), Arc::from(mask(&d.text, &spans).as_str()))
+                let escaped = Escaped::new(&redact::mask(&d.text, &spans));
+                (Arc::clone(p), (Arc::from(escaped.text.as_str()), escaped))
             })
             .collect(),
     };
@@ -166,49 +189,27 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false);
+    // Related locations read as rustc's notes, not as miette's "Advice:".
+    let mut note_theme = theme.clone();
+    note_theme.characters.advice = "note:".into();
+    let (main, notes) = (handler(theme), handler(note_theme));
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        let rendered = render_one(diagnostic, &sources, shown);
-        if handler.render_report(&mut out, &rendered).is_err() {
+        let (rendered, related) = render_one(diagnostic, &sources, shown);
+        let mut failed = main.render_report(&mut out, &rendered).is_err();
+        for note in &related {
+            failed |= notes.render_report(&mut out, note).is_err();
+        }
+        if failed {
             out.push_str(&format!(
                 "{}: {}\n",
-                shown(&diagnostic.file),
-                diagnostic.message
+                escape::text(&shown(&diagnostic.file)),
+                escape::text(&diagnostic.message)
             ));
         }
         out.push('\n');
     }
     out.push_str(&summary(report));
-    out
-}
-
-/// The text with every secret span overwritten by `*` (byte for byte, so every other span still
-/// points at the same text). Surrounding quotes stay, so the snippet still reads as YAML.
-pub fn mask(text: &str, spans: &[Span]) -> String {
-    if spans.is_empty() {
-        return text.to_owned();
-    }
-    let quote = |offset: usize| matches!(text.as_bytes().get(offset), Some(b'"' | b'\''));
-    let mut out = String::with_capacity(text.len());
-    for (offset, ch) in text.char_indices() {
-        let hidden = spans.iter().any(|s| {
-            let start = if quote(s.start) { s.start + 1 } else { s.start };
-            let end = if s.end > start && quote(s.end - 1) {
-                s.end - 1
-            } else {
-                s.end
-            };
-            offset >= start && offset < end
-        });
-        if hidden {
-            out.extend(std::iter::repeat_n('*', ch.len_utf8()));
-        } else {
-            out.push(ch);
-        }
-    }
     out
 }
 
@@ -228,7 +229,15 @@ pub fn summary(report: &Report) -> String {
     );
     let files = report.documents.len();
     let noun = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    // A file that could not be read means the check is incomplete: never "All checks passed".
+    let unread = match report.read_errors.len() {
+        0 => String::new(),
+        n => format!(" Could not read {} (see above).", noun(n, "file")),
+    };
     if errors + warnings + infos == 0 {
+        if !unread.is_empty() {
+            return format!("No findings in the {} read.{unread}\n", noun(files, "file"));
+        }
         return format!("All checks passed ({}).\n", noun(files, "file"));
     }
     let mut parts = vec![noun(errors, "error"), noun(warnings, "warning")];
@@ -242,7 +251,7 @@ pub fn summary(report: &Report) -> String {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     format!(
-        "Found {} in {} (of {} checked).\n",
+        "Found {} in {} (of {} checked).{unread}\n",
         parts.join(", "),
         noun(with_findings, "file"),
         files

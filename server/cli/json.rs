@@ -65,6 +65,10 @@ pub fn render(report: &Report, shown: &dyn Fn(&Path) -> String) -> String {
         "files": report.documents.keys().map(|p| shown(p)).collect::<Vec<_>>(),
         "summary": {"errors": count("error"), "warnings": count("warning"), "infos": count("info")},
         "diagnostics": diagnostics,
+        "unreadable": report.read_errors.iter().map(|e| json!({
+            "file": shown(&e.path),
+            "error": e.error.to_string(),
+        })).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into());
     text.push('\n');

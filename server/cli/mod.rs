@@ -3,6 +3,7 @@
 pub mod args;
 mod commands;
 mod connect;
+mod escape;
 mod github;
 mod human;
 mod json;

@@ -46,7 +46,7 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.summary},
-                "help": {"text": r.docs, "markdown": r.docs},
+                "help": {"text": r.docs(), "markdown": r.docs()},
                 "helpUri": r.url(),
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {"tags": [r.family.as_str()], "precision": "very-high"},
@@ -120,6 +120,14 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
             }},
             "columnKind": "utf16CodeUnits",
             "results": results,
+            "invocations": [{
+                "executionSuccessful": report.read_errors.is_empty(),
+                "toolExecutionNotifications": report.read_errors.iter().map(|e| json!({
+                    "level": "error",
+                    "message": {"text": format!("cannot read this file: {}", e.error)},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path), "uriBaseId": "%SRCROOT%"}}}],
+                })).collect::<Vec<_>>(),
+            }],
         }],
     });
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());

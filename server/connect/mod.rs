@@ -238,10 +238,7 @@ fn duckdb_step(
     _: Instant,
     _: &dyn Fn(String) -> String,
 ) -> Step {
-    Step::skipped(
-        "duckdb",
-        "floe-lint was built without the `connect` feature (no embedded DuckDB)",
-    )
+    Step::skipped("duckdb", report::NO_DUCKDB)
 }
 
 crate::declare_rule! {

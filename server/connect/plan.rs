@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::syntax::{self, Document, Limits};
-use crate::workspace::{Selection, discover, environment_name};
+use crate::workspace::{Selection, environment_name, one_project};
 
 /// The resolved target of a check.
 #[derive(Debug, Clone)]
@@ -16,7 +16,8 @@ pub struct Plan {
 }
 
 pub fn load(path: &Path) -> Result<Document, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = crate::workspace::files::read(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let file: Arc<Path> = Arc::from(path);
     Ok(syntax::parse(&file, &bytes, &Limits::default()))
 }
@@ -38,11 +39,7 @@ pub fn plan(
             None,
         ),
         None => {
-            let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
-            let project = projects
-                .into_iter()
-                .next()
-                .ok_or("no floe.yaml or platform.yaml found")?;
+            let project = one_project(path, selection)?;
             let reference = project.floe.as_deref().and_then(|floe| {
                 let document = load(floe).ok()?;
                 let catalog = document

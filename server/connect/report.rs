@@ -81,6 +81,10 @@ impl Step {
     }
 }
 
+/// Why the duckdb step is skipped in a build without the `connect` feature.
+pub const NO_DUCKDB: &str =
+    "floe-lint was built without the `connect` feature (no embedded DuckDB)";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub environment: String,
@@ -147,10 +151,21 @@ impl Report {
         }
         out.push_str(if self.passed() {
             "Connectivity verified.\n"
+        } else if self.only_duckdb_unavailable() {
+            "Not fully verified: every other step passed; the duckdb step was skipped because this floe-lint was built without DuckDB (the `connect` feature), so ATTACH was not tried.\n"
         } else {
             "Connectivity check failed.\n"
         });
         out
+    }
+
+    /// Nothing failed, and the one step not run is DuckDB's, for want of DuckDB in this build.
+    pub fn only_duckdb_unavailable(&self) -> bool {
+        let mut not_ok = self.steps.iter().filter(|s| s.status != Status::Ok);
+        matches!(
+            (not_ok.next(), not_ok.next()),
+            (Some(step), None) if step.status == Status::Skipped && step.detail == format!("skipped: {NO_DUCKDB}")
+        )
     }
 }
 
@@ -161,4 +176,35 @@ pub fn scrub(text: &str, secrets: &[String]) -> String {
         out = out.replace(secret.as_str(), &redact::secret(secret));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(last: Step) -> Report {
+        let started = Instant::now();
+        let mut report = Report::new("local", "lake");
+        for name in ["resolve", "token", "config", "namespace"] {
+            report.steps.push(Step::ok(name, started, "fine"));
+        }
+        report.steps.push(last);
+        report
+    }
+
+    #[test]
+    fn a_build_without_duckdb_says_so_instead_of_failed() {
+        let text = report(Step::skipped("duckdb", NO_DUCKDB)).to_human();
+        assert!(!text.contains("Connectivity check failed."), "{text}");
+        assert!(
+            text.ends_with(
+                "was built without DuckDB (the `connect` feature), so ATTACH was not tried.\n"
+            ),
+            "{text}"
+        );
+        let failed = report(Step::failed("duckdb", Instant::now(), "no", "fix")).to_human();
+        assert!(failed.ends_with("Connectivity check failed.\n"), "{failed}");
+        let skipped_otherwise = report(Step::skipped("duckdb", "the token step failed")).to_human();
+        assert!(skipped_otherwise.ends_with("Connectivity check failed.\n"));
+    }
 }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::{Failure, fail};
+use crate::model::suggest::{Listing, available as listed};
 use crate::rules::security::redact;
 use crate::syntax::{Document, Node};
 
@@ -60,7 +61,11 @@ pub fn secret(reference: &str, secrets_dir: &Path) -> Result<Secret, Failure> {
         return Ok(Secret(value));
     }
     let file = secrets_dir.join(reference);
-    if let Ok(text) = std::fs::read_to_string(&file) {
+    // A mounted secret is a regular file; anything else is never opened (a FIFO would block).
+    if let Some(text) = crate::workspace::files::read(&file)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    {
         let trimmed = text.trim();
         if !trimmed.is_empty() {
             return Ok(Secret(trimmed.to_owned()));
@@ -119,11 +124,7 @@ pub fn resolve(
             fail(
                 format!(
                     "Catalog profile '{catalog}' not found. Available: {}",
-                    if available.is_empty() {
-                        "none".into()
-                    } else {
-                        available.join(", ")
-                    }
+                    listed(catalog, &available, Listing::Plain)
                 ),
                 "use --catalog with one of the available profiles, or add it to platform.yaml",
             )

@@ -42,7 +42,7 @@ pub fn files_changed(backend: &Backend, params: DidChangeWatchedFilesParams) {
             // What requests read of a closed file comes from the disk again.
             let mut state = lock(&backend.state);
             if state.documents.get(&path).is_none() {
-                state.forget(&path);
+                state.changed_on_disk(&path);
             }
         }
         if FileKind::from_path(&path).is_some() {

@@ -116,12 +116,21 @@ struct Publication {
 
 /// Checks the projects of `dirty` files; returns what to publish (skipping stale results).
 fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<String>) {
-    let (open, unit, connectivity) = {
+    let (open, unit, connectivity, shown) = {
         let state = lock(state);
+        // Files outside floe's own (dbt's) whose findings the editor shows now: cleared when
+        // they have none left.
+        let shown: BTreeSet<PathBuf> = state
+            .analysis
+            .iter()
+            .filter(|(_, a)| !a.findings.is_empty())
+            .map(|(p, _)| p.clone())
+            .collect();
         (
             state.documents.snapshot(),
             state.unit(),
             state.connectivity.clone(),
+            shown,
         )
     };
     let mut out: Vec<(Publication, PathBuf, Analysis)> = Vec::new();
@@ -141,8 +150,9 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
         let report = check::check_projects(&projects, &Texts(&open), &selection, &options);
         let lookup = |p: &Path| report.documents.get(p).cloned();
         for (file, document) in &report.documents {
-            // Only floe's own files get diagnostics published; dbt files only when they have some.
-            let own = FileKind::from_path(file).is_some();
+            // floe's own files always get diagnostics published; dbt files when they have some, or
+            // had some.
+            let own = FileKind::from_path(file).is_some() || shown.contains(&file.to_path_buf());
             let extra = connectivity
                 .get(&file.to_path_buf())
                 .map(Vec::as_slice)

@@ -59,7 +59,7 @@ fn hover(
             finding.rule.code,
             finding.rule.name,
             finding.rule.summary,
-            finding.rule.docs.trim()
+            finding.rule.docs().trim()
         ));
     }
     if sections.is_empty() {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Span;
-use crate::rules::security::{detect, redact};
-use crate::syntax::{Document, Node};
+use crate::rules::security::{redact, scan};
+use crate::syntax::Document;
 use crate::workspace::{Selection, environments_for};
 
 /// floe.yaml key → (platform.yaml section, label).
@@ -61,50 +61,40 @@ pub fn resolved_profiles(
                 .as_ref()
                 .and_then(|r| r.get(section))
                 .and_then(|s| s.value.get(name));
-            let snippet = entry.map(|e| {
-                redacted_text(
-                    &document,
-                    Span::new(e.key.span.start, e.value.span.end),
-                    &e.value,
-                )
-            });
+            let snippet = entry
+                .map(|e| redacted_text(&document, Span::new(e.key.span.start, e.value.span.end)));
             (env, snippet)
         })
         .collect()
 }
 
-/// The source text of a span with every secret-looking scalar inside replaced by its redacted form.
-fn redacted_text(document: &Document, span: Span, node: &Node) -> String {
-    let mut secrets: Vec<(Span, String)> = Vec::new();
-    collect_secrets(node, None, &mut secrets);
-    secrets.sort_by_key(|(s, _)| s.start);
+/// The source text of a span with every secret the credential scan finds in the file (the scan
+/// behind `FL300` and every masked snippet) replaced by its redacted form.
+fn redacted_text(document: &Document, span: Span) -> String {
+    let mut secrets: Vec<scan::Found> = scan::scan(document, scan::Scope::of(document))
+        .into_iter()
+        .filter(scan::Found::is_secret)
+        .collect();
+    secrets.sort_by_key(|f| f.span.start);
     let mut out = String::new();
     let mut cursor = span.start;
-    for (secret, value) in secrets {
-        if secret.start < cursor || secret.end > span.end {
+    for secret in secrets {
+        if secret.span.start < cursor || secret.span.end > span.end {
             continue;
         }
-        out.push_str(document.text.get(cursor..secret.start).unwrap_or(""));
-        out.push_str(&format!("\"{}\"", redact::secret(&value)));
-        cursor = secret.end;
+        out.push_str(document.text.get(cursor..secret.span.start).unwrap_or(""));
+        // A whole scalar becomes a quoted scalar; a piece of a comment stays a piece of text.
+        let in_comment = document
+            .comments
+            .iter()
+            .any(|c| c.span.start <= secret.span.start && secret.span.start < c.span.end);
+        if in_comment {
+            out.push_str(&redact::secret(&secret.value));
+        } else {
+            out.push_str(&format!("\"{}\"", redact::secret(&secret.value)));
+        }
+        cursor = secret.span.end;
     }
     out.push_str(document.text.get(cursor..span.end).unwrap_or(""));
     out
-}
-
-fn collect_secrets(node: &Node, key: Option<&str>, out: &mut Vec<(Span, String)>) {
-    if let Some(text) = node.as_str() {
-        let keyword = key.is_some_and(detect::is_secret_key) && !detect::is_placeholder(text);
-        if keyword || !detect::patterns(text).is_empty() {
-            out.push((node.span, text.to_owned()));
-        }
-        return;
-    }
-    for item in node.as_sequence().unwrap_or(&[]) {
-        collect_secrets(item, key, out);
-    }
-    for entry in node.as_mapping().unwrap_or(&[]) {
-        let name = entry.key.key_text();
-        collect_secrets(&entry.value, name.as_deref(), out);
-    }
 }

@@ -74,9 +74,9 @@ impl Snapshot {
                     _ => syntax::parse_text(&file, &text, &limits),
                 }
             }
-            None => match self.analysis.get(path).and_then(|a| a.document.upgrade()) {
+            None => match self.current(path).and_then(|a| a.document.upgrade()) {
                 Some(document) => return Some(document),
-                None => syntax::parse(&file, &std::fs::read(path).ok()?, &limits),
+                None => syntax::parse(&file, &crate::workspace::files::read(path).ok()?, &limits),
             },
         };
         let document = Arc::new(document);
@@ -132,7 +132,7 @@ impl check::Sources for Texts<'_> {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         match self.0.get(path) {
             Some(open) => Ok(open.rope.to_string().into_bytes()),
-            None => std::fs::read(path),
+            None => crate::workspace::files::read(path),
         }
     }
 }

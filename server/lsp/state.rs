@@ -77,7 +77,21 @@ impl State {
         self.unit.unwrap_or(ColumnUnit::Utf16)
     }
 
-    /// Drops everything known about a file (closed in the editor, or changed on disk).
+    /// A file changed on disk: nothing read from it is current any more, but what the editor
+    /// shows for it is remembered until the re-check replaces it.
+    pub fn changed_on_disk(&mut self, path: &Path) {
+        self.cache.forget(path);
+        self.parsed.remove(path);
+        if let Some(analysis) = self.analysis.get_mut(path) {
+            *analysis = Arc::new(Analysis {
+                revision: Some(0), // no text has revision 0: never current
+                document: Weak::new(),
+                findings: analysis.findings.clone(),
+            });
+        }
+    }
+
+    /// Drops everything known about a file (closed in the editor).
     pub fn forget(&mut self, path: &Path) {
         self.cache.forget(path);
         self.analysis.remove(path);

@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 
 use super::FileKind;
 use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
+use super::suggest::{Listing, available};
 
 /// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +116,7 @@ fn str_field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// Python `repr()` of a `str`.
-fn py_repr_str(s: &str) -> String {
+pub(crate) fn py_repr_str(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -141,12 +142,6 @@ fn py_repr_str(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-/// Python `repr()` of a `list[str]`, e.g. `['a', 'b']` or `[]`.
-fn py_repr_list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
-    let parts: Vec<String> = items.into_iter().map(|s| py_repr_str(s)).collect();
-    format!("[{}]", parts.join(", "))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +271,7 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
                 false,
                 format!(
                     "Layer '{layer_name}' references non-existent storage profile '{storage_ref}'. Available storage profiles: {}",
-                    py_repr_list(storage)
+                    available(storage_ref, storage, Listing::Python)
                 ),
             );
         }
@@ -294,7 +289,7 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
                     at_key,
                     format!(
                         "Layer '{layer_name}' references non-existent catalog profile '{catalog_ref}'. Available catalog profiles: {}",
-                        py_repr_list(catalogs)
+                        available(catalog_ref, catalogs, Listing::Python)
                     ),
                 );
             }
@@ -823,8 +818,11 @@ mod tests {
             "x\\y".to_owned(),
             "q\"'".to_owned(),
         ];
-        assert_eq!(py_repr_list(&items), r#"['a', "it's", 'x\\y', 'q"\'']"#);
-        assert_eq!(py_repr_list(&[]), "[]");
+        assert_eq!(
+            available("x", &items, Listing::Python),
+            r#"['a', "it's", 'x\\y', 'q"\'']"#
+        );
+        assert_eq!(available("x", &[], Listing::Python), "[]");
     }
 
     #[test]

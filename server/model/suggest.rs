@@ -45,6 +45,65 @@ pub fn did_you_mean<'c>(input: &str, candidates: &'c [String]) -> Option<&'c str
     (distance <= budget).then_some(best.as_str())
 }
 
+/// Lists of names up to this long are shown whole in "Available: …" messages.
+const SHOWN_WHOLE: usize = 8;
+/// Past that, this many of the names closest to the one asked for are shown, and the rest counted.
+const SHOWN_CLOSEST: usize = 5;
+
+/// How an "Available: …" list is written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Listing {
+    /// `a, b` (and `none` when empty): floe's own messages.
+    Plain,
+    /// `['a', 'b']`: a Python list, as upstream's messages print one.
+    Python,
+}
+
+/// The names a message lists as available instead of `wanted`: all of them when there are few,
+/// else the closest few to `wanted` and a count of the others ("a, b, c, d, e and 9995 more"),
+/// so that a file with 10,000 profiles does not make a 100 KB message.
+pub fn available(wanted: &str, names: &[String], listing: Listing) -> String {
+    let (shown, more) = if names.len() <= SHOWN_WHOLE {
+        (names.iter().map(String::as_str).collect::<Vec<_>>(), 0)
+    } else {
+        let target = normalise(wanted);
+        let mut ranked: Vec<(usize, usize, &str)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                (
+                    strsim::damerau_levenshtein(&target, &normalise(n)),
+                    i,
+                    n.as_str(),
+                )
+            })
+            .collect();
+        ranked.sort_unstable();
+        let shown = ranked
+            .iter()
+            .take(SHOWN_CLOSEST)
+            .map(|(_, _, n)| *n)
+            .collect();
+        (shown, names.len() - SHOWN_CLOSEST)
+    };
+    let mut text = match listing {
+        Listing::Plain if shown.is_empty() => "none".to_owned(),
+        Listing::Plain => shown.join(", "),
+        Listing::Python => format!(
+            "[{}]",
+            shown
+                .iter()
+                .map(|n| super::semantic::py_repr_str(n))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
+}
+
 /// A safe fix replacing an enum near-miss with the value it evidently meant, keeping the quote
 /// style of the original scalar.
 pub fn enum_fix(document: &Document, span: Span, options: &[String]) -> Option<Fix> {
@@ -68,6 +127,19 @@ pub fn enum_fix(document: &Document, span: Span, options: &[String]) -> Option<F
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn available_lists_are_capped_to_the_closest() {
+        let few = names(&["a", "b"]);
+        assert_eq!(available("x", &few, Listing::Plain), "a, b");
+        assert_eq!(available("x", &few, Listing::Python), "['a', 'b']");
+        assert_eq!(available("x", &[], Listing::Plain), "none");
+        let many: Vec<String> = (0..10_000).map(|i| format!("profile_{i}")).collect();
+        let text = available("profile_42", &many, Listing::Plain);
+        assert!(text.starts_with("profile_42, "), "{text}");
+        assert!(text.ends_with(" and 9995 more"), "{text}");
+        assert!(text.len() < 120, "{text}");
+    }
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()

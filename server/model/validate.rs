@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::FileKind;
 use super::rules::*;
 use super::suggest::{did_you_mean, enum_fix};
+use super::typed_key;
 use crate::diagnostic::Diagnostic;
 use crate::rule_meta::RuleMeta;
 use crate::syntax::{DATE_MARKER, Document};
@@ -108,8 +109,16 @@ fn dedup(issues: &mut Vec<Issue>) {
     issues.retain(|i| seen.insert((i.rule.code, i.pointer.clone(), i.at_key, i.message.clone())));
 }
 
-fn place(issue: Issue, document: &Document) -> Diagnostic {
+fn place(mut issue: Issue, document: &Document) -> Diagnostic {
     let span = document.span_of(&issue.pointer, issue.at_key);
+    if std::ptr::eq(issue.rule, &UNKNOWN_KEY) && issue.at_key {
+        typed_key::explain(
+            document,
+            &issue.pointer,
+            &mut issue.message,
+            &mut issue.help,
+        );
+    }
     let mut diagnostic = Diagnostic::new(issue.rule, &document.file, span, issue.message);
     if let Some(help) = issue.help {
         diagnostic = diagnostic.with_help(help);

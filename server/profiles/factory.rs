@@ -11,6 +11,7 @@
 use super::generate::{COMPUTE_TYPES, floe_ref, get_profile};
 use super::pyyaml::{self, DumpOptions, Value};
 use super::{Converter, ErrorKind, File, GenerateError, Generated, Quirk, child, child_pointer};
+use crate::model::suggest::{Listing, available};
 use crate::syntax::Node;
 
 /// `ProfileWriter.HEADER_COMMENT`.
@@ -41,12 +42,8 @@ pub(super) fn generate(
                     compute = Some(found);
                 }
             }
-            Err((_, available)) => {
-                let available = if available.is_empty() {
-                    "none".to_owned()
-                } else {
-                    available.join(", ")
-                };
+            Err((_, names)) => {
+                let available = available(reference, &names, Listing::Plain);
                 return Err(GenerateError {
                     kind: ErrorKind::ProfileNotFound,
                     message: format!(

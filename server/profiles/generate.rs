@@ -14,6 +14,7 @@ use super::{
     Converter, ErrorKind, File, GenerateError, Generated, PROFILE_NAME, Quirk, StrOrSecret, child,
     child_pointer, python_keys,
 };
+use crate::model::suggest::{Listing, available};
 use crate::syntax::Node;
 
 /// §4.1.3.
@@ -125,16 +126,13 @@ pub(super) fn get_profile<'a>(
             platform.model(profile, &pointer, &model)?;
             Ok(Ok((profile, pointer)))
         }
-        _ => {
-            let listed: Vec<String> = keys.iter().map(|k| pyyaml::python_str_repr(k)).collect();
-            Ok(Err((
-                format!(
-                    "{kind} profile '{name}' not found. Available profiles: [{}]",
-                    listed.join(", ")
-                ),
-                keys,
-            )))
-        }
+        _ => Ok(Err((
+            format!(
+                "{kind} profile '{name}' not found. Available profiles: {}",
+                available(name, &keys, Listing::Python)
+            ),
+            keys,
+        ))),
     }
 }
 
@@ -568,7 +566,7 @@ pub(super) fn runtime(
         ));
     }
 
-    let project = name.replace('-', "_");
+    let project = super::profile_key(name);
     let root = Value::str_map([(
         project,
         Value::str_map([

@@ -122,6 +122,12 @@ impl fmt::Display for GenerateError {
 
 impl std::error::Error for GenerateError {}
 
+/// The top-level key of the runtime generator's profiles.yml, the dbt profile name: floe.yaml's
+/// `name` with `-` replaced by `_` (`floe-demo` → `floe_demo`).
+pub fn profile_key(floe_name: &str) -> String {
+    floe_name.replace('-', "_")
+}
+
 /// Generates `profiles.yml` as upstream would from the two files.
 pub fn generate(request: &Request) -> Result<Generated, GenerateError> {
     let floe = File {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::connect::plan::load;
 use crate::model::FileKind;
-use crate::workspace::{Selection, discover, environment_name};
+use crate::workspace::{Selection, environment_name, one_project};
 
 /// The two files of a preview, and the environment's name.
 pub struct Inputs {
@@ -21,12 +21,11 @@ pub fn inputs(
     platform: Option<&Path>,
     selection: &Selection,
 ) -> Result<Inputs, String> {
-    let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
-    let project = projects
-        .into_iter()
-        .find(|p| p.floe.is_some())
-        .ok_or("no floe.yaml found")?;
-    let floe = project.floe.clone().ok_or("no floe.yaml found")?;
+    let project = one_project(path, selection)?;
+    let floe = project
+        .floe
+        .clone()
+        .ok_or_else(|| format!("no floe.yaml found in {}", path.display()))?;
     if let Some(platform) = platform {
         return Ok(Inputs {
             environment: environment_name(platform, selection),
@@ -55,11 +54,16 @@ pub fn inputs(
     };
     let chosen = chosen.ok_or_else(|| match &wanted {
         Some(name) => format!(
-            "environment `{name}` not found; environments: {}",
+            "environment `{name}` not found for {}; environments: {}",
+            floe.display(),
             names.join(", ")
         ),
-        None if names.is_empty() => "no platform.yaml found for this floe.yaml".to_owned(),
-        None => format!("several environments ({}); choose one", names.join(", ")),
+        None if names.is_empty() => format!("no platform.yaml found for {}", floe.display()),
+        None => format!(
+            "{} has several environments ({}); choose one with --env",
+            floe.display(),
+            names.join(", ")
+        ),
     })?;
     Ok(Inputs {
         environment: chosen.name.clone(),
@@ -76,10 +80,18 @@ pub fn render(
     style: super::Style,
 ) -> Result<super::Generated, String> {
     let floe = load(&inputs.floe)?;
-    let platform = load(&inputs.platform)?;
+    let platform =
+        load(&inputs.platform).map_err(|e| format!("environment '{}': {e}", inputs.environment))?;
     let mut request = super::Request::new(&floe, &platform);
     request.profile = profile;
     request.target = target;
     request.style = style;
-    super::generate(&request).map_err(|e| e.to_string())
+    super::generate(&request).map_err(|e| {
+        format!(
+            "floe cannot generate profiles.yml for environment '{}' ({} with {}): {e}",
+            inputs.environment,
+            inputs.floe.display(),
+            inputs.platform.display()
+        )
+    })
 }

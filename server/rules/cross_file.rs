@@ -1,11 +1,11 @@
 //! The cross-file family (FL2xx): floe.yaml's logical references checked against the platform.yaml
 //! of every environment.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::suggest::did_you_mean;
+use crate::model::suggest::{Listing, available, did_you_mean};
 use crate::syntax::Document;
 
 declare_rule! {
@@ -79,15 +79,25 @@ const REFERENCES: [Reference; 3] = [
     },
 ];
 
-/// Checks floe.yaml's references against one environment's platform.yaml.
-pub fn check_references(
-    floe: &Document,
-    env: &str,
-    platform: &Document,
-    shown_path: &Path,
-) -> Vec<Diagnostic> {
+/// One environment a reference was checked against.
+pub struct Target<'a> {
+    pub env: &'a str,
+    pub platform: &'a Document,
+}
+
+/// Where one reference names no profile: the environment, its profile names, its section.
+struct Miss<'a> {
+    target: &'a Target<'a>,
+    available: Vec<String>,
+    section: Option<&'a crate::syntax::Entry>,
+}
+
+/// Checks floe.yaml's references against the platform.yaml of every environment: one finding
+/// per reference, naming each environment that lacks the profile (with a related location in
+/// each), so one typo reads as one mistake.
+pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let (Some(floe_root), true) = (&floe.root, floe.loadable && platform.loadable) else {
+    let Some(floe_root) = floe.root.as_ref().filter(|_| floe.loadable) else {
         return out;
     };
     if floe_root.as_mapping().is_none() {
@@ -106,62 +116,125 @@ pub fn check_references(
                 None => continue,
             },
         };
-        let section = platform
-            .root
-            .as_ref()
-            .and_then(|r| r.get(reference.platform_section));
-        let available: Vec<String> = section
-            .and_then(|s| s.value.as_mapping())
-            .map(|entries| entries.iter().filter_map(|e| e.key.key_text()).collect())
-            .unwrap_or_default();
-        if available.contains(&name) {
+        let misses: Vec<Miss<'_>> = targets
+            .iter()
+            .filter(|t| t.platform.loadable)
+            .filter_map(|target| {
+                let section = target
+                    .platform
+                    .root
+                    .as_ref()
+                    .and_then(|r| r.get(reference.platform_section));
+                let available: Vec<String> = section
+                    .and_then(|s| s.value.as_mapping())
+                    .map(|entries| entries.iter().filter_map(|e| e.key.key_text()).collect())
+                    .unwrap_or_default();
+                (!available.contains(&name)).then_some(Miss {
+                    target,
+                    available,
+                    section,
+                })
+            })
+            .collect();
+        if misses.is_empty() {
             continue;
         }
-        let listed = if available.is_empty() {
-            "none".to_owned()
-        } else {
-            available.join(", ")
-        };
-        let mut message = format!(
-            "{} profile '{name}' not found. Available: {listed} (environment `{env}`, {})",
-            reference.kind,
-            shown_path.display()
-        );
+        let mut message = missing_message(reference, &name, &misses);
         if implicit {
             message.push_str(&format!(
                 "; floe.yaml has no `{}:`, so it refers to 'default'",
                 reference.floe_key
             ));
         }
-        let mut diagnostic = Diagnostic::new(&UNKNOWN_PROFILE, &floe.file, span, message);
-        diagnostic = match did_you_mean(&name, &available) {
-            Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
-            None => diagnostic.with_help(format!(
-                "add a `{}` profile under `{}:` in {}, or use one of: {listed}",
-                name,
-                reference.platform_section,
-                shown_path.display()
-            )),
-        };
-        let (related_span, related_message) = match section {
-            Some(s) => (
-                s.key.span,
-                format!(
-                    "`{}` profiles of environment `{env}`",
-                    reference.platform_section
+        let mut diagnostic = Diagnostic::new(&UNKNOWN_PROFILE, &floe.file, span, message)
+            .with_help(help(reference, &name, &misses));
+        for miss in &misses {
+            let env = miss.target.env;
+            let (related_span, related_message) = match miss.section {
+                Some(s) => (
+                    s.key.span,
+                    format!(
+                        "`{}` profiles of environment `{env}`",
+                        reference.platform_section
+                    ),
                 ),
-            ),
-            None => (
-                Span::point(0),
-                format!(
-                    "environment `{env}` defines no `{}` section",
-                    reference.platform_section
+                None => (
+                    Span::point(0),
+                    format!(
+                        "environment `{env}` defines no `{}` section",
+                        reference.platform_section
+                    ),
                 ),
-            ),
-        };
-        out.push(diagnostic.with_related(&platform.file, related_span, related_message));
+            };
+            diagnostic =
+                diagnostic.with_related(&miss.target.platform.file, related_span, related_message);
+        }
+        out.push(diagnostic);
     }
     out
+}
+
+/// Upstream's "<Kind> profile 'x' not found. Available: a, b" for one environment; for several,
+/// the environments and what each has (once when they all have the same).
+fn missing_message(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> String {
+    let kind = reference.kind;
+    let listed = |miss: &Miss<'_>| available(name, &miss.available, Listing::Plain);
+    if let [only] = misses {
+        return format!(
+            "{kind} profile '{name}' not found. Available: {} (environment `{}`, {})",
+            listed(only),
+            only.target.env,
+            only.target.platform.file.display()
+        );
+    }
+    let envs: Vec<String> = misses
+        .iter()
+        .map(|m| format!("`{}`", m.target.env))
+        .collect();
+    let same = misses.windows(2).all(|w| w[0].available == w[1].available);
+    let availability = if same {
+        format!("Available in each: {}", listed(&misses[0]))
+    } else {
+        let each: Vec<String> = misses
+            .iter()
+            .map(|m| format!("{} in `{}`", listed(m), m.target.env))
+            .collect();
+        format!("Available: {}", each.join("; "))
+    };
+    format!(
+        "{kind} profile '{name}' not found in {} environments ({}). {availability}",
+        misses.len(),
+        envs.join(", ")
+    )
+}
+
+fn help(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> String {
+    let suggestions: Vec<Option<&str>> = misses
+        .iter()
+        .map(|m| did_you_mean(name, &m.available))
+        .collect();
+    if let Some(Some(best)) = suggestions.first()
+        && suggestions.iter().all(|s| s == &Some(*best))
+    {
+        return format!("did you mean `{best}`?");
+    }
+    let files: Vec<String> = misses
+        .iter()
+        .map(|m| m.target.platform.file.display().to_string())
+        .collect();
+    match misses {
+        [only] => format!(
+            "add a `{name}` profile under `{}:` in {}, or use one of: {}",
+            reference.platform_section,
+            files.join(", "),
+            available(name, &only.available, Listing::Plain)
+        ),
+        _ => format!(
+            "add a `{name}` profile under `{}:` in {}, or use a profile every environment defines",
+            reference.platform_section,
+            files.join(", ")
+        ),
+    }
 }
 
 /// Reports a floe.yaml that has no platform.yaml in any environment.

@@ -2,7 +2,7 @@
 //! line to a block mapping.
 
 use crate::diagnostic::{Applicability, Edit, Fix, Span};
-use crate::syntax::{Document, Node};
+use crate::syntax::{Document, Entry, Node};
 
 /// Replaces a scalar's text, keeping its quote style.
 pub fn replace_scalar(document: &Document, node: &Node, value: &str) -> Edit {
@@ -53,6 +53,21 @@ pub fn append_entry(document: &Document, mapping: &Node, key: &str, value: &str)
     Some(Edit {
         span: Span::point(line_end),
         replacement,
+    })
+}
+
+/// Gives an entry written with no value (`key:`) a value, right after its colon.
+pub fn fill_empty(document: &Document, entry: &Entry, value: &str) -> Option<Edit> {
+    let after_key = entry.key.span.end;
+    let rest = document.text.get(after_key..)?;
+    let colon = rest.find(':')?;
+    // Only blanks may stand between the key and its colon.
+    if !rest[..colon].chars().all(|c| c == ' ' || c == '\t') {
+        return None;
+    }
+    Some(Edit {
+        span: Span::point(after_key + colon + 1),
+        replacement: format!(" {value}"),
     })
 }
 

@@ -11,6 +11,7 @@ pub mod profiles;
 pub mod reference;
 pub mod registry;
 pub mod security;
+pub mod sql;
 pub mod suppression;
 pub mod walk;
 

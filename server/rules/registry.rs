@@ -13,6 +13,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::security::oauth_scope::PrincipalRoleAll,
     &rules::security::oauth_scope::MissingScope,
     &rules::security::insecure_http::InsecureHttp,
+    &rules::security::scan_refusal::ScanRefusal,
     &rules::lakehouse::memory_database::MemoryDatabase,
     &rules::lakehouse::vended_credentials::VendedCredentials,
     &rules::lakehouse::path_style_access::PathStyleAccess,
@@ -33,6 +34,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::profiles::generator::GeneratorQuirks,
     &rules::profiles::generator::GenerationFails,
     &rules::profiles::drift::Drift,
+    &rules::profiles::profile_name::ProfileMismatch,
 ];
 
 /// Codes produced by the stages themselves (not [`Rule`]s).
@@ -107,7 +109,11 @@ mod tests {
                 "## Example",
                 "## Fix",
             ] {
-                assert!(rule.docs.contains(section), "{} lacks {section}", rule.code);
+                assert!(
+                    rule.docs().lines().any(|l| l == section),
+                    "{} lacks {section}",
+                    rule.code
+                );
             }
         }
     }

@@ -470,6 +470,13 @@ impl Builder<'_> {
             .next()
             .map_or(offset, |c| offset + c.len_utf8());
         let info = error.info();
+        // A quote left open on an earlier line is the cause; the parser only noticed here.
+        if let Some(found) =
+            super::unclosed::diagnostic(self.file, text, Span::new(offset, end), &info)
+        {
+            self.diagnostics.push(found);
+            return;
+        }
         let mut diagnostic = Diagnostic::new(
             &YAML_SYNTAX,
             self.file,

@@ -11,6 +11,7 @@ mod line_index;
 pub mod resolve;
 pub mod rules;
 mod tree;
+mod unclosed;
 
 use std::path::Path;
 use std::sync::Arc;

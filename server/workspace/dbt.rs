@@ -38,7 +38,7 @@ pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
     }
     let Some(project_dir) = candidates
         .into_iter()
-        .find(|c| c.join("dbt_project.yml").is_file())
+        .find(|c| super::files::present(&c.join("dbt_project.yml")))
     else {
         return DbtFiles::default();
     };
@@ -53,7 +53,7 @@ pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
         .into_iter()
         .flatten()
         .map(|d| d.join("profiles.yml"))
-        .find(|p| p.is_file())
+        .find(|p| super::files::present(p))
         .map(|p| crate::workspace::discover::clean(&p));
     let mut sql = Vec::new();
     for sub in ["models", "macros", "snapshots", "analyses", "tests"] {
@@ -82,7 +82,9 @@ fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         };
         if kind.is_dir() {
             collect_sql(&path, out, depth + 1);
-        } else if kind.is_file() && path.extension().is_some_and(|e| e == "sql") {
+        } else if path.extension().is_some_and(|e| e == "sql") && super::files::present(&path) {
+            // Symlinked and unreadable files too: dbt reads them, so their check (or the reason
+            // it cannot be done) is reported. Symlinked directories are not followed (loops).
             out.push(path);
         }
     }

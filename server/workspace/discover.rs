@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::{
-    Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for,
+    Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for, files,
     floe_for_platform,
 };
 use crate::model::FileKind;
@@ -31,35 +31,44 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
     for path in paths {
         let path = clean(path);
         if path.is_dir() {
+            if let Err(error) = std::fs::read_dir(&path) {
+                return Err(DiscoverError {
+                    message: files::explained(&path, error).to_string(),
+                    path,
+                });
+            }
             walk(&path, &mut floes, &mut platforms, 0);
-        } else if path.is_file() {
-            match FileKind::from_path(&path) {
-                Some(FileKind::Floe) => {
-                    floes.insert(path);
-                }
-                Some(FileKind::Platform) => {
-                    platforms.insert(path);
-                }
-                None if is_companion(&path) => {
-                    // A dbt or floe-lint file (as pre-commit passes them): check its project.
-                    if let Some(floe) = nearest_floe(&path) {
-                        floes.insert(clean(&floe));
-                    }
-                }
-                None => {
-                    return Err(DiscoverError {
-                        path,
-                        message:
-                            "not a floe configuration file (expected floe.yaml or platform.yaml)"
-                                .into(),
-                    });
+            continue;
+        }
+        if let Err(error) = std::fs::symlink_metadata(&path) {
+            return Err(DiscoverError {
+                message: files::explained(&path, error).to_string(),
+                path,
+            });
+        }
+        match FileKind::from_path(&path) {
+            // Checked even when it cannot be read: the check reports why (never "not found").
+            Some(FileKind::Floe) => {
+                floes.insert(path);
+            }
+            Some(FileKind::Platform) => {
+                platforms.insert(path);
+            }
+            None if is_companion(&path) => {
+                // A dbt or floe-lint file (as pre-commit passes them): check its project.
+                if let Some(floe) = nearest_floe(&path) {
+                    floes.insert(clean(&floe));
                 }
             }
-        } else {
-            return Err(DiscoverError {
-                path,
-                message: "no such file or directory".into(),
-            });
+            None => {
+                let message = match files::check_readable(&path) {
+                    Err(error) => error.to_string(),
+                    Ok(()) => {
+                        "not a floe configuration file (expected floe.yaml or platform.yaml)".into()
+                    }
+                };
+                return Err(DiscoverError { path, message });
+            }
         }
     }
     // A platform file brings its floe.yaml.
@@ -101,6 +110,44 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
     Ok(projects)
 }
 
+/// The one project under `path`, for the commands that work on one (`profiles`, `connect`):
+/// with several under a directory, they are listed and the user is asked to name one.
+pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String> {
+    let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
+    let (with_floe, platform_only): (Vec<Project>, Vec<Project>) =
+        projects.into_iter().partition(|p| p.floe.is_some());
+    let mut candidates = if with_floe.is_empty() {
+        platform_only
+    } else {
+        with_floe
+    };
+    if candidates.len() > 1 {
+        let listed: Vec<String> = candidates
+            .iter()
+            .filter_map(|p| {
+                p.floe
+                    .as_ref()
+                    .or(p.environments.first().map(|e| &e.platform))
+            })
+            .map(|f| format!("  {}", f.display()))
+            .collect();
+        let what = if candidates[0].floe.is_some() {
+            "floe projects"
+        } else {
+            "platform files"
+        };
+        return Err(format!(
+            "{} holds {} {what}; name one of them:\n{}",
+            path.display(),
+            listed.len(),
+            listed.join("\n")
+        ));
+    }
+    candidates
+        .pop()
+        .ok_or_else(|| format!("no floe.yaml or platform.yaml found in {}", path.display()))
+}
+
 fn walk(
     dir: &Path,
     floes: &mut BTreeSet<PathBuf>,
@@ -125,16 +172,23 @@ fn walk(
             if !SKIPPED_DIRS.iter().any(|s| name == *s) {
                 walk(&path, floes, platforms, depth + 1);
             }
-        } else if file_type.is_file() {
-            match FileKind::from_path(&path) {
-                Some(FileKind::Floe) => {
-                    floes.insert(clean(&path));
-                }
-                Some(FileKind::Platform) => {
-                    platforms.insert(clean(&path));
-                }
-                None => {}
+            continue;
+        }
+        // Any other entry with a floe file's name, symlinks (followed only to read them, never
+        // into directories: no loops), FIFOs and broken links included: its check says whether
+        // and why it cannot be read.
+        let kind = FileKind::from_path(&path);
+        if kind.is_none() || !(file_type.is_file() || files::present(&path)) {
+            continue;
+        }
+        match kind {
+            Some(FileKind::Floe) => {
+                floes.insert(clean(&path));
             }
+            Some(FileKind::Platform) => {
+                platforms.insert(clean(&path));
+            }
+            None => {}
         }
     }
 }
@@ -159,7 +213,7 @@ fn nearest_floe(path: &Path) -> Option<PathBuf> {
         };
         for name in ["floe.yaml", "floe.yml"] {
             let candidate = base.join(name);
-            if candidate.is_file() {
+            if files::present(&candidate) {
                 return Some(candidate);
             }
         }

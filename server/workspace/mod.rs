@@ -8,8 +8,9 @@
 
 pub mod dbt;
 pub mod discover;
+pub mod files;
 
-pub use discover::{DiscoverError, discover};
+pub use discover::{DiscoverError, discover, one_project};
 
 use std::path::{Path, PathBuf};
 
@@ -102,7 +103,9 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
                 }
                 for file_name in ["platform.yaml", "platform.yml"] {
                     let candidate = env_dir.join(file_name);
-                    if candidate.is_file() {
+                    // A broken or unreadable platform.yaml is an environment: its check
+                    // reports why it cannot be read, rather than "no platform.yaml".
+                    if files::present(&candidate) {
                         let name = entry.file_name().to_string_lossy().into_owned();
                         found.push(Environment {
                             name,
@@ -126,7 +129,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         dir.join(".floe").join("platform.yaml"),
     ] {
         searched.push(candidate.clone());
-        if candidate.is_file() {
+        if files::present(&candidate) {
             let name = selection.env_name().to_owned();
             return (
                 vec![Environment {
@@ -147,7 +150,7 @@ pub fn floe_for_platform(platform: &Path) -> Option<PathBuf> {
     for _ in 0..3 {
         for name in ["floe.yaml", "floe.yml"] {
             let candidate = dir.join(name);
-            if candidate.is_file() {
+            if files::present(&candidate) {
                 return Some(candidate);
             }
         }

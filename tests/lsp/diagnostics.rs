@@ -159,3 +159,42 @@ fn changes_apply_in_arrival_order_when_versions_skip_or_go_back() {
     assert!(list.is_empty());
     client.shutdown();
 }
+
+#[test]
+fn a_dbt_file_is_cleared_once_its_findings_are_fixed() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "floe.yaml",
+        &format!(
+            "{}transforms:\n  - type: dbt\n    path: ./dbt\n",
+            super::FLOE
+        ),
+    );
+    fixture.write(
+        "dbt/dbt_project.yml",
+        "name: orders\nprofile: orders\nmodel-paths: [\"models\"]\n",
+    );
+    fixture.write(
+        "dbt/models/attach.sql",
+        "{{ config(materialized='view') }}\nCREATE SECRET s (TYPE ICEBERG);\nselect 1\n",
+    );
+    let mut client = fixture.start();
+    client.open(
+        &fixture.path("floe.yaml"),
+        &std::fs::read_to_string(fixture.path("floe.yaml")).expect("read"),
+    );
+    let sql = super::client::uri(&fixture.path("dbt/models/attach.sql"));
+    let list = client.diagnostics_for(&sql, |l| !l.is_empty());
+    assert!(list.iter().any(|d| d["code"] == "FL301"), "{list:#?}");
+    fixture.write(
+        "dbt/models/attach.sql",
+        "{{ config(materialized='view') }}\nselect 1\n",
+    );
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": sql, "type": 2}]}),
+    );
+    let list = client.diagnostics_for(&sql, |l| l.is_empty());
+    assert!(list.is_empty());
+    client.shutdown();
+}

@@ -9,8 +9,10 @@ use crate::syntax::{Entry, Node, NodeValue};
 
 declare_rule! {
     /// ## What it does
-    /// Flags a DuckDB `memory_limit` that leaves less than 125 MB per thread
-    /// (`memory_limit / threads`, threads defaulting to 4).
+    /// Flags a DuckDB memory limit that leaves less than 125 MB per thread: a DuckDB compute
+    /// profile's `properties.memory_limit`, or else `DUCKDB_MEMORY_LIMIT` in the `transform`
+    /// resource profile's `env` (where floe's documentation tunes DuckDB), divided by the
+    /// profile's `threads`, else that env's `DUCKDB_THREADS`, else 4.
     ///
     /// ## Why is this bad?
     /// DuckDB needs at least 125 MB per thread to run its operators; below that, queries fail with
@@ -24,8 +26,18 @@ declare_rule! {
     ///     properties: {threads: 16, memory_limit: "1GB"}
     /// ```
     ///
+    /// The same in the transform container's environment:
+    /// ```yaml
+    /// infrastructure:
+    ///   resource_profiles:
+    ///     transform:
+    ///       requests: {cpu: "1", memory: 2Gi}
+    ///       limits: {cpu: "4", memory: 4Gi}
+    ///       env: {DUCKDB_MEMORY_LIMIT: "1GB", DUCKDB_THREADS: "16"}
+    /// ```
+    ///
     /// ## Fix
-    /// Raise `memory_limit` or lower `threads`.
+    /// Raise the memory limit or lower the thread count.
     pub static PER_THREAD = ("FL405", "duckdb-memory-per-thread", Lakehouse, Warning, "DuckDB memory_limit below 125 MB per thread");
 }
 
@@ -109,25 +121,120 @@ fn number(node: &Node) -> Option<f64> {
 /// DuckDB profiles with their `memory_limit` entry and thread count.
 fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
     let mut found = Vec::new();
-    for (name, profile) in profiles(root, "compute") {
-        if string_field(&profile.value, "type").is_some_and(|(t, _)| t != "duckdb") {
-            continue;
-        }
-        let Some(properties) = profile.value.get("properties") else {
+    for (name, properties) in duckdb_properties(root) {
+        let Some(properties) = properties else {
             continue;
         };
-        let Some((limit_text, entry)) = string_field(&properties.value, "memory_limit") else {
+        let Some((limit_text, entry)) = string_field(properties, "memory_limit") else {
             continue;
         };
         let Some(limit) = parse_bytes(limit_text) else {
             continue;
         };
         let threads = properties
-            .value
             .get("threads")
             .and_then(|t| number(&t.value))
             .unwrap_or(4.0);
         found.push((name, entry, limit, threads));
+    }
+    found
+}
+
+/// Each DuckDB compute profile (a profile without `type` is one: it is floe's default) and its
+/// `properties`, if any.
+fn duckdb_properties(root: &Node) -> Vec<(String, Option<&Node>)> {
+    profiles(root, "compute")
+        .filter(|(_, profile)| {
+            string_field(&profile.value, "type").is_none_or(|(t, _)| t == "duckdb")
+        })
+        .map(|(name, profile)| (name, profile.value.get("properties").map(|p| &p.value)))
+        .collect()
+}
+
+/// The `env` of the `transform` resource profile, where floe's documentation tunes DuckDB
+/// (`DUCKDB_MEMORY_LIMIT`, `DUCKDB_THREADS`).
+fn transform_env(root: &Node) -> Option<&Node> {
+    root.get("infrastructure")
+        .and_then(|i| i.value.get("resource_profiles"))
+        .and_then(|r| r.value.get("transform"))
+        .and_then(|t| t.value.get("env"))
+        .map(|e| &e.value)
+}
+
+/// A memory limit and the thread count it is shared by, each with where it was set.
+struct Sizing<'n> {
+    limit: f64,
+    limit_entry: &'n Entry,
+    limit_from: String,
+    threads: f64,
+    /// Where the thread count comes from, as a suffix to it (empty: the profile's `threads`).
+    threads_from: &'static str,
+}
+
+/// Every (limit, threads) pair DuckDB will run with: a profile's `memory_limit` or else the
+/// transform env's `DUCKDB_MEMORY_LIMIT`, with the profile's `threads`, else `DUCKDB_THREADS`,
+/// else DuckDB's default of 4 here. One pair per limit entry and thread count.
+fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
+    let env = transform_env(root);
+    let env_limit = env
+        .and_then(|e| string_field(e, "DUCKDB_MEMORY_LIMIT"))
+        .and_then(|(text, entry)| Some((parse_bytes(text)?, entry)));
+    let env_threads = env
+        .and_then(|e| e.get("DUCKDB_THREADS"))
+        .and_then(|t| number(&t.value));
+    let mut found: Vec<Sizing<'_>> = Vec::new();
+    let mut push = |sizing: Sizing<'n>| {
+        let seen = found.iter().any(|f| {
+            std::ptr::eq(f.limit_entry, sizing.limit_entry) && f.threads == sizing.threads
+        });
+        if !seen {
+            found.push(sizing);
+        }
+    };
+    let profiles = duckdb_properties(root);
+    for (name, properties) in &profiles {
+        let own_limit = properties
+            .and_then(|p| string_field(p, "memory_limit"))
+            .and_then(|(text, entry)| Some((parse_bytes(text)?, entry)));
+        let (limit, limit_entry, limit_from) = match (own_limit, env_limit) {
+            (Some((limit, entry)), _) => (
+                limit,
+                entry,
+                format!("DuckDB profile `{name}`: memory_limit"),
+            ),
+            (None, Some((limit, entry))) => (limit, entry, "DUCKDB_MEMORY_LIMIT".to_owned()),
+            (None, None) => continue,
+        };
+        let own_threads = properties
+            .and_then(|p| p.get("threads"))
+            .and_then(|t| number(&t.value));
+        let (threads, threads_from) = match (own_threads, env_threads) {
+            (Some(t), _) => (t, ""),
+            (None, Some(t)) => (t, " (DUCKDB_THREADS)"),
+            (None, None) => (4.0, " (DuckDB's default here)"),
+        };
+        push(Sizing {
+            limit,
+            limit_entry,
+            limit_from,
+            threads,
+            threads_from,
+        });
+    }
+    if profiles.is_empty()
+        && let Some((limit, limit_entry)) = env_limit
+    {
+        let (threads, threads_from) = match env_threads {
+            Some(t) => (t, " (DUCKDB_THREADS)"),
+            None => (4.0, " (DuckDB's default here)"),
+        };
+        push(Sizing {
+            limit,
+            limit_entry,
+            limit_from: "DUCKDB_MEMORY_LIMIT".to_owned(),
+            threads,
+            threads_from,
+        });
     }
     found
 }
@@ -140,19 +247,26 @@ impl Rule for PerThread {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for (name, entry, limit, threads) in duckdb_limits(root) {
+        for sizing in sizings(root) {
+            let Sizing {
+                limit,
+                limit_entry,
+                limit_from,
+                threads,
+                threads_from,
+            } = sizing;
             if threads >= 1.0 && limit / threads < MIN_PER_THREAD {
                 out.push(
                     Diagnostic::new(
                         &PER_THREAD,
                         &document.file,
-                        entry.value.span,
+                        limit_entry.value.span,
                         format!(
-                            "DuckDB profile `{name}`: memory_limit leaves {} per thread for {threads} threads; DuckDB needs at least 125 MB per thread",
+                            "{limit_from} leaves {} per thread for {threads} threads{threads_from}; DuckDB needs at least 125 MB per thread",
                             human(limit / threads)
                         ),
                     )
-                    .with_help(format!("raise memory_limit to at least {} or lower threads", human(MIN_PER_THREAD * threads))),
+                    .with_help(format!("raise the memory limit to at least {} or use fewer threads", human(MIN_PER_THREAD * threads))),
                 );
             }
         }

@@ -1,15 +1,18 @@
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic};
-use crate::rules::edit::{append_entry, fix, replace_scalar};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::rules::edit::{append_entry, fill_empty, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Context, Environment, Rule};
-use crate::syntax::Document;
+use crate::syntax::resolve::Scalar;
+use crate::syntax::{Document, Entry, NodeValue};
 
 declare_rule! {
     /// ## What it does
-    /// Flags DuckDB compute profiles that use an in-memory database: `path: ":memory:"`, and
-    /// profiles with no `path` at all, because floe's default DuckDB path is `:memory:`. The
-    /// DuckDB outputs of a checked-in dbt `profiles.yml` are checked the same way.
+    /// Flags DuckDB compute profiles that use an in-memory database: `path: ":memory:"`, a named
+    /// in-memory database (`:memory:my_db`), an empty path (`path: ""`, `path:` with no value,
+    /// `null`), which DuckDB opens in memory, and profiles with no `path` at all, because floe's
+    /// default DuckDB path is `:memory:`. The DuckDB outputs of a checked-in dbt `profiles.yml`
+    /// are checked the same way.
     ///
     /// ## Why is this bad?
     /// An in-memory database lives only as long as one connection. Extensions (`iceberg`,
@@ -36,14 +39,69 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Set `properties.path` to a file path. `--unsafe-fixes` writes `/tmp/floe.duckdb`
-    /// (unsafe: it changes where DuckDB keeps its state).
+    /// Set `properties.path` to a file path. `--unsafe-fixes` writes `/tmp/floe.duckdb` in place
+    /// of the in-memory value, or adds it when there is no `path` (unsafe: it changes where
+    /// DuckDB keeps its state).
     pub static META = ("FL400", "duckdb-memory-database", Lakehouse, Warning, "DuckDB compute profile uses an in-memory database");
 }
 
 pub struct MemoryDatabase;
 
 const FILE_PATH: &str = "/tmp/floe.duckdb";
+
+/// How a DuckDB `path` opens an in-memory database, if it does.
+enum InMemory<'n> {
+    /// No `path`: floe's and dbt-duckdb's default is `:memory:`.
+    Absent,
+    /// `path:` with no value, `null`, `~` or `""`: DuckDB opens an empty path in memory.
+    Empty(&'n Entry),
+    /// `:memory:` or a named in-memory database, `:memory:<name>`.
+    Memory(&'n Entry, &'n str),
+}
+
+/// The in-memory spelling of a `path` entry (`None`: a file database).
+fn in_memory(path: Option<&Entry>) -> Option<InMemory<'_>> {
+    let Some(entry) = path else {
+        return Some(InMemory::Absent);
+    };
+    match &entry.value.value {
+        NodeValue::Scalar {
+            value: Scalar::Null,
+            ..
+        } => Some(InMemory::Empty(entry)),
+        NodeValue::Scalar {
+            value: Scalar::Str(text),
+            ..
+        } if text.is_empty() => Some(InMemory::Empty(entry)),
+        NodeValue::Scalar {
+            value: Scalar::Str(text),
+            ..
+        } if text.starts_with(":memory:") => Some(InMemory::Memory(entry, text)),
+        _ => None,
+    }
+}
+
+fn described(how: &InMemory<'_>) -> String {
+    match how {
+        InMemory::Absent => {
+            "has no `path`, so DuckDB uses an in-memory database (`:memory:`)".into()
+        }
+        InMemory::Empty(_) => {
+            "has an empty `path`, which DuckDB opens as an in-memory database".into()
+        }
+        InMemory::Memory(_, ":memory:") => "uses an in-memory database (`:memory:`)".into(),
+        InMemory::Memory(_, text) => format!("uses a named in-memory database (`{text}`)"),
+    }
+}
+
+/// Puts the file path in place of an in-memory `path` value (never a second `path` key).
+fn path_edit(document: &Document, entry: &Entry) -> Option<Edit> {
+    if entry.value.span.is_empty() {
+        fill_empty(document, entry, FILE_PATH)
+    } else {
+        Some(replace_scalar(document, &entry.value, FILE_PATH))
+    }
+}
 
 /// DuckDB outputs of a dbt profiles.yml (`<profile>.outputs.<target>`) that are in-memory.
 fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
@@ -58,21 +116,15 @@ fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
             if string_field(&output.value, "type").map(|(t, _)| t) != Some("duckdb") {
                 continue;
             }
-            let (span, message) = match string_field(&output.value, "path") {
-                Some((":memory:", path)) => (
-                    path.value.span,
-                    format!(
-                        "dbt output `{profile}.{target}` uses an in-memory DuckDB database (`:memory:`)"
-                    ),
-                ),
-                Some(_) => continue,
-                None => (
-                    output.key.span,
-                    format!(
-                        "dbt output `{profile}.{target}` has no `path`, so dbt-duckdb uses an in-memory database"
-                    ),
-                ),
+            let Some(how) = in_memory(output.value.get("path")) else {
+                continue;
             };
+            let span = match &how {
+                InMemory::Absent => output.key.span,
+                InMemory::Empty(path) | InMemory::Memory(path, _) => path.value.span,
+            };
+            let message = format!("dbt output `{profile}.{target}` {}", described(&how))
+                .replace("DuckDB uses", "dbt-duckdb uses");
             out.push(
                 Diagnostic::new(&META, &document.file, span, message)
                     .with_help(format!("use a file database such as `{FILE_PATH}` so installed extensions persist across connections")),
@@ -101,35 +153,53 @@ impl Rule for MemoryDatabase {
                 continue;
             }
             let properties = profile.value.get("properties");
-            match properties.and_then(|p| string_field(&p.value, "path")) {
-                Some((":memory:", entry)) => out.push(
-                    Diagnostic::new(&META, &document.file, entry.value.span, format!("DuckDB profile `{name}` uses an in-memory database (`:memory:`)"))
-                        .with_help(format!("use a file database such as `{FILE_PATH}` so installed extensions persist across connections"))
-                        .with_fix(fix(format!("Use `{FILE_PATH}`"), Applicability::Unsafe, vec![replace_scalar(document, &entry.value, FILE_PATH)])),
-                ),
-                Some(_) => {}
-                None => {
-                    let mut diagnostic = Diagnostic::new(
-                        &META,
-                        &document.file,
-                        profile.key.span,
-                        format!("DuckDB profile `{name}` has no `path`, so floe uses an in-memory database (`:memory:`)"),
-                    )
-                    .with_help(format!("add `properties.path: {FILE_PATH}` (a file database keeps installed extensions)"));
+            let Some(how) = in_memory(properties.and_then(|p| p.value.get("path"))) else {
+                continue;
+            };
+            let message = format!("DuckDB profile `{name}` {}", described(&how))
+                .replace("DuckDB uses", "floe uses");
+            let diagnostic = match how {
+                InMemory::Empty(entry) | InMemory::Memory(entry, _) => {
+                    let diagnostic = Diagnostic::new(&META, &document.file, entry.value.span, message)
+                        .with_help(format!("use a file database such as `{FILE_PATH}` so installed extensions persist across connections"));
+                    match path_edit(document, entry) {
+                        Some(edit) => diagnostic.with_fix(fix(
+                            format!("Use `{FILE_PATH}`"),
+                            Applicability::Unsafe,
+                            vec![edit],
+                        )),
+                        None => diagnostic,
+                    }
+                }
+                InMemory::Absent => {
+                    let mut diagnostic = Diagnostic::new(&META, &document.file, profile.key.span, message)
+                        .with_help(format!("add `properties.path: {FILE_PATH}` (a file database keeps installed extensions)"));
                     let edit = match properties {
-                        Some(p) if p.value.as_mapping().is_some_and(|m| !m.is_empty()) => append_entry(document, &p.value, "path", FILE_PATH),
+                        Some(p) if p.value.as_mapping().is_some_and(|m| !m.is_empty()) => {
+                            append_entry(document, &p.value, "path", FILE_PATH)
+                        }
                         Some(_) => None,
                         None if profile.value.as_mapping().is_some_and(|m| !m.is_empty()) => {
-                            append_entry(document, &profile.value, "properties", &format!("{{path: {FILE_PATH}}}"))
+                            append_entry(
+                                document,
+                                &profile.value,
+                                "properties",
+                                &format!("{{path: {FILE_PATH}}}"),
+                            )
                         }
                         None => None,
                     };
                     if let Some(edit) = edit {
-                        diagnostic = diagnostic.with_fix(fix(format!("Add `path: {FILE_PATH}`"), Applicability::Unsafe, vec![edit]));
+                        diagnostic = diagnostic.with_fix(fix(
+                            format!("Add `path: {FILE_PATH}`"),
+                            Applicability::Unsafe,
+                            vec![edit],
+                        ));
                     }
-                    out.push(diagnostic);
+                    diagnostic
                 }
-            }
+            };
+            out.push(diagnostic);
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod drift;
 pub mod generator;
+pub mod profile_name;
 
 use crate::profiles::{self, GenerateError, Generated, Request};
 use crate::rules::Context;

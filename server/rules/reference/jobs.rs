@@ -1,7 +1,7 @@
-use super::python_list;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::suggest::did_you_mean;
+use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
 use crate::rules::walk::{profiles, section, string_field};
 use crate::syntax::{Document, Node};
@@ -87,7 +87,7 @@ impl Rule for UnknownJob {
             .iter()
             .filter_map(|e| e.key.key_text())
             .collect();
-        let available = python_list(&jobs);
+        let listed = |j: &str| available(j, &jobs, Listing::Python);
         for (kind, key) in [
             ("Schedule", "schedules"),
             ("Sensor", "sensors"),
@@ -101,7 +101,8 @@ impl Rule for UnknownJob {
                         &jobs,
                         |j| {
                             format!(
-                                "{kind} '{name}' references unknown job '{j}'. Available jobs: {available}"
+                                "{kind} '{name}' references unknown job '{j}'. Available jobs: {}",
+                                listed(j)
                             )
                         },
                         out,
@@ -119,7 +120,8 @@ impl Rule for UnknownJob {
                             &jobs,
                             |j| {
                                 format!(
-                                    "Sensor '{name}' watches unknown job '{j}'. Available jobs: {available}"
+                                    "Sensor '{name}' watches unknown job '{j}'. Available jobs: {}",
+                                    listed(j)
                                 )
                             },
                             out,
@@ -163,7 +165,7 @@ impl Rule for AssetSensorOneAsset {
                     format!(
                         "Asset sensor '{name}' must watch exactly one asset. Got {} assets: {}",
                         items.len(),
-                        python_list(&names)
+                        super::python_list(&names)
                     ),
                 ));
             }

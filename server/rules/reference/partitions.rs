@@ -1,7 +1,7 @@
-use super::python_list;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::suggest::did_you_mean;
+use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
 use crate::rules::walk::{profiles, section, string_field};
 use crate::syntax::Document;
@@ -58,7 +58,7 @@ impl Rule for UnknownPartition {
                 entry.value.span,
                 format!(
                     "Assets '{pattern}' reference unknown partition '{name}'. Available partitions: {}",
-                    python_list(&partitions)
+                    available(name, &partitions, Listing::Python)
                 ),
             );
             if let Some(best) = did_you_mean(name, &partitions) {

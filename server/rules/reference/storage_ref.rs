@@ -1,6 +1,6 @@
-use super::python_list;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::model::suggest::{Listing, available};
 use crate::rules::walk::{section, string_field};
 use crate::rules::{Environment, Rule};
 use crate::syntax::NodeValue;
@@ -75,7 +75,7 @@ impl Rule for UnknownStorageRef {
                 &META,
                 &document.file,
                 span,
-                format!("compute_logs references non-existent storage profile '{name}'. Available storage profiles: {}", python_list(&storage)),
+                format!("compute_logs references non-existent storage profile '{name}'. Available storage profiles: {}", available(&name, &storage, Listing::Python)),
             ));
         }
     }

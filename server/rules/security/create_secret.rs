@@ -3,7 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
+use crate::rules::sql;
 use crate::rules::walk::strings;
 use crate::rules::{Context, Environment, Rule};
 use crate::syntax::Document;
@@ -12,7 +13,10 @@ declare_rule! {
     /// ## What it does
     /// Finds `CREATE SECRET` statements in any SQL floe-lint can see: string values in floe.yaml
     /// and platform.yaml (DuckDB settings, init SQL), the `on-run-start`/`on-run-end` hooks of the
-    /// `dbt_project.yml` beside floe.yaml, and the `.sql` files of that dbt project.
+    /// `dbt_project.yml` beside floe.yaml, and the `.sql` files of that dbt project, including
+    /// SQL that Jinja runs (`run_query("…")`, `pre_hook='…'`). A statement is flagged, not a
+    /// mention: text in a comment or in a SQL string literal (`'CREATE SECRET is forbidden' as
+    /// note`) is not SQL that runs.
     ///
     /// ## Why is this bad?
     /// dbt-duckdb opens the connection, and uses DuckDB's secret manager, before any hook runs.
@@ -50,12 +54,13 @@ static CREATE_SECRET: LazyLock<Regex> = LazyLock::new(|| {
 
 const HELP: &str = "DuckDB's secret manager is already in use when dbt-duckdb runs this; pass the credentials inline to ATTACH (TYPE ICEBERG, CLIENT_ID …, CLIENT_SECRET …) as floe's plugin does";
 
+/// YAML strings that hold SQL (hooks, DuckDB init SQL): the whole scalar is reported.
 fn in_yaml(document: &Document, out: &mut Vec<Diagnostic>) {
     let Some(root) = &document.root else { return };
     let mut found = Vec::new();
     strings(root, &mut found);
     for (text, node) in found {
-        if CREATE_SECRET.is_match(text) {
+        if CREATE_SECRET.is_match(text) && !sql::statements(text, &CREATE_SECRET).is_empty() {
             out.push(
                 Diagnostic::new(
                     &META,
@@ -69,31 +74,22 @@ fn in_yaml(document: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A statement, not a mention in a comment or a SQL string literal.
 fn in_sql(document: &Document, out: &mut Vec<Diagnostic>) {
-    for m in CREATE_SECRET.find_iter(&document.text) {
-        if is_commented_out(&document.text, m.start()) {
-            continue;
-        }
+    if !CREATE_SECRET.is_match(&document.text) {
+        return;
+    }
+    for span in sql::statements(&document.text, &CREATE_SECRET) {
         out.push(
             Diagnostic::new(
                 &META,
                 &document.file,
-                Span::new(m.start(), m.end()),
+                span,
                 "`CREATE SECRET` in a dbt SQL file",
             )
             .with_help(HELP),
         );
     }
-}
-
-/// Whether `offset` is inside a `--` line comment or a `{# … #}` Jinja comment.
-fn is_commented_out(text: &str, offset: usize) -> bool {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    if text[line_start..offset].contains("--") {
-        return true;
-    }
-    let before = &text[..offset];
-    matches!((before.rfind("{#"), before.rfind("#}")), (Some(open), close) if close.is_none_or(|c| c < open))
 }
 
 impl Rule for CreateSecret {

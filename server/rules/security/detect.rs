@@ -48,7 +48,6 @@ re!(SENDGRID, r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b");
 re!(TWILIO, r"\b(?:AC|SK)[a-z0-9]{32}\b");
 re!(AZURE_STORAGE, r"AccountKey=[A-Za-z0-9+/=]{88}");
 re!(BEARER, r"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*");
-re!(PUBLIC_IPV4, r"\b(?:\d{1,3}\.){3}\d{1,3}\b");
 re!(
     SECRET_KEY_NAME,
     r"(?i)(?:^|[_.-])(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|service[_-]?key|account[_-]?key|access[_-]?key(?:[_-]?id)?|private[_-]?key|priv[_-]?key|client[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key|db[_-]?pass|key[_-]?pass)$"
@@ -115,37 +114,80 @@ fn basic_auth(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
-/// Public IPv4 addresses (detect-secrets' IPPublicDetector; upstream runs it on floe.yaml).
-pub fn public_ips(text: &str) -> Vec<Hit> {
-    // Cheap pre-check: an address has three dots (most scalars have none).
-    if text.bytes().filter(|b| *b == b'.').take(3).count() < 3 {
-        return Vec::new();
-    }
-    PUBLIC_IPV4
-        .find_iter(text)
-        .filter(|m| {
-            let octets: Vec<u32> = m
-                .as_str()
-                .split('.')
-                .filter_map(|o| o.parse().ok())
-                .collect();
-            octets.len() == 4 && octets.iter().all(|o| *o <= 255) && !is_private(&octets)
-        })
-        .map(|m| Hit {
-            kind: "Public IP (ipv4)",
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect()
+// `name = 'literal'`, `name := 'literal'`, `name: "literal"`, `name TO 'literal'` and DuckDB's
+// `CREATE SECRET (KEY_ID 'literal', …)` form, in SQL, Jinja or any text. Which names count is
+// decided after the match ([`is_secret_setting`]), so one regex serves every setting.
+re!(
+    ASSIGNMENT,
+    r#"(?i)\b([a-z_][a-z0-9_]*(?:[.-][a-z0-9_]+)*)['"\]]?\s*(?:=|:=|:|\s+to\s+|\s)\s*(?:'((?:[^'\n\\]|''|\\.)*)'|"((?:[^"\n\\]|\\.)*)")"#
+);
+// dbt's `env_var('NAME', 'default')`: a literal default is a committed value of NAME.
+re!(
+    ENV_VAR_DEFAULT,
+    r#"\benv_var\(\s*['"]([A-Za-z0-9_.-]+)['"]\s*,\s*(?:'([^'\n]*)'|"([^"\n]*)")"#
+);
+
+/// A secret written as a literal value of a secret-named setting inside a piece of text (SQL,
+/// a Jinja expression, a hook): the setting's name and the literal's range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assigned<'t> {
+    pub name: &'t str,
+    pub hit: Hit,
 }
 
-fn is_private(o: &[u32]) -> bool {
-    matches!(
-        o,
-        [10, ..] | [127, ..] | [0, ..] | [169, 254, ..] | [192, 168, ..] | [255, 255, 255, 255]
-    ) || (o[0] == 172 && (16..=31).contains(&o[1]))
-        || (o[0] == 100 && (64..=127).contains(&o[1]))
-        || o[0] >= 224
+/// Literal values given to secret-named settings in `text` (`SET s3_secret_access_key='…'`,
+/// `CREATE SECRET (… SECRET '…')`, `{% set password = "…" %}`, `env_var('DB_PASSWORD', '…')`).
+pub fn assignments(text: &str) -> Vec<Assigned<'_>> {
+    // Every form needs a quote; most text has none or names no secret.
+    if !text.contains(['\'', '"']) || !has_secret_word(text) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for regex in [&ASSIGNMENT, &ENV_VAR_DEFAULT] {
+        for captures in regex.captures_iter(text) {
+            let single = captures.get(2);
+            let (Some(name), Some(value)) = (captures.get(1), single.or(captures.get(3))) else {
+                continue;
+            };
+            // A literal holding the other quote is a piece of a concatenation
+            // (`'" ~ var("x") ~ "'`), not a value.
+            let other = if single.is_some() { '"' } else { '\'' };
+            let other_quote = value.as_str().contains(other);
+            if is_secret_setting(name.as_str()) && !other_quote && !is_placeholder(value.as_str()) {
+                found.push(Assigned {
+                    name: name.as_str(),
+                    hit: Hit {
+                        kind: "Secret Keyword",
+                        start: value.start(),
+                        end: value.end(),
+                    },
+                });
+            }
+        }
+    }
+    found
+}
+
+/// A setting whose value is a secret: a secret-named key, or one of DuckDB's `CREATE SECRET`
+/// parameters that hold one (`KEY_ID`, `SECRET`, `SESSION_TOKEN`, `CONNECTION_STRING`).
+pub fn is_secret_setting(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    is_secret_key(&lower)
+        || lower == "key_id"
+        || lower.ends_with("connection_string")
+        || lower.ends_with("password")
+}
+
+fn has_secret_word(text: &str) -> bool {
+    ["pass", "pwd", "secret", "token", "key", "connection_string"]
+        .iter()
+        .any(|word| contains_ignore_case(text, word))
+}
+
+fn contains_ignore_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Whether a mapping key names a secret (`password`, `client_secret`, `aws_secret_access_key`…).
@@ -153,14 +195,9 @@ fn is_private(o: &[u32]) -> bool {
 pub fn is_secret_key(key: &str) -> bool {
     // Every name the pattern accepts contains one of these; most keys contain none (checked
     // without allocating: this runs for every key of every file).
-    let has = |word: &str| {
-        key.as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
     if !["pass", "pwd", "secret", "token", "key"]
         .into_iter()
-        .any(has)
+        .any(|word| contains_ignore_case(key, word))
     {
         return false;
     }
@@ -194,51 +231,6 @@ fn is_sequential(v: &str) -> bool {
         .any(|seq| lower.len() >= 3 && seq.contains(&lower))
 }
 
-/// Shannon entropy in bits per character.
-pub fn entropy(text: &str) -> f64 {
-    let len = text.chars().count() as f64;
-    if len == 0.0 {
-        return 0.0;
-    }
-    let mut counts = std::collections::HashMap::new();
-    for c in text.chars() {
-        *counts.entry(c).or_insert(0usize) += 1;
-    }
-    counts
-        .values()
-        .map(|n| {
-            let p = *n as f64 / len;
-            -p * p.log2()
-        })
-        .sum()
-}
-
-/// detect-secrets' Base64HighEntropyString (limit 4.5) and HexHighEntropyString (limit 3.0,
-/// adjusted down for all-digit strings) on a whole string value.
-pub fn high_entropy(value: &str) -> Option<&'static str> {
-    if value.len() < 8 {
-        return None;
-    }
-    let is_hex = value.chars().all(|c| c.is_ascii_hexdigit());
-    if is_hex {
-        let mut e = entropy(value);
-        if value.chars().all(|c| c.is_ascii_digit()) {
-            // detect-secrets: numbers are rarely secrets; reduce by 1.2 / log2(len).
-            e -= 1.2 / (value.len() as f64).log2();
-        }
-        if e > 3.0 {
-            return Some("Hex High Entropy String");
-        }
-    }
-    let is_base64 = value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_'));
-    if is_base64 && entropy(value) > 4.5 {
-        return Some("Base64 High Entropy String");
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,7 +244,6 @@ mod tests {
                 && is_secret_key("client_secret")
                 && is_secret_key("aws_secret_access_key")
         );
-        assert!(high_entropy("Q2FuIHlvdSBzZWUgdGhpcyBoaWdoLWVudHJvcHkgc3RyaW5nPw").is_some());
         for ok in [
             "default",
             "customer-analytics",
@@ -260,7 +251,7 @@ mod tests {
             "high-memory",
         ] {
             assert!(
-                patterns(ok).is_empty() && high_entropy(ok).is_none(),
+                patterns(ok).is_empty() && assignments(ok).is_empty(),
                 "{ok}"
             );
         }
@@ -290,9 +281,44 @@ mod tests {
         );
     }
 
+    fn assigned(text: &str) -> Vec<(&str, &str)> {
+        assignments(text)
+            .into_iter()
+            .map(|a| (a.name, &text[a.hit.start..a.hit.end]))
+            .collect()
+    }
+
     #[test]
-    fn public_ips_only() {
-        assert_eq!(public_ips("8.8.8.8").len(), 1);
-        assert!(public_ips("10.0.0.1 192.168.1.1 127.0.0.1 172.20.0.1").is_empty());
+    fn literal_values_of_secret_settings_in_text() {
+        assert_eq!(
+            assigned(r#"{% do run_query("SET s3_secret_access_key='wJalrXUtnFEMI'") %}"#),
+            [("s3_secret_access_key", "wJalrXUtnFEMI")]
+        );
+        assert_eq!(
+            assigned("CREATE SECRET (TYPE S3, KEY_ID 'AKIAEXAMPLE', SECRET 'abc''def')"),
+            [("KEY_ID", "AKIAEXAMPLE"), ("SECRET", "abc''def")]
+        );
+        assert_eq!(
+            assigned("SET GLOBAL s3_session_token TO 'tok-123456'"),
+            [("s3_session_token", "tok-123456")]
+        );
+        assert_eq!(
+            assigned(r#"{% set db_password = "hunter22" %}"#),
+            [("db_password", "hunter22")]
+        );
+        assert_eq!(
+            assigned("{{ env_var('DBT_PASSWORD', 'hunter22') }}"),
+            [("DBT_PASSWORD", "hunter22")]
+        );
+        for clean in [
+            "SET s3_secret_access_key = '{{ env_var(\"AWS_SECRET_ACCESS_KEY\") }}'",
+            "{{ env_var('AWS_SECRET_ACCESS_KEY') }}",
+            "select 'CREATE SECRET is forbidden' as note",
+            "CREATE SECRET (TYPE S3, KEY_ID '', REGION 'eu-west-1')",
+            "where password = '\" ~ var(\"p\") ~ \"'",
+            "SET s3_region='us-east-1'",
+        ] {
+            assert!(assigned(clean).is_empty(), "{clean}: {:?}", assigned(clean));
+        }
     }
 }

@@ -6,3 +6,6 @@ pub mod detect;
 pub mod insecure_http;
 pub mod oauth_scope;
 pub mod redact;
+pub mod scan;
+pub mod scan_refusal;
+pub mod upstream_scan;

@@ -30,9 +30,9 @@ declare_rule! {
     /// Flags `credentials` in `oauth2` mode without a `scope`.
     ///
     /// ## Why is this bad?
-    /// floe then falls back to a default scope ("OAuth2 scope not specified, using default"), so
-    /// which roles the client gets is decided by code rather than by this file, and may differ
-    /// between floe versions and environments.
+    /// floe then falls back to its default scope, `PRINCIPAL_ROLE:ALL` ("OAuth2 scope not
+    /// specified, using default"): the client gets every role its principal has, decided by code
+    /// rather than by this file (and the default may differ between floe versions).
     ///
     /// ## Example
     /// ```yaml
@@ -107,7 +107,7 @@ impl Rule for MissingScope {
                 if scope.is_none_or(|s| s.value.as_str().is_none_or(|v| v.trim().is_empty())) {
                     out.push(
                         Diagnostic::new(&MISSING_SCOPE, &document.file, mode.value.span, format!("{section}.{name}.credentials.scope: OAuth2 scope not specified, using default"))
-                            .with_help("state the scope, e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
+                            .with_help("without a scope floe asks for `PRINCIPAL_ROLE:ALL` (every role the principal has); state a narrower one, e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
                     );
                 }
             }
