@@ -124,6 +124,14 @@ impl Cache {
         }
     }
 
+    /// Forgets every file.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            drop_elsewhere(std::mem::take(&mut *entries));
+        }
+        self.findings.clear();
+    }
+
     /// Forgets a file (closed in the editor).
     pub fn forget(&self, path: &Path) {
         if let Ok(mut entries) = self.entries.lock() {

@@ -194,6 +194,7 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
     // Drop results computed from a buffer that has changed (or opened) since the snapshot; keep
     // the rest as what requests answer from.
     let mut state = lock(state);
+    let nothing_open = state.documents.paths().is_empty();
     let mut published = Vec::new();
     for (publication, path, analysis) in out {
         if state.documents.get(&path).map(|d| d.revision) != analysis.revision {
@@ -208,6 +209,13 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
         }
         state.analysis.insert(path, Arc::new(analysis));
         published.push(publication);
+    }
+    if nothing_open {
+        // Nothing is being edited: the trees kept for fast re-checks are dead weight until a
+        // file is opened again (what the editor shows is still remembered, to clear it later).
+        state.cache.clear();
+        state.parsed.clear();
+        state.analysis.retain(|_, a| !a.findings.is_empty());
     }
     (published, messages)
 }

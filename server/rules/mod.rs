@@ -78,6 +78,13 @@ impl Findings {
         }
     }
 
+    /// Forgets every file's findings.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.clear();
+        }
+    }
+
     /// Forgets a file's findings (closed in the editor).
     pub fn forget(&self, path: &Path) {
         if let Ok(mut entries) = self.entries.lock() {
