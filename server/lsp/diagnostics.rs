@@ -1,4 +1,4 @@
-//! Publishing diagnostics. One worker task takes dirty files off a queue, coalesces everything
+//! Publishing diagnostics. One worker thread takes dirty files off a queue, coalesces everything
 //! queued meanwhile (no fixed debounce: latency is the check's own time), checks each affected
 //! project from a snapshot of the open buffers, and publishes every file of the project (open or
 //! not, so editing platform.yaml re-publishes floe.yaml). A result whose snapshot is older than
@@ -11,13 +11,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use serde_json::json;
 use tokio::sync::{mpsc, watch};
-use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{Diagnostic as LspDiagnostic, MessageType, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic as LspDiagnostic, MessageType, PublishDiagnosticsParams, Uri,
+};
 
 use super::convert;
 use super::snapshot::Texts;
 use super::state::{Analysis, Shared, lock};
+use super::transport::frame;
 use crate::check;
 use crate::model::FileKind;
 use crate::workspace::discover;
@@ -72,40 +75,53 @@ impl Queue {
     }
 }
 
-/// Starts the worker (on the current tokio runtime).
-pub fn start(client: Client, state: Shared, dirty: Dirty) {
+/// Where the worker's messages go: whole JSON-RPC frames, straight to the transport's writer.
+pub type Outgoing = mpsc::UnboundedSender<Vec<u8>>;
+
+/// Starts the worker on a thread of its own: a check runs as soon as its file is queued, with no
+/// hand-off to an async runtime, and its publications go straight to the writer (not through the
+/// framework's client, whose frames the transport would read back and re-frame).
+pub fn start(state: Shared, dirty: Dirty, outgoing: Outgoing) {
     let Dirty {
         mut receiver,
         checked,
     } = dirty;
-    tokio::spawn(async move {
-        while let Some((number, first)) = receiver.recv().await {
-            let mut last = number;
-            let mut dirty = BTreeSet::from([first]);
-            while let Ok((number, more)) = receiver.try_recv() {
-                last = number;
-                dirty.insert(more);
+    let spawned = std::thread::Builder::new()
+        .name("floe-lint-check".into())
+        .spawn(move || {
+            while let Some((number, first)) = receiver.blocking_recv() {
+                let mut last = number;
+                let mut dirty = BTreeSet::from([first]);
+                while let Ok((number, more)) = receiver.try_recv() {
+                    last = number;
+                    dirty.insert(more);
+                }
+                let (published, messages) = run(&state, dirty);
+                checked.send_replace(last);
+                for message in messages {
+                    let notice = json!({"jsonrpc": "2.0", "method": "window/logMessage",
+                        "params": {"type": MessageType::WARNING, "message": message}});
+                    send(&outgoing, &notice);
+                }
+                for publication in published {
+                    let params = PublishDiagnosticsParams {
+                        uri: publication.uri,
+                        diagnostics: publication.diagnostics,
+                        version: publication.version,
+                    };
+                    let notice = json!({"jsonrpc": "2.0",
+                        "method": "textDocument/publishDiagnostics", "params": params});
+                    send(&outgoing, &notice);
+                }
             }
-            let state = state.clone();
-            let result = tokio::task::spawn_blocking(move || run(&state, dirty)).await;
-            checked.send_replace(last);
-            let Ok((published, messages)) = result else {
-                continue;
-            };
-            for message in messages {
-                client.log_message(MessageType::WARNING, message).await;
-            }
-            for publication in published {
-                client
-                    .publish_diagnostics(
-                        publication.uri,
-                        publication.diagnostics,
-                        publication.version,
-                    )
-                    .await;
-            }
-        }
-    });
+        });
+    if let Err(error) = spawned {
+        eprintln!("floe-lint lsp: cannot start the check thread: {error}");
+    }
+}
+
+fn send(outgoing: &Outgoing, message: &serde_json::Value) {
+    let _ = outgoing.send(frame(message.to_string().as_bytes()));
 }
 
 struct Publication {

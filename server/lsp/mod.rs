@@ -61,23 +61,21 @@ pub fn run() -> i32 {
     runtime.block_on(async {
         let state = Shared::default();
         let (queue, dirty) = Queue::new();
+        let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
+        diagnostics::start(Arc::clone(&state), dirty, frames.clone());
         let sync = text_sync::TextSync {
             state: Arc::clone(&state),
             queue: queue.clone(),
         };
-        let (service, socket) = LspService::build(move |client| {
-            diagnostics::start(client.clone(), Arc::clone(&state), dirty);
-            Backend {
-                client,
-                state,
-                queue,
-            }
+        let (service, socket) = LspService::build(move |client| Backend {
+            client,
+            state,
+            queue,
         })
         .custom_method("floe/previewProfiles", Backend::preview_profiles_request)
         .finish();
         let (to_server, server_input) = tokio::io::duplex(1 << 20);
         let (server_output, from_server) = tokio::io::duplex(1 << 20);
-        let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
         tokio::spawn(transport::pump_input(
             tokio::io::stdin(),
             to_server,

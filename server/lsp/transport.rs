@@ -20,7 +20,8 @@ pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 const PARSE_ERROR: &str =
     r#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#;
 
-fn frame(body: &[u8]) -> Vec<u8> {
+/// A message framed for the wire.
+pub fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body);
     out

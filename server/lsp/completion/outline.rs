@@ -8,7 +8,7 @@ use crate::model::navigate::Step;
 
 /// One line of block YAML, as far as structure goes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub struct Line<'t> {
     /// Columns (in chars) of each `- ` item indicator, outermost first.
     pub dashes: Vec<usize>,
     /// Column where the content after indentation and dashes starts.
@@ -16,7 +16,7 @@ pub struct Line {
     /// The mapping key written on the line, unquoted.
     pub key: Option<String>,
     /// What follows the key's `:` (or the content when there is no key), trimmed.
-    pub value: String,
+    pub value: &'t str,
     /// `---` or `...`: the next document starts.
     pub marker: bool,
 }
@@ -49,31 +49,26 @@ pub fn lines(text: &str) -> Vec<&str> {
     out
 }
 
-fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t'
-}
-
-/// The char index of the `:` that ends a block mapping key in `rest` (text after indentation and
-/// dashes), if there is one: outside quotes and brackets, followed by a blank or the end.
-pub fn key_colon(rest: &str) -> Option<usize> {
-    let chars: Vec<char> = rest.chars().collect();
-    let first = *chars.first()?;
-    if matches!(
-        first,
-        '{' | '[' | '#' | '|' | '>' | '&' | '*' | '!' | '%' | '@' | '`'
-    ) {
+/// The byte index of the `:` that ends a block mapping key in `rest` (text after indentation
+/// and dashes), if there is one: outside quotes, followed by a blank or the end, before any
+/// comment. Every delimiter is ASCII, so bytes can be scanned safely.
+pub fn key_colon_byte(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let first = *bytes.first()?;
+    if b"{[#|>&*!%@`".contains(&first) {
         return None;
     }
+    let blank = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ' || *b == b'\t');
     let mut i = 0;
-    if first == '"' || first == '\'' {
+    if first == b'"' || first == b'\'' {
         i = 1;
-        while i < chars.len() {
-            if first == '"' && chars[i] == '\\' {
+        while i < bytes.len() {
+            if first == b'"' && bytes[i] == b'\\' {
                 i += 2;
                 continue;
             }
-            if chars[i] == first {
-                if first == '\'' && chars.get(i + 1) == Some(&'\'') {
+            if bytes[i] == first {
+                if first == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
                     i += 2;
                     continue;
                 }
@@ -83,15 +78,20 @@ pub fn key_colon(rest: &str) -> Option<usize> {
         }
         i += 1;
     }
-    while i < chars.len() {
-        match chars[i] {
-            ':' if chars.get(i + 1).is_none_or(|c| is_blank(*c)) => return Some(i),
-            '#' if i > 0 && is_blank(chars[i - 1]) => return None,
+    while i < bytes.len() {
+        match bytes[i] {
+            b':' if blank(i + 1) => return Some(i),
+            b'#' if i > 0 && (bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') => return None,
             _ => {}
         }
         i += 1;
     }
     None
+}
+
+/// As [`key_colon_byte`], as a char index.
+pub fn key_colon(rest: &str) -> Option<usize> {
+    key_colon_byte(rest).map(|b| rest[..b].chars().count())
 }
 
 fn unquote(key: &str) -> String {
@@ -104,11 +104,16 @@ fn unquote(key: &str) -> String {
     key.to_owned()
 }
 
-/// The structure of one line; `None` for blank and comment lines.
-pub fn parse(line: &str) -> Option<Line> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut col = chars.iter().take_while(|c| is_blank(**c)).count();
-    let rest: String = chars[col..].iter().collect();
+/// The structure of one line; `None` for blank and comment lines. Indentation and `- ` are ASCII,
+/// so their byte offsets are their char columns.
+pub fn parse(line: &str) -> Option<Line<'_>> {
+    let bytes = line.as_bytes();
+    let blank = |i: usize| bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t');
+    let mut col = 0;
+    while blank(col) {
+        col += 1;
+    }
+    let rest = &line[col..];
     if rest.is_empty() || rest.starts_with('#') {
         return None;
     }
@@ -117,24 +122,22 @@ pub fn parse(line: &str) -> Option<Line> {
             dashes: Vec::new(),
             content: 0,
             key: None,
-            value: String::new(),
+            value: "",
             marker: true,
         });
     }
     let mut dashes = Vec::new();
-    while chars.get(col) == Some(&'-') && chars.get(col + 1).is_none_or(|c| is_blank(*c)) {
+    while bytes.get(col) == Some(&b'-') && (col + 1 == bytes.len() || blank(col + 1)) {
         dashes.push(col);
         col += 1;
-        col += chars[col..].iter().take_while(|c| is_blank(**c)).count();
-    }
-    let rest: String = chars[col.min(chars.len())..].iter().collect();
-    let (key, value) = match key_colon(&rest) {
-        Some(colon) => {
-            let key: String = rest.chars().take(colon).collect();
-            let value: String = rest.chars().skip(colon + 1).collect();
-            (Some(unquote(&key)), value.trim().to_owned())
+        while blank(col) {
+            col += 1;
         }
-        None => (None, rest.trim().to_owned()),
+    }
+    let rest = &line[col.min(line.len())..];
+    let (key, value) = match key_colon_byte(rest) {
+        Some(colon) => (Some(unquote(&rest[..colon])), rest[colon + 1..].trim()),
+        None => (None, rest.trim()),
     };
     Some(Line {
         dashes,
@@ -245,7 +248,7 @@ pub fn frames_before(lines: &[&str], until: usize) -> Vec<Frame> {
         if line.value.starts_with('|') || line.value.starts_with('>') {
             scalar_above = owner;
         } else if line.value.starts_with('{') || line.value.starts_with('[') {
-            flow = flow_depth(&line.value).max(0);
+            flow = flow_depth(line.value).max(0);
         }
     }
     frames
@@ -263,7 +266,7 @@ pub fn siblings(lines: &[&str], line: usize, col: usize, with_line: bool) -> Vec
         if parsed.content == col
             && let Some(key) = parsed.key
         {
-            out.push((key, parsed.value));
+            out.push((key, parsed.value.to_owned()));
             if !parsed.dashes.is_empty() {
                 break; // the first key of a sequence item
             }
@@ -283,18 +286,18 @@ pub fn siblings(lines: &[&str], line: usize, col: usize, with_line: bool) -> Vec
             && parsed.dashes.is_empty()
             && let Some(key) = parsed.key
         {
-            out.push((key, parsed.value));
+            out.push((key, parsed.value.to_owned()));
         }
     }
     out
 }
 
 /// The indentation step the file uses (spaces a child is indented past its parent key), 2 if
-/// nothing tells.
+/// nothing tells. The first few hundred lines tell enough.
 pub fn indent_unit(lines: &[&str]) -> usize {
     let mut parent: Option<usize> = None;
     let mut counts = [0usize; 9];
-    for text in lines {
+    for text in lines.iter().take(400) {
         let Some(line) = parse(text) else { continue };
         let start = line.dashes.first().copied().unwrap_or(line.content);
         if let Some(p) = parent
