@@ -20,7 +20,7 @@ use tower_lsp_server::ls_types::{
 use super::convert;
 use super::snapshot::Texts;
 use super::state::{Analysis, Shared, lock};
-use super::transport::frame;
+use super::transport::{Output, frame};
 use crate::check;
 use crate::model::FileKind;
 use crate::workspace::discover;
@@ -75,13 +75,11 @@ impl Queue {
     }
 }
 
-/// Where the worker's messages go: whole JSON-RPC frames, straight to the transport's writer.
-pub type Outgoing = mpsc::UnboundedSender<Vec<u8>>;
-
 /// Starts the worker on a thread of its own: a check runs as soon as its file is queued, with no
-/// hand-off to an async runtime, and its publications go straight to the writer (not through the
-/// framework's client, whose frames the transport would read back and re-frame).
-pub fn start(state: Shared, dirty: Dirty, outgoing: Outgoing) {
+/// hand-off to an async runtime, and the thread writes its publications to the client itself (not
+/// through the framework's client, whose frames the transport would read back and re-frame, nor
+/// through another thread).
+pub fn start(state: Shared, dirty: Dirty, outgoing: Output) {
     let Dirty {
         mut receiver,
         checked,
@@ -120,8 +118,8 @@ pub fn start(state: Shared, dirty: Dirty, outgoing: Outgoing) {
     }
 }
 
-fn send(outgoing: &Outgoing, message: &serde_json::Value) {
-    let _ = outgoing.send(frame(message.to_string().as_bytes()));
+fn send(outgoing: &Output, message: &serde_json::Value) {
+    outgoing.write(&frame(message.to_string().as_bytes()));
 }
 
 struct Publication {

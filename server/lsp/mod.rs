@@ -62,7 +62,8 @@ pub fn run() -> i32 {
         let state = Shared::default();
         let (queue, dirty) = Queue::new();
         let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
-        diagnostics::start(Arc::clone(&state), dirty, frames.clone());
+        let stdout = transport::Output::new(std::io::stdout());
+        diagnostics::start(Arc::clone(&state), dirty, stdout.clone());
         let sync = text_sync::TextSync {
             state: Arc::clone(&state),
             queue: queue.clone(),
@@ -76,19 +77,38 @@ pub fn run() -> i32 {
         .finish();
         let (to_server, server_input) = tokio::io::duplex(1 << 20);
         let (server_output, from_server) = tokio::io::duplex(1 << 20);
-        tokio::spawn(transport::pump_input(
-            tokio::io::stdin(),
-            to_server,
-            frames.clone(),
-            Arc::new(sync),
-        ));
-        tokio::spawn(transport::pump_output(from_server, frames));
-        let writer = tokio::spawn(transport::write_frames(tokio::io::stdout(), outgoing));
+        // stdin and stdout on threads of their own, with std's blocking I/O: a message read is
+        // applied (text sync) or handed to the server at once, and a frame is written as soon as
+        // it is queued, without tokio's blocking-pool round trips.
+        let replies = frames.clone();
+        let reader = std::thread::Builder::new()
+            .name("floe-lint-stdin".into())
+            .spawn(move || {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() {
+                    runtime.block_on(transport::pump_input(
+                        transport::Blocking(std::io::stdin()),
+                        to_server,
+                        replies,
+                        Arc::new(sync),
+                    ));
+                }
+            });
+        let (flushed, written) = std::sync::mpsc::channel();
+        let writer = std::thread::Builder::new()
+            .name("floe-lint-stdout".into())
+            .spawn(move || transport::write_frames(stdout, outgoing, flushed));
+        if let Err(error) = reader.and(writer) {
+            eprintln!("floe-lint lsp: cannot start the stdio threads: {error}");
+            return;
+        }
+        tokio::spawn(transport::pump_output(from_server, frames.clone()));
         Server::new(server_input, server_output, socket)
             .serve(service)
             .await;
-        // Let the last answers (the shutdown response) reach the client.
-        let _ = tokio::time::timeout(std::time::Duration::from_millis(500), writer).await;
+        // Let the last answers (the shutdown response) reach the client: the writer reports the
+        // flush marker once everything queued before it is written.
+        let _ = frames.send(Vec::new());
+        let _ = written.recv_timeout(std::time::Duration::from_millis(500));
     });
     // The stdin reader may still be blocked in a read: do not wait for it.
     runtime.shutdown_background();

@@ -171,14 +171,58 @@ pub async fn pump_output<R: AsyncRead + Unpin>(server: R, frames: mpsc::Unbounde
     }
 }
 
-/// Writes whole frames to the client.
-pub async fn write_frames<W: AsyncWrite + Unpin>(
-    mut output: W,
+/// The client's end (stdout), shared by the threads that write to it: each frame is written
+/// whole under the lock, so frames never interleave.
+#[derive(Clone)]
+pub struct Output(Arc<std::sync::Mutex<Box<dyn std::io::Write + Send>>>);
+
+impl Output {
+    pub fn new(writer: impl std::io::Write + Send + 'static) -> Output {
+        Output(Arc::new(std::sync::Mutex::new(Box::new(writer))))
+    }
+
+    /// Writes one frame and flushes; false once the client is gone.
+    pub fn write(&self, frame: &[u8]) -> bool {
+        let mut writer = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        writer.write_all(frame).is_ok() && writer.flush().is_ok()
+    }
+}
+
+/// Writes the frames queued by the framework and the transport (the check thread writes its
+/// own), on a thread of its own with std's blocking stdout: tokio's would hand every write to its
+/// blocking pool and back. An empty frame is a flush marker: once everything queued before it is
+/// written, `flushed` hears of it.
+pub fn write_frames(
+    output: Output,
     mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    flushed: std::sync::mpsc::Sender<()>,
 ) {
-    while let Some(bytes) = frames.recv().await {
-        if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+    while let Some(bytes) = frames.blocking_recv() {
+        if bytes.is_empty() {
+            let _ = flushed.send(());
+            continue;
+        }
+        if !output.write(&bytes) {
             return;
         }
+    }
+}
+
+/// A blocking reader as an [`AsyncRead`] whose reads complete at once. For a thread that runs
+/// nothing else (the stdin reader): tokio's own stdin hands every read to its blocking pool and
+/// back, a thread hand-off per message that an editor's keystroke would wait for.
+pub struct Blocking<R>(pub R);
+
+impl<R: std::io::Read + Unpin> AsyncRead for Blocking<R> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let read = self.0.read(buf.initialize_unfilled());
+        std::task::Poll::Ready(read.map(|n| buf.advance(n)))
     }
 }
