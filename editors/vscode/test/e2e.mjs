@@ -344,7 +344,7 @@ const scenarios = [
   {
     name: "the output channel says the bundled server started (no floeLint.path, no floe-lint on PATH)",
     run: async () => {
-      const line = await expectOutput(/^Using .*floe-lint/);
+      const line = await expectOutput(/Using \S+ \(floe-lint /);
       if (!line.includes("bundled with the extension") || !line.includes(`${path.sep}bundled${path.sep}bin${path.sep}floe-lint`)) {
         throw new Error(`expected the bundled server, the output channel says: ${line}`);
       }
