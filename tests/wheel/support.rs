@@ -164,41 +164,39 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
-type Shared = std::sync::Arc<std::sync::Mutex<std::process::ChildStdin>>;
+/// The server's stdin, shared with the thread answering its requests; `None` once closed.
+type Shared = std::sync::Arc<std::sync::Mutex<Option<std::process::ChildStdin>>>;
 
 fn send(stdin: &Shared, message: &Value) {
     let mut stdin = stdin.lock().expect("stdin lock");
-    stdin
-        .write_all(&frame(message))
-        .expect("write to the server");
-    stdin.flush().expect("flush");
+    if let Some(stdin) = stdin.as_mut() {
+        stdin
+            .write_all(&frame(message))
+            .expect("write to the server");
+        stdin.flush().expect("flush");
+    }
 }
 
 /// Reads the server's output until it closes: answers the server's own requests
 /// (workspace/configuration, capability registration), as a client must, since it waits for
-/// them, and passes responses on.
+/// them, and passes every message on.
 fn pump(mut reader: impl BufRead, stdin: Shared, responses: std::sync::mpsc::Sender<Value>) {
     while let Some(message) = read_message(&mut reader) {
-        match (
+        if let (Some(request), Some(method)) = (
             message.get("id"),
             message.get("method").and_then(Value::as_str),
         ) {
-            (Some(request), Some(method)) => {
-                let result = if method == "workspace/configuration" {
-                    json!([{}])
-                } else {
-                    Value::Null
-                };
-                send(
-                    &stdin,
-                    &json!({"jsonrpc": "2.0", "id": request, "result": result}),
-                );
-            }
-            (Some(_), None) => {
-                let _ = responses.send(message);
-            }
-            _ => {}
+            let result = if method == "workspace/configuration" {
+                json!([{}])
+            } else {
+                Value::Null
+            };
+            send(
+                &stdin,
+                &json!({"jsonrpc": "2.0", "id": request, "result": result}),
+            );
         }
+        let _ = responses.send(message);
     }
 }
 
@@ -213,8 +211,9 @@ pub fn lsp_handshake(binary: &Path, root: &Path) -> (Value, Option<i32>) {
         .stderr(Stdio::null())
         .spawn()
         .expect("start floe-lint lsp");
-    let stdin: Shared =
-        std::sync::Arc::new(std::sync::Mutex::new(child.stdin.take().expect("stdin")));
+    let stdin: Shared = std::sync::Arc::new(std::sync::Mutex::new(Some(
+        child.stdin.take().expect("stdin"),
+    )));
     let stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let (sender, responses) = std::sync::mpsc::channel();
     let pump_stdin = stdin.clone();
@@ -223,9 +222,17 @@ pub fn lsp_handshake(binary: &Path, root: &Path) -> (Value, Option<i32>) {
         let message = responses
             .recv_timeout(Duration::from_secs(30))
             .expect("a response from the server");
-        if message.get("id") == Some(&json!(id)) {
+        if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
             return message;
         }
+    };
+    // Until the server has been quiet for a moment (its requests after `initialized` answered):
+    // a request of its still unanswered at `exit` would keep it waiting, as with any client.
+    let settle = || {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline
+            && responses.recv_timeout(Duration::from_millis(500)).is_ok()
+        {}
     };
     let root_uri = format!("file://{}", root.display());
     send(
@@ -238,6 +245,7 @@ pub fn lsp_handshake(binary: &Path, root: &Path) -> (Value, Option<i32>) {
         &stdin,
         &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
     );
+    settle();
     send(
         &stdin,
         &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}),
@@ -248,7 +256,9 @@ pub fn lsp_handshake(binary: &Path, root: &Path) -> (Value, Option<i32>) {
         &stdin,
         &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
     );
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // After `exit` there is nothing more to say: close stdin, as an editor does.
+    drop(stdin.lock().expect("stdin lock").take());
+    let deadline = Instant::now() + Duration::from_secs(20);
     let code = loop {
         if let Some(status) = child.try_wait().expect("wait") {
             break status.code();
