@@ -4,8 +4,10 @@
 //!   (no `floeLint.path`, no floe-lint on PATH): code-server (VS Code for the browser) in headless
 //!   Chromium driven by playwright-core (editors/vscode/test/e2e.mjs, a list of scenarios): the
 //!   output channel naming the bundled server, Problems panel diagnostics, the profiles.yml preview
-//!   command and its code lens, hover docs, and a `floeLint.ignore` workspace setting reaching the
-//!   server.
+//!   command and its code lens, hover docs, a `floeLint.ignore` workspace setting reaching the
+//!   server, and a typing session (editors/vscode/test/typing.mjs: a new storage profile typed
+//!   with the suggest widget, a key and an enum value accepted, saved, a value edited into an error
+//!   and back with the Problems panel following).
 //!
 //! `.ci/vscode.sh` installs all of it and writes an env file with `VSCODE_E2E_NODE`,
 //! `VSCODE_E2E_CODE_SERVER`, `VSCODE_E2E_VSIX` and `VSCODE_E2E_CHROMIUM` (source it before

@@ -7,6 +7,8 @@
 //      (until the server generates profiles.yml) shows the server's clear "not available" error:
 //      either passes, one is required;
 //   3. hovering `warehouse` in platform.yaml shows the field's documentation;
+//   4. typing a new storage profile with the suggest widget (a key, then an enum value), saving,
+//      editing a value into an error and back: the Problems panel follows (typing.mjs);
 // and on the way: the code lens runs the same preview command, and a `floeLint.ignore` workspace
 // setting reaches the server (initializationOptions / workspace/configuration) and so does a change
 // of it at run time (workspace/didChangeConfiguration).
@@ -32,6 +34,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
+
+import { typingScenario } from "./typing.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -442,6 +446,8 @@ const scenarios = [
       log(`screenshot: ${shot} (also vscode-e2e-problems.png, vscode-e2e-preview.png)`);
     },
   },
+  // Typing with the suggest widget, saving, editing again (editors/vscode/test/typing.mjs).
+  typingScenario({ currentPage: () => page, openFile, expectProblems, log, workspace: dirs.workspace }),
 ];
 
 try {
