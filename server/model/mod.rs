@@ -14,7 +14,6 @@ pub mod compute_properties;
 pub mod floe;
 pub mod navigate;
 pub mod platform;
-pub mod rules;
 pub mod semantic;
 pub mod suggest;
 mod typed_key;

@@ -14,11 +14,11 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use super::FileKind;
-use super::rules::*;
 use super::suggest::{did_you_mean, enum_fix};
 use super::typed_key;
 use crate::diagnostic::Diagnostic;
-use crate::rule_meta::RuleMeta;
+use crate::diagnostic::codes::schema::*;
+use crate::diagnostic::rule_meta::RuleMeta;
 use crate::syntax::{DATE_MARKER, Document};
 
 struct Compiled {
