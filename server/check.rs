@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::background::drop_elsewhere;
 use crate::config::Settings;
 use crate::diagnostic::{self, Diagnostic, Span};
 use crate::model::{FileKind, validate};
@@ -139,14 +140,6 @@ impl Cache {
         }
         self.findings.forget(path);
     }
-}
-
-/// Drops `value` on a short-lived thread (inline if no thread can be started: the failed spawn
-/// drops its closure).
-pub(crate) fn drop_elsewhere<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("floe-lint-drop".into())
-        .spawn(move || drop(value));
 }
 
 /// Parses and validates one file on its own (syntax + schema stages).

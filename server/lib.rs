@@ -1,9 +1,11 @@
 //! floe-lint: validation, language server and tooling for floe's `floe.yaml` + `platform.yaml`.
 //!
-//! Layers (each imports only from those before it): `diagnostic`/`rule_meta` → `syntax` →
-//! `model` → `workspace` → `rules`/`check` → `cli`/`lsp`.
+//! Layers, bottom first; each module imports only from those before it (tests/layers.rs holds
+//! it, ARCHITECTURE.md explains it): `background`, `diagnostic` → `syntax` → `fix` → `secrets` →
+//! `model` → `workspace` → `profiles` → `connect` → `rules` → `config` → `check` → `lsp` → `cli`.
 #![forbid(unsafe_code)]
 
+pub mod background;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -14,5 +16,6 @@ pub mod lsp;
 pub mod model;
 pub mod profiles;
 pub mod rules;
+pub mod secrets;
 pub mod syntax;
 pub mod workspace;

@@ -15,7 +15,7 @@ use crate::diagnostic::rule_meta::FixAvailability;
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
-use crate::rules::security::redact;
+use crate::secrets::redact;
 use crate::syntax;
 use crate::workspace::{Selection, discover};
 

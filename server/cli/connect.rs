@@ -27,7 +27,7 @@ pub fn run(args: &ConnectArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let platform = match plan::load(&plan.platform) {
+    let platform = match crate::workspace::load(&plan.platform) {
         Ok(document) => document,
         Err(message) => {
             eprintln!("floe-lint connect: {}", super::escape::text(&message));

@@ -10,7 +10,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 use super::escape::{self, Escaped};
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::rules::security::redact;
+use crate::secrets::redact;
 
 /// Each file's text as shown: secrets masked, then control characters made visible.
 struct Sources {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::resolve::Resolved;
 use super::{Failure, fail};
-use crate::rules::security::redact;
+use crate::secrets::redact;
 
 /// The scope floe's dbt plugin and DuckDB use when none is configured.
 pub const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";

@@ -1,10 +1,8 @@
 //! Which platform.yaml and catalog(s) a connectivity check is about, from a path and options.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::syntax::{self, Document, Limits};
-use crate::workspace::{Selection, environment_name, one_project};
+use crate::workspace::{Selection, choose_environment, environment_name, load, one_project};
 
 /// The resolved target of a check.
 #[derive(Debug, Clone)]
@@ -13,13 +11,6 @@ pub struct Plan {
     pub platform: PathBuf,
     /// Catalog profiles to check, in order.
     pub catalogs: Vec<String>,
-}
-
-pub fn load(path: &Path) -> Result<Document, String> {
-    let bytes = crate::workspace::files::read(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let file: Arc<Path> = Arc::from(path);
-    Ok(syntax::parse(&file, &bytes, &Limits::default()))
 }
 
 /// `path`: a project directory, floe.yaml or platform.yaml. `env`: an environment name;
@@ -49,35 +40,8 @@ pub fn plan(
                     .and_then(|e| e.value.as_str().map(str::to_owned));
                 Some(catalog.unwrap_or_else(|| "default".into()))
             });
-            let names: Vec<&str> = project
-                .environments
-                .iter()
-                .map(|e| e.name.as_str())
-                .collect();
-            let listed = if names.is_empty() {
-                "none".to_owned()
-            } else {
-                names.join(", ")
-            };
             let wanted = env.map(str::to_owned).or_else(|| selection.env.clone());
-            let chosen = match (&wanted, project.environments.len()) {
-                (Some(name), _) => project
-                    .environments
-                    .iter()
-                    .find(|e| &e.name == name)
-                    .ok_or_else(|| {
-                        format!("environment `{name}` not found; environments: {listed}")
-                    })?,
-                (None, 1) => &project.environments[0],
-                (None, 0) => return Err("no platform.yaml found (use --platform FILE)".into()),
-                (None, _) => project
-                    .environments
-                    .iter()
-                    .find(|e| e.name == "local")
-                    .ok_or_else(|| {
-                        format!("several environments ({listed}); choose one with --env")
-                    })?,
-            };
+            let chosen = choose_environment(&project, wanted.as_deref())?;
             (chosen.name.clone(), chosen.platform.clone(), reference)
         }
     };

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use crate::rules::security::redact;
+use crate::secrets::redact;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{Failure, fail};
 use crate::model::suggest::{Listing, available as listed};
-use crate::rules::security::redact;
+use crate::secrets::redact;
 use crate::syntax::{Document, Node};
 
 /// A credential value. Its `Debug` never shows it.

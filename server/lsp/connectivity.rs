@@ -30,7 +30,7 @@ pub async fn verify(backend: &Backend, params: ExecuteCommandParams) -> Result<O
     };
     let plan = connect::plan::plan(&path, environment.as_deref(), None, None, &selection)
         .map_err(Error::invalid_params)?;
-    let platform = connect::plan::load(&plan.platform).map_err(internal)?;
+    let platform = crate::workspace::load(&plan.platform).map_err(internal)?;
     let client = &backend.client;
     let token = params
         .work_done_progress_params

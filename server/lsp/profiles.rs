@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Span;
-use crate::rules::security::{redact, scan};
+use crate::secrets::{redact, scan};
 use crate::syntax::Document;
 use crate::workspace::{Selection, environments_for};
 

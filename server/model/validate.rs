@@ -78,7 +78,7 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     let semantic = super::semantic::check(kind, &value);
     // Freeing a large document's JSON is not worth the editor's wait.
     if let std::borrow::Cow::Owned(value) = value {
-        crate::check::drop_elsewhere(value);
+        crate::background::drop_elsewhere(value);
     }
     // Upstream's own wording for key names wins over the generic propertyNames pattern error.
     issues.retain(|issue| {

@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::connect::plan::load;
 use crate::model::FileKind;
-use crate::workspace::{Selection, environment_name, one_project};
+use crate::workspace::{Selection, choose_environment, environment_name, load, one_project};
 
 /// The two files of a preview, and the environment's name.
 pub struct Inputs {
@@ -41,30 +40,8 @@ pub fn inputs(
             platform: path.to_path_buf(),
         });
     }
-    let names: Vec<&str> = project
-        .environments
-        .iter()
-        .map(|e| e.name.as_str())
-        .collect();
     let wanted = env.map(str::to_owned).or_else(|| selection.env.clone());
-    let chosen = match &wanted {
-        Some(name) => project.environments.iter().find(|e| &e.name == name),
-        None if project.environments.len() == 1 => project.environments.first(),
-        None => project.environments.iter().find(|e| e.name == "local"),
-    };
-    let chosen = chosen.ok_or_else(|| match &wanted {
-        Some(name) => format!(
-            "environment `{name}` not found for {}; environments: {}",
-            floe.display(),
-            names.join(", ")
-        ),
-        None if names.is_empty() => format!("no platform.yaml found for {}", floe.display()),
-        None => format!(
-            "{} has several environments ({}); choose one with --env",
-            floe.display(),
-            names.join(", ")
-        ),
-    })?;
+    let chosen = choose_environment(&project, wanted.as_deref())?;
     Ok(Inputs {
         environment: chosen.name.clone(),
         floe,

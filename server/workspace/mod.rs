@@ -6,10 +6,12 @@
 //! environment found (`<base>/*/platform.yaml`), so a reference that resolves in `local` but not
 //! in `prod` is caught before deploy.
 
+mod choose;
 pub mod dbt;
 pub mod discover;
 pub mod files;
 
+pub use choose::{choose_environment, load};
 pub use discover::{DiscoverError, discover, one_project};
 
 use std::path::{Path, PathBuf};

@@ -49,7 +49,7 @@ impl Rule for CatalogUri {
                 Some(at) => trimmed[..at + "/api/catalog".len()].to_owned(),
                 None => format!("{trimmed}/api/catalog"),
             };
-            let shown = super::super::security::redact::url(trimmed);
+            let shown = crate::secrets::redact::url(trimmed);
             out.push(
                 Diagnostic::new(
                     &META,
@@ -57,7 +57,7 @@ impl Rule for CatalogUri {
                     entry.value.span,
                     format!("catalog `{name}`: `uri` is not the Polaris catalog API root, so the token URL `{shown}/v1/oauth/tokens` will 404"),
                 )
-                .with_help(format!("use `uri: {}`", super::super::security::redact::url(&root_uri))),
+                .with_help(format!("use `uri: {}`", crate::secrets::redact::url(&root_uri))),
             );
         }
     }

@@ -45,7 +45,7 @@ fn check(document: &Document, out: &mut Vec<Diagnostic>) {
         )
         .with_help(format!(
             "use `{}/api/v1/lineage`",
-            super::super::security::redact::url(url.trim_end_matches('/'))
+            crate::secrets::redact::url(url.trim_end_matches('/'))
         )),
     );
 }

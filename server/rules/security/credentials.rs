@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::rules::security::redact;
-use crate::rules::security::scan::{Found, Scope, Verdict, scan};
 use crate::rules::{Context, Environment, Rule};
+use crate::secrets::redact;
+use crate::secrets::scan::{Found, Scope, Verdict, scan};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::security::redact;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
+use crate::secrets::redact;
 use crate::syntax::Entry;
 
 declare_rule! {

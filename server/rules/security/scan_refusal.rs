@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::Rule;
-use crate::rules::security::scan::{Scope, Verdict, scan};
+use crate::secrets::scan::{Scope, Verdict, scan};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::Span;
-use crate::rules::security::detect::{self, Hit};
-use crate::rules::security::upstream_scan;
+use crate::secrets::detect::{self, Hit};
+use crate::secrets::upstream_scan;
 use crate::syntax::{Document, Node};
 
 /// Which file is scanned: floe.yaml also gets upstream's whole-file detect-secrets treatment.
