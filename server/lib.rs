@@ -1,7 +1,7 @@
 //! floe-lint: validation, language server and tooling for floe's `floe.yaml` + `platform.yaml`.
 //!
 //! Layers, bottom first; each module imports only from those before it (tests/layers.rs holds
-//! it, ARCHITECTURE.md explains it): `background`, `diagnostic` → `syntax` → `fix` → `secrets` →
+//! it, ARCHITECTURE.md explains it): `background`, `diagnostic` → `syntax` → `dialect` → `fix` → `secrets` →
 //! `model` → `workspace` → `profiles` → `connect` → `rules` → `config` → `check` → `lsp` → `cli`.
 #![forbid(unsafe_code)]
 
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod connect;
 pub mod diagnostic;
+pub mod dialect;
 pub mod fix;
 pub mod lsp;
 pub mod model;

@@ -11,6 +11,7 @@ const LAYERS: &[&str] = &[
     "background",
     "diagnostic",
     "syntax",
+    "dialect",
     "fix",
     "secrets",
     "model",

@@ -12,7 +12,7 @@ use super::{Failure, fail};
 use crate::secrets::redact;
 
 /// The scope floe's dbt plugin and DuckDB use when none is configured.
-pub const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";
+pub use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL as DEFAULT_SCOPE;
 
 /// Largest response body read (a catalog config or namespace list is small).
 const MAX_BODY: u64 = 4 * 1024 * 1024;

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 pub use report::{Report, Status, Step};
 pub use resolve::{Resolved, Secret};
 
+use crate::dialect::runtime::vocabulary::Section;
 use crate::syntax::Document;
 
 /// What to check and how.
@@ -261,11 +262,8 @@ fn duckdb_step(
 /// The finding an editor shows for a failed report, on the catalog profile's key.
 pub fn diagnostic(platform: &Document, report: &Report) -> Option<crate::diagnostic::Diagnostic> {
     let step = report.failed_step()?;
-    let span = platform
-        .root
-        .as_ref()
-        .and_then(|r| r.get("catalogs"))
-        .and_then(|c| c.value.get(&report.catalog))
+    let span = crate::dialect::runtime::access::Platform::of(platform)
+        .and_then(|p| p.profile(Section::Catalogs, &report.catalog))
         .map_or(crate::diagnostic::Span::point(0), |e| e.key.span);
     let mut diagnostic = crate::diagnostic::Diagnostic::new(
         &crate::diagnostic::codes::connectivity::UNREACHABLE,

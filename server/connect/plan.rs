@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::constants::DEFAULT_PROFILE;
+use crate::dialect::runtime::vocabulary::Section;
 use crate::workspace::{Selection, choose_environment, environment_name, load, one_project};
 
 /// The resolved target of a check.
@@ -36,9 +39,9 @@ pub fn plan(
                 let catalog = document
                     .root
                     .as_ref()?
-                    .get("catalog")
+                    .get(Section::Catalogs.floe_key())
                     .and_then(|e| e.value.as_str().map(str::to_owned));
-                Some(catalog.unwrap_or_else(|| "default".into()))
+                Some(catalog.unwrap_or_else(|| DEFAULT_PROFILE.into()))
             });
             let wanted = env.map(str::to_owned).or_else(|| selection.env.clone());
             let chosen = choose_environment(&project, wanted.as_deref())?;
@@ -50,13 +53,7 @@ pub fn plan(
         (None, Some(name)) => vec![name],
         (None, None) => {
             let document = load(&platform)?;
-            document
-                .root
-                .as_ref()
-                .and_then(|r| r.get("catalogs"))
-                .and_then(|c| c.value.as_mapping())
-                .map(|entries| entries.iter().filter_map(|e| e.key.key_text()).collect())
-                .unwrap_or_default()
+            Platform::of(&document).map_or_else(Vec::new, |p| p.profile_names(Section::Catalogs))
         }
     };
     if catalogs.is_empty() {

@@ -5,9 +5,12 @@
 use std::path::Path;
 
 use super::{Failure, fail};
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::constants::DEFAULT_NAMESPACE;
+use crate::dialect::runtime::vocabulary::{SECRET_REF, Section};
 use crate::model::suggest::{Listing, available as listed};
 use crate::secrets::redact;
-use crate::syntax::{Document, Node};
+use crate::syntax::{Document, Entry};
 
 /// A credential value. Its `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -84,18 +87,14 @@ pub fn secret(reference: &str, secrets_dir: &Path) -> Result<Secret, Failure> {
 }
 
 /// A field that is a string or `{secret_ref: …}`.
-fn string_or_secret(
-    node: &Node,
-    field: &str,
-    secrets_dir: &Path,
-) -> Result<Option<Secret>, Failure> {
-    let Some(entry) = node.get(field) else {
+fn string_or_secret(entry: Option<&Entry>, secrets_dir: &Path) -> Result<Option<Secret>, Failure> {
+    let Some(entry) = entry else {
         return Ok(None);
     };
     if let Some(text) = entry.value.as_str() {
         return Ok(Some(Secret(text.to_owned())));
     }
-    if let Some(reference) = entry.value.get("secret_ref").and_then(|r| r.value.as_str()) {
+    if let Some(reference) = entry.value.get(SECRET_REF).and_then(|r| r.value.as_str()) {
         return secret(reference, secrets_dir).map(Some);
     }
     Ok(None)
@@ -112,34 +111,28 @@ pub fn resolve(
             "fix the findings of `floe-lint check` first",
         )
     })?;
-    let catalogs = root.get("catalogs").map(|c| &c.value);
-    let available: Vec<String> = catalogs
-        .and_then(Node::as_mapping)
-        .map(|e| e.iter().filter_map(|e| e.key.key_text()).collect())
-        .unwrap_or_default();
-    let profile = catalogs
-        .and_then(|c| c.get(catalog))
-        .map(|e| &e.value)
-        .ok_or_else(|| {
-            fail(
-                format!(
-                    "Catalog profile '{catalog}' not found. Available: {}",
-                    listed(catalog, &available, Listing::Plain)
-                ),
-                "use --catalog with one of the available profiles, or add it to platform.yaml",
-            )
-        })?;
-    let kind = profile
-        .get("type")
-        .and_then(|t| t.value.as_str())
-        .unwrap_or("polaris");
+    let platform = Platform::from_root(root);
+    let profile = platform.catalog(catalog).ok_or_else(|| {
+        fail(
+            format!(
+                "Catalog profile '{catalog}' not found. Available: {}",
+                listed(
+                    catalog,
+                    &platform.profile_names(Section::Catalogs),
+                    Listing::Plain
+                )
+            ),
+            "use --catalog with one of the available profiles, or add it to platform.yaml",
+        )
+    })?;
+    let kind = profile.kind().map_or("polaris", |(kind, _)| kind);
     if !matches!(kind, "polaris" | "rest") {
         return Err(fail(
             format!("catalog type `{kind}` is not an Iceberg REST catalog"),
             "connect checks Polaris / Iceberg REST catalogs",
         ));
     }
-    let uri = string_or_secret(profile, "uri", secrets_dir)?.ok_or_else(|| {
+    let uri = string_or_secret(profile.uri(), secrets_dir)?.ok_or_else(|| {
         fail(
             "the catalog has no `uri`",
             "set `uri` to the catalog API root, e.g. https://polaris.example.com/api/catalog",
@@ -156,9 +149,8 @@ pub fn resolve(
         ));
     }
     let warehouse = profile
-        .get("warehouse")
-        .and_then(|w| w.value.as_str())
-        .map(str::to_owned)
+        .warehouse()
+        .map(|(warehouse, _)| warehouse.to_owned())
         .ok_or_else(|| {
             fail(
                 "the catalog has no `warehouse`",
@@ -166,15 +158,13 @@ pub fn resolve(
             )
         })?;
     let namespace = profile
-        .get("namespace")
-        .and_then(|n| n.value.as_str())
-        .unwrap_or("default")
+        .namespace()
+        .map_or(DEFAULT_NAMESPACE, |(namespace, _)| namespace)
         .to_owned();
-    let credentials = profile.get("credentials").map(|c| &c.value);
+    let credentials = profile.credentials();
     let mode = credentials
-        .and_then(|c| c.get("mode"))
-        .and_then(|m| m.value.as_str())
-        .unwrap_or("static");
+        .and_then(|c| c.mode())
+        .map_or("static", |(mode, _)| mode);
     if mode != "oauth2" {
         return Err(fail(
             format!(
@@ -189,23 +179,20 @@ pub fn resolve(
             "add oauth2 credentials",
         ));
     };
-    let client_id = string_or_secret(credentials, "client_id", secrets_dir)?.ok_or_else(|| {
+    let client_id = string_or_secret(credentials.client_id(), secrets_dir)?.ok_or_else(|| {
         fail(
             "OAuth2 mode requires client_id",
             "set credentials.client_id",
         )
     })?;
     let client_secret =
-        string_or_secret(credentials, "client_secret", secrets_dir)?.ok_or_else(|| {
+        string_or_secret(credentials.client_secret(), secrets_dir)?.ok_or_else(|| {
             fail(
                 "OAuth2 mode requires client_secret",
                 "set credentials.client_secret: {secret_ref: …}",
             )
         })?;
-    let scope = credentials
-        .get("scope")
-        .and_then(|s| s.value.as_str())
-        .map(str::to_owned);
+    let scope = credentials.scope().map(|(scope, _)| scope.to_owned());
     Ok(Resolved {
         uri,
         warehouse,

@@ -9,7 +9,8 @@ use std::time::Duration;
 use super::resolve::Resolved;
 use super::{Failure, fail};
 
-pub const ALIAS: &str = "polaris_catalog";
+/// The alias floe's plugin attaches the catalog under (shared with the generated profile).
+pub use crate::dialect::runtime::constants::CATALOG_ALIAS as ALIAS;
 
 /// A SQL string literal.
 pub fn literal(text: &str) -> String {

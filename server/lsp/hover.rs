@@ -7,9 +7,10 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupConten
 
 use super::Backend;
 use super::locate::{self, Located};
-use super::profiles::{Environments, profile_kind, resolved_profiles};
+use super::profiles::{Environments, resolved_profiles};
 use super::request::Request;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary::Section;
 use crate::model::{FileKind, navigate};
 use crate::syntax::Document;
 
@@ -118,9 +119,9 @@ fn reference_hover(
     let navigate::Step::Key(key) = &located.path[0] else {
         return None;
     };
-    let (section, label) = profile_kind(key)?;
+    let section = Section::from_floe_key(key)?;
     let name = located.node.as_str()?;
-    let mut text = format!("**{label} profile `{name}`**");
+    let mut text = format!("**{} profile `{name}`**", section.label());
     let resolved = resolved_profiles(floe_path, section, name, env);
     if resolved.is_empty() {
         text.push_str("\n\nNo platform.yaml found for this floe.yaml.");

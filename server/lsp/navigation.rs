@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::locate;
-use super::profiles::{Environments, profile_kind};
+use super::profiles::Environments;
 use crate::diagnostic::Span;
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::vocabulary::{Section, platform_reference};
 use crate::model::FileKind;
 use crate::model::navigate::Step;
 use crate::syntax::Document;
@@ -15,7 +17,7 @@ use crate::workspace::floe_for_platform;
 /// A profile, identified by its platform.yaml section and name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
-    pub section: &'static str,
+    pub section: Section,
     pub name: String,
 }
 
@@ -40,45 +42,27 @@ pub fn profile_at(kind: FileKind, document: &Document, offset: usize) -> Option<
         })
         .collect();
     match (kind, keys.as_slice(), located.on_key) {
-        (FileKind::Floe, [key], false) => {
-            let (section, _) = profile_kind(key)?;
-            Some((
-                Profile {
-                    section,
-                    name: located.node.as_str()?.to_owned(),
-                },
-                located.node.span,
-            ))
-        }
-        (FileKind::Platform, [section @ ("storage" | "catalogs" | "compute"), name], true) => {
-            let section = match *section {
-                "storage" => "storage",
-                "catalogs" => "catalogs",
-                _ => "compute",
-            };
-            Some((
-                Profile {
-                    section,
-                    name: (*name).to_owned(),
-                },
-                located.entry?.key.span,
-            ))
-        }
-        (FileKind::Platform, ["layers", _, field @ ("storage_ref" | "catalog_ref")], false)
-        | (FileKind::Platform, ["observability", "compute_logs", field @ "storage_ref"], false) => {
-            let section = if *field == "catalog_ref" {
-                "catalogs"
-            } else {
-                "storage"
-            };
-            Some((
-                Profile {
-                    section,
-                    name: located.node.as_str()?.to_owned(),
-                },
-                located.node.span,
-            ))
-        }
+        (FileKind::Floe, [key], false) => Some((
+            Profile {
+                section: Section::from_floe_key(key)?,
+                name: located.node.as_str()?.to_owned(),
+            },
+            located.node.span,
+        )),
+        (FileKind::Platform, [section, name], true) => Some((
+            Profile {
+                section: Section::from_key(section)?,
+                name: (*name).to_owned(),
+            },
+            located.entry?.key.span,
+        )),
+        (FileKind::Platform, keys, false) => Some((
+            Profile {
+                section: platform_reference(keys)?,
+                name: located.node.as_str()?.to_owned(),
+            },
+            located.node.span,
+        )),
         _ => None,
     }
 }
@@ -119,11 +103,7 @@ pub fn occurrences(
     env: &Environments<'_>,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    let floe_key = match profile.section {
-        "storage" => "storage",
-        "catalogs" => "catalog",
-        _ => "compute",
-    };
+    let floe_key = profile.section.floe_key();
     if let Some(floe_path) = floe
         && let Some(document) = (env.read)(floe_path)
         && let Some(entry) = document.root.as_ref().and_then(|r| r.get(floe_key))
@@ -145,40 +125,10 @@ pub fn occurrences(
             continue;
         };
         let mut spans: Vec<(Span, bool)> = Vec::new();
-        if let Some(entry) = root
-            .get(profile.section)
-            .and_then(|s| s.value.get(&profile.name))
-        {
+        if let Some(entry) = Platform::from_root(root).profile(profile.section, &profile.name) {
             spans.push((entry.key.span, true));
         }
-        for layer in root
-            .get("layers")
-            .and_then(|l| l.value.as_mapping())
-            .unwrap_or(&[])
-        {
-            let field = if profile.section == "catalogs" {
-                "catalog_ref"
-            } else {
-                "storage_ref"
-            };
-            if profile.section != "compute"
-                && let Some(r) = layer
-                    .value
-                    .get(field)
-                    .filter(|r| r.value.as_str() == Some(profile.name.as_str()))
-            {
-                spans.push((r.value.span, false));
-            }
-        }
-        if profile.section == "storage" {
-            let logs = root
-                .get("observability")
-                .and_then(|o| o.value.get("compute_logs"))
-                .and_then(|c| c.value.get("storage_ref"));
-            if let Some(r) = logs.filter(|r| r.value.as_str() == Some(profile.name.as_str())) {
-                spans.push((r.value.span, false));
-            }
-        }
+        references(root, profile, &mut Vec::new(), &mut spans);
         for (span, definition) in spans {
             out.push(Occurrence {
                 path: platform.clone(),
@@ -189,4 +139,31 @@ pub fn occurrences(
         }
     }
     out
+}
+
+/// The platform.yaml references to `profile` under `node` (whose key path is `path`): the keys
+/// the vocabulary lists as references into the profile's section ([`platform_reference`]).
+fn references<'d>(
+    node: &'d crate::syntax::Node,
+    profile: &Profile,
+    path: &mut Vec<&'d str>,
+    spans: &mut Vec<(Span, bool)>,
+) {
+    // References sit at most three keys deep (`layers.<name>.catalog_ref`).
+    if path.len() >= 3 {
+        return;
+    }
+    for entry in node.as_mapping().unwrap_or(&[]) {
+        let Some(key) = entry.key.as_str() else {
+            continue;
+        };
+        path.push(key);
+        if platform_reference(path) == Some(profile.section)
+            && entry.value.as_str() == Some(profile.name.as_str())
+        {
+            spans.push((entry.value.span, false));
+        }
+        references(&entry.value, profile, path, spans);
+        path.pop();
+    }
 }

@@ -5,19 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Span;
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::vocabulary::Section;
 use crate::secrets::{redact, scan};
 use crate::syntax::Document;
 use crate::workspace::{Selection, environments_for};
-
-/// floe.yaml key → (platform.yaml section, label).
-pub fn profile_kind(key: &str) -> Option<(&'static str, &'static str)> {
-    match key {
-        "storage" => Some(("storage", "Storage")),
-        "catalog" => Some(("catalogs", "Catalog")),
-        "compute" => Some(("compute", "Compute")),
-        _ => None,
-    }
-}
 
 /// How to find and read the environments of a floe.yaml: the server's selection, and a reader
 /// that prefers open buffers.
@@ -49,18 +41,14 @@ impl Environments<'_> {
 /// `(environment, profile as redacted YAML text or None when missing)`.
 pub fn resolved_profiles(
     floe_path: &Path,
-    section: &str,
+    section: Section,
     name: &str,
     env: &Environments<'_>,
 ) -> Vec<(String, Option<String>)> {
     env.documents(floe_path)
         .into_iter()
         .map(|(env, document)| {
-            let entry = document
-                .root
-                .as_ref()
-                .and_then(|r| r.get(section))
-                .and_then(|s| s.value.get(name));
+            let entry = Platform::of(&document).and_then(|p| p.profile(section, name));
             let snippet = entry
                 .map(|e| redacted_text(&document, Span::new(e.key.span.start, e.value.span.end)));
             (env, snippet)

@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 use super::FileKind;
 use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
 use super::suggest::{Listing, available};
+use crate::dialect::runtime::vocabulary::{self as key, Section};
 
 /// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,11 +149,9 @@ pub(crate) fn py_repr_str(s: &str) -> String {
 // platform.yaml
 // ---------------------------------------------------------------------------------------------
 
-const PROFILE_SECTIONS: [&str; 3] = ["storage", "catalogs", "compute"];
-
 /// `PlatformSpec.validate_profile_names` (field validator on `storage`, `catalogs`, `compute`).
 fn check_profile_names(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    for section in PROFILE_SECTIONS {
+    for section in Section::ALL.map(Section::key) {
         let Some(profiles) = root.get(section).and_then(Value::as_object) else {
             continue;
         };
@@ -173,7 +172,7 @@ fn check_profile_names(root: &Map<String, Value>, out: &mut Vec<SemanticError>) 
 
 /// `CredentialConfig.validate_mode_requirements` on every storage/catalog/compute profile.
 fn check_credentials(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    for section in PROFILE_SECTIONS {
+    for section in Section::ALL.map(Section::key) {
         let Some(profiles) = root.get(section).and_then(Value::as_object) else {
             continue;
         };
@@ -244,8 +243,8 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
             Some(_) => None,
         }
     };
-    let storage = profile_keys("storage");
-    let catalogs = profile_keys("catalogs");
+    let storage = profile_keys(key::STORAGE);
+    let catalogs = profile_keys(key::CATALOGS);
 
     for (layer_name, layer) in layers {
         let Some(layer) = layer.as_object() else {
@@ -262,12 +261,12 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
             }
         }
 
-        if let (Some(storage), Some(storage_ref)) = (&storage, str_field(layer, "storage_ref"))
+        if let (Some(storage), Some(storage_ref)) = (&storage, str_field(layer, key::STORAGE_REF))
             && !storage.iter().any(|k| k == storage_ref)
         {
             push(
                 out,
-                child(&layer_ptr, "storage_ref"),
+                child(&layer_ptr, key::STORAGE_REF),
                 false,
                 format!(
                     "Layer '{layer_name}' references non-existent storage profile '{storage_ref}'. Available storage profiles: {}",
@@ -277,9 +276,9 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
         }
 
         if let Some(catalogs) = &catalogs {
-            let (catalog_ref, pointer, at_key) = match layer.get("catalog_ref") {
+            let (catalog_ref, pointer, at_key) = match layer.get(key::CATALOG_REF) {
                 None => ("default", layer_ptr.clone(), true),
-                Some(Value::String(s)) => (s.as_str(), child(&layer_ptr, "catalog_ref"), false),
+                Some(Value::String(s)) => (s.as_str(), child(&layer_ptr, key::CATALOG_REF), false),
                 Some(_) => continue,
             };
             if !catalogs.iter().any(|k| k == catalog_ref) {

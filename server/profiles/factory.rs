@@ -11,6 +11,7 @@
 use super::generate::{COMPUTE_TYPES, floe_ref, get_profile};
 use super::pyyaml::{self, DumpOptions, Value};
 use super::{Converter, ErrorKind, File, GenerateError, Generated, Quirk, child, child_pointer};
+use crate::dialect::runtime::vocabulary::Section;
 use crate::model::suggest::{Listing, available};
 use crate::syntax::Node;
 
@@ -30,15 +31,12 @@ pub(super) fn generate(
 
     // `floe compile`: resolve storage, catalog, compute (in that order, all or nothing).
     let mut compute = None;
-    for (field, section, kind) in [
-        ("storage", "storage", "Storage"),
-        ("catalog", "catalogs", "Catalog"),
-        ("compute", "compute", "Compute"),
-    ] {
+    for section in Section::ALL {
+        let (field, kind) = (section.floe_key(), section.label());
         let (reference, reference_pointer) = floe_ref(floe, field)?;
-        match get_profile(platform, section, kind, reference)? {
+        match get_profile(platform, section, reference)? {
             Ok(found) => {
-                if field == "compute" {
+                if section == Section::Compute {
                     compute = Some(found);
                 }
             }

@@ -14,17 +14,16 @@ use super::{
     Converter, ErrorKind, File, GenerateError, Generated, PROFILE_NAME, Quirk, StrOrSecret, child,
     child_pointer, python_keys,
 };
+use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::model::suggest::{Listing, available};
 use crate::syntax::Node;
 
 /// §4.1.3.
-const CATALOG_ALIAS: &str = "polaris_catalog";
-const BASE_NAMESPACE: &str = "demo";
-const SCHEMAS: [&str; 4] = ["bronze", "silver", "gold", "default"];
-const DEFAULT_PATH: &str = ":memory:";
-const DEFAULT_THREADS: i128 = 4;
-const DEFAULT_SCOPE: &str = "PRINCIPAL_ROLE:ALL";
-const PLUGIN_MODULE: &str = "floe_dbt.plugins.polaris";
+use crate::dialect::runtime::constants::{
+    CATALOG_ALIAS, DUCKDB_DEFAULT_PATH as DEFAULT_PATH, DUCKDB_DEFAULT_THREADS as DEFAULT_THREADS,
+    GENERATOR_NAMESPACE as BASE_NAMESPACE, GENERATOR_SCHEMAS as SCHEMAS, PLUGIN_MODULE,
+    PRINCIPAL_ROLE_ALL as DEFAULT_SCOPE,
+};
 
 pub(super) const COMPUTE_TYPES: [&str; 7] = [
     "duckdb",
@@ -110,11 +109,11 @@ pub(super) type Lookup<'a> = Result<(&'a Node, String), (String, Vec<String>)>;
 /// text `"<Kind> profile 'x' not found. Available profiles: ['a', 'b']"`.
 pub(super) fn get_profile<'a>(
     platform: &File<'a>,
-    section_name: &str,
-    kind: &str,
+    section: Section,
     name: &str,
 ) -> Result<Lookup<'a>, GenerateError> {
-    let node = section(platform, section_name)?;
+    let (section_name, kind) = (section.key(), section.label());
+    let node = self::section(platform, section_name)?;
     let keys = match node.and_then(Node::as_mapping) {
         Some(entries) => python_keys(entries),
         None => Vec::new(),
@@ -297,9 +296,9 @@ pub(super) fn runtime(
 ) -> Result<Generated, GenerateError> {
     // Upstream loads platform.yaml (validating it), then floe.yaml, then looks the profiles up:
     // errors come in that order.
-    let catalog = get_profile(platform, "catalogs", "Catalog", profile)?;
-    let storage = get_profile(platform, "storage", "Storage", profile)?;
-    let compute = get_profile(platform, "compute", "Compute", profile)?;
+    let catalog = get_profile(platform, Section::Catalogs, profile)?;
+    let storage = get_profile(platform, Section::Storage, profile)?;
+    let compute = get_profile(platform, Section::Compute, profile)?;
     let catalog = match catalog {
         Ok((node, pointer)) => Ok(read_catalog(platform, node, pointer)?),
         Err(missing) => Err(missing),
@@ -314,10 +313,10 @@ pub(super) fn runtime(
     };
     // Storage profiles named after the schemas (`_build_storage_mapping`).
     let mut mapped: Vec<(&str, Storage)> = Vec::new();
-    if let Some(section_node) = section(platform, "storage")? {
+    if let Some(section_node) = section(platform, key::STORAGE)? {
         for schema in SCHEMAS {
             if let Some(node) = child(section_node, schema) {
-                let pointer = child_pointer("/storage", schema);
+                let pointer = child_pointer(&child_pointer("", key::STORAGE), schema);
                 platform.model(node, &pointer, "StorageProfile")?;
                 mapped.push((schema, read_storage(platform, node, pointer)?));
             }
@@ -326,7 +325,7 @@ pub(super) fn runtime(
 
     let name = floe_name(floe)?;
     let mut references = Vec::new();
-    for field in ["storage", "catalog", "compute"] {
+    for field in Section::ALL.map(Section::floe_key) {
         references.push((field, floe_ref(floe, field)?));
     }
 
@@ -340,9 +339,9 @@ pub(super) fn runtime(
         pointer: child_pointer("", section),
         in_floe: false,
     };
-    let catalog = catalog.map_err(|m| not_found(m, "catalogs"))?;
-    let (storage_node, storage) = storage.map_err(|m| not_found(m, "storage"))?;
-    let compute = compute.map_err(|m| not_found(m, "compute"))?;
+    let catalog = catalog.map_err(|m| not_found(m, key::CATALOGS))?;
+    let (storage_node, storage) = storage.map_err(|m| not_found(m, key::STORAGE))?;
+    let compute = compute.map_err(|m| not_found(m, key::COMPUTE))?;
 
     let mut quirks: Vec<Quirk> = Vec::new();
     // floe.yaml's own references are ignored.
@@ -428,7 +427,7 @@ pub(super) fn runtime(
         if let StrOrSecret::Secret(secret) = catalog.uri {
             quirks.push(platform.quirk(
                 catalog.uri_pointer.clone(),
-                secret_quirk("catalogs", profile, "uri", secret),
+                secret_quirk(key::CATALOGS, profile, key::URI, secret),
             ));
         }
     }
@@ -439,7 +438,7 @@ pub(super) fn runtime(
         {
             endpoint_quirks.push((
                 pointer.clone(),
-                secret_quirk("storage", name, "endpoint", secret),
+                secret_quirk(key::STORAGE, name, key::ENDPOINT, secret),
             ));
         }
     };

@@ -5,33 +5,11 @@ use std::path::PathBuf;
 
 use crate::diagnostic::codes::cross_file::{PLATFORM_NOT_FOUND, UNKNOWN_PROFILE};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::constants::DEFAULT_PROFILE;
+use crate::dialect::runtime::vocabulary::Section;
 use crate::model::suggest::{Listing, available, did_you_mean};
 use crate::syntax::Document;
-
-/// One floe.yaml reference: which section of platform.yaml it names a profile in.
-struct Reference {
-    floe_key: &'static str,
-    platform_section: &'static str,
-    kind: &'static str,
-}
-
-const REFERENCES: [Reference; 3] = [
-    Reference {
-        floe_key: "storage",
-        platform_section: "storage",
-        kind: "Storage",
-    },
-    Reference {
-        floe_key: "catalog",
-        platform_section: "catalogs",
-        kind: "Catalog",
-    },
-    Reference {
-        floe_key: "compute",
-        platform_section: "compute",
-        kind: "Compute",
-    },
-];
 
 /// One environment a reference was checked against.
 pub struct Target<'a> {
@@ -57,15 +35,15 @@ pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnost
     if floe_root.as_mapping().is_none() {
         return out;
     }
-    for reference in &REFERENCES {
-        let entry = floe_root.get(reference.floe_key);
+    for reference in Section::ALL {
+        let entry = floe_root.get(reference.floe_key());
         // Only a string reference can be resolved; a wrong type is the schema's finding.
         let (name, span, implicit) = match entry {
-            None => ("default".to_owned(), first_key_span(floe), true),
+            None => (DEFAULT_PROFILE.to_owned(), first_key_span(floe), true),
             Some(e) => match e.value.as_str() {
                 Some(name) => (name.to_owned(), e.value.span, false),
                 None if e.value.key_text().as_deref() == Some("None") => {
-                    ("default".to_owned(), e.value.span, true)
+                    (DEFAULT_PROFILE.to_owned(), e.value.span, true)
                 }
                 None => continue,
             },
@@ -74,11 +52,7 @@ pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnost
             .iter()
             .filter(|t| t.platform.loadable)
             .filter_map(|target| {
-                let section = target
-                    .platform
-                    .root
-                    .as_ref()
-                    .and_then(|r| r.get(reference.platform_section));
+                let section = Platform::of(target.platform).and_then(|p| p.section(reference));
                 let available: Vec<String> = section
                     .and_then(|s| s.value.as_mapping())
                     .map(|entries| entries.iter().filter_map(|e| e.key.key_text()).collect())
@@ -96,8 +70,8 @@ pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnost
         let mut message = missing_message(reference, &name, &misses);
         if implicit {
             message.push_str(&format!(
-                "; floe.yaml has no `{}:`, so it refers to 'default'",
-                reference.floe_key
+                "; floe.yaml has no `{}:`, so it refers to '{DEFAULT_PROFILE}'",
+                reference.floe_key()
             ));
         }
         let mut diagnostic = Diagnostic::new(&UNKNOWN_PROFILE, &floe.file, span, message)
@@ -107,16 +81,13 @@ pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnost
             let (related_span, related_message) = match miss.section {
                 Some(s) => (
                     s.key.span,
-                    format!(
-                        "`{}` profiles of environment `{env}`",
-                        reference.platform_section
-                    ),
+                    format!("`{}` profiles of environment `{env}`", reference.key()),
                 ),
                 None => (
                     Span::point(0),
                     format!(
                         "environment `{env}` defines no `{}` section",
-                        reference.platform_section
+                        reference.key()
                     ),
                 ),
             };
@@ -130,8 +101,8 @@ pub fn check_references(floe: &Document, targets: &[Target<'_>]) -> Vec<Diagnost
 
 /// Upstream's "<Kind> profile 'x' not found. Available: a, b" for one environment; for several,
 /// the environments and what each has (once when they all have the same).
-fn missing_message(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> String {
-    let kind = reference.kind;
+fn missing_message(reference: Section, name: &str, misses: &[Miss<'_>]) -> String {
+    let kind = reference.label();
     let listed = |miss: &Miss<'_>| available(name, &miss.available, Listing::Plain);
     if let [only] = misses {
         return format!(
@@ -162,7 +133,7 @@ fn missing_message(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> St
     )
 }
 
-fn help(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> String {
+fn help(reference: Section, name: &str, misses: &[Miss<'_>]) -> String {
     let suggestions: Vec<Option<&str>> = misses
         .iter()
         .map(|m| did_you_mean(name, &m.available))
@@ -179,13 +150,13 @@ fn help(reference: &Reference, name: &str, misses: &[Miss<'_>]) -> String {
     match misses {
         [only] => format!(
             "add a `{name}` profile under `{}:` in {}, or use one of: {}",
-            reference.platform_section,
+            reference.key(),
             files.join(", "),
             available(name, &only.available, Listing::Plain)
         ),
         _ => format!(
             "add a `{name}` profile under `{}:` in {}, or use a profile every environment defines",
-            reference.platform_section,
+            reference.key(),
             files.join(", ")
         ),
     }

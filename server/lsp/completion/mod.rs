@@ -20,9 +20,11 @@ use self::cursor::{FlowAt, Typed, Typing};
 use self::items::{Place, Style};
 use self::outline::Frame;
 use super::Backend;
-use super::profiles::{Environments, profile_kind};
+use super::profiles::Environments;
 use super::request::Request;
 use super::state::lock;
+use crate::dialect::runtime::access::Platform;
+use crate::dialect::runtime::vocabulary::Section;
 use crate::model::FileKind;
 use crate::model::navigate::{self, Shape, Step};
 use crate::syntax::Document;
@@ -265,7 +267,8 @@ fn values(
 fn references(at: &At<'_>, path: &[Step]) -> Option<Vec<(String, Option<String>)>> {
     match (at.kind, path) {
         (FileKind::Floe, [Step::Key(key)]) => {
-            let (section, label) = profile_kind(key)?;
+            let section = Section::from_floe_key(key)?;
+            let label = section.label();
             let mut names: Vec<(String, Vec<String>)> = Vec::new();
             for (env_name, platform) in at.env.documents(at.path) {
                 for name in profile_names(&platform, section) {
@@ -288,11 +291,7 @@ fn references(at: &At<'_>, path: &[Step]) -> Option<Vec<(String, Option<String>)
             )
         }
         (FileKind::Platform, [.., Step::Key(field)]) => {
-            let section = match field.as_str() {
-                "storage_ref" => "storage",
-                "catalog_ref" => "catalogs",
-                _ => return None,
-            };
+            let section = Section::from_ref_key(field)?;
             Some(
                 profile_names(at.document, section)
                     .into_iter()
@@ -304,14 +303,6 @@ fn references(at: &At<'_>, path: &[Step]) -> Option<Vec<(String, Option<String>)
     }
 }
 
-fn profile_names(document: &Document, section: &str) -> Vec<String> {
-    document
-        .root
-        .as_ref()
-        .and_then(|r| r.get(section))
-        .and_then(|s| s.value.as_mapping())
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|e| e.key.key_text())
-        .collect()
+fn profile_names(document: &Document, section: Section) -> Vec<String> {
+    Platform::of(document).map_or_else(Vec::new, |p| p.profile_names(section))
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -32,7 +33,7 @@ impl Rule for CatalogUri {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for (name, catalog) in profiles(root, "catalogs") {
+        for (name, catalog) in profiles(root, key::CATALOGS) {
             if string_field(&catalog.value, "type").is_some_and(|(t, _)| t != "polaris") {
                 continue;
             }

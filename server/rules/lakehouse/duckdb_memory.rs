@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 use crate::syntax::resolve::Scalar;
@@ -140,7 +141,7 @@ fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
 /// Each DuckDB compute profile (a profile without `type` is one: it is floe's default) and its
 /// `properties`, if any.
 fn duckdb_properties(root: &Node) -> Vec<(String, Option<&Node>)> {
-    profiles(root, "compute")
+    profiles(root, key::COMPUTE)
         .filter(|(_, profile)| {
             string_field(&profile.value, "type").is_none_or(|(t, _)| t == "duckdb")
         })

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::edit::{append_entry, fill_empty, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Context, Environment, Rule};
@@ -141,7 +142,7 @@ impl Rule for MemoryDatabase {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for (name, profile) in profiles(root, "compute") {
+        for (name, profile) in profiles(root, key::COMPUTE) {
             let compute_type = string_field(&profile.value, "type").map_or("duckdb", |(t, _)| t);
             if compute_type != "duckdb" {
                 continue;

@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::DEFAULT_PROFILE;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -37,7 +39,7 @@ impl Rule for NamespacePrefix {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let warehouse_of = |catalog: &str| {
-            root.get("catalogs")
+            root.get(key::CATALOGS)
                 .and_then(|c| c.value.get(catalog))
                 .and_then(|c| string_field(&c.value, "warehouse"))
                 .map(|(w, _)| w.to_owned())
@@ -59,7 +61,7 @@ impl Rule for NamespacePrefix {
                 );
             }
         };
-        for (name, catalog) in profiles(root, "catalogs") {
+        for (name, catalog) in profiles(root, key::CATALOGS) {
             if let (Some((namespace, entry)), Some((warehouse, _))) = (
                 string_field(&catalog.value, "namespace"),
                 string_field(&catalog.value, "warehouse"),
@@ -67,8 +69,9 @@ impl Rule for NamespacePrefix {
                 report(namespace, entry, warehouse, format!("catalog `{name}`"));
             }
         }
-        for (name, layer) in profiles(root, "layers") {
-            let catalog = string_field(&layer.value, "catalog_ref").map_or("default", |(c, _)| c);
+        for (name, layer) in profiles(root, key::LAYERS) {
+            let catalog =
+                string_field(&layer.value, key::CATALOG_REF).map_or(DEFAULT_PROFILE, |(c, _)| c);
             if let (Some((namespace, entry)), Some(warehouse)) = (
                 string_field(&layer.value, "namespace"),
                 warehouse_of(catalog),

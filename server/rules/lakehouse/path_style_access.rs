@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
@@ -33,7 +34,7 @@ impl Rule for PathStyleAccess {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for (name, profile) in profiles(root, "storage") {
+        for (name, profile) in profiles(root, key::STORAGE) {
             if string_field(&profile.value, "type").is_some_and(|(t, _)| t != "s3") {
                 continue;
             }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -42,13 +43,13 @@ impl Rule for VendedCredentials {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        let local_endpoint = profiles(root, "storage")
+        let local_endpoint = profiles(root, key::STORAGE)
             .filter_map(|(_, p)| string_field(&p.value, "endpoint"))
             .find(|(url, _)| is_local_s3(url));
         let Some((url, endpoint)) = local_endpoint else {
             return;
         };
-        for (name, catalog) in profiles(root, "catalogs") {
+        for (name, catalog) in profiles(root, key::CATALOGS) {
             if let Some(("vended-credentials", entry)) =
                 string_field(&catalog.value, "access_delegation")
             {

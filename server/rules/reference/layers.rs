@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -29,7 +30,7 @@ impl Rule for LayerNameMismatch {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for (key, layer) in profiles(root, "layers") {
+        for (key, layer) in profiles(root, key::LAYERS) {
             if let Some((name, entry)) = string_field(&layer.value, "name")
                 && name != key
             {

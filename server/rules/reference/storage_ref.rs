@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::{Listing, available};
 use crate::rules::walk::{section, string_field};
 use crate::rules::{Environment, Rule};
@@ -35,8 +36,8 @@ impl Rule for UnknownStorageRef {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let Some(logs) = root
-            .get("observability")
-            .and_then(|o| o.value.get("compute_logs"))
+            .get(key::OBSERVABILITY)
+            .and_then(|o| o.value.get(key::COMPUTE_LOGS))
         else {
             return;
         };
@@ -53,7 +54,7 @@ impl Rule for UnknownStorageRef {
         if disabled || !matches!(manager, "s3" | "gcs" | "azure_blob") {
             return;
         }
-        let (name, span): (String, Span) = match logs.value.get("storage_ref") {
+        let (name, span): (String, Span) = match logs.value.get(key::STORAGE_REF) {
             Some(entry) => match entry.value.as_str() {
                 Some(name) => (name.to_owned(), entry.value.span),
                 None => return, // null: no storage profile is used

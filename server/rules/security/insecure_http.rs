@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 use crate::secrets::redact;
@@ -52,12 +53,12 @@ impl Rule for InsecureHttp {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let mut urls: Vec<(String, &Entry)> = Vec::new();
-        for (name, catalog) in profiles(root, "catalogs") {
+        for (name, catalog) in profiles(root, key::CATALOGS) {
             if let Some((_, entry)) = string_field(&catalog.value, "uri") {
                 urls.push((format!("catalog `{name}` uri"), entry));
             }
         }
-        for (name, storage) in profiles(root, "storage") {
+        for (name, storage) in profiles(root, key::STORAGE) {
             if let Some((_, entry)) = string_field(&storage.value, "endpoint") {
                 urls.push((format!("storage `{name}` endpoint"), entry));
             }

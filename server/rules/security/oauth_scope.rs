@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL;
+use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -47,8 +49,6 @@ declare_rule! {
     pub struct MissingScope(MISSING_SCOPE) = ("FL303", "missing-oauth2-scope", Security, Warning, "OAuth2 credentials without an explicit scope");
 }
 
-const SECTIONS: [&str; 3] = ["storage", "catalogs", "compute"];
-
 impl Rule for PrincipalRoleAll {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         if env.local {
@@ -56,21 +56,21 @@ impl Rule for PrincipalRoleAll {
         }
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for section in SECTIONS {
+        for section in Section::ALL.map(Section::key) {
             for (name, profile) in profiles(root, section) {
                 let scope = profile
                     .value
-                    .get("credentials")
-                    .and_then(|c| string_field(&c.value, "scope"));
+                    .get(key::CREDENTIALS)
+                    .and_then(|c| string_field(&c.value, key::SCOPE));
                 if let Some((scope, entry)) = scope
-                    && scope.trim() == "PRINCIPAL_ROLE:ALL"
+                    && scope.trim() == PRINCIPAL_ROLE_ALL
                 {
                     out.push(
                             Diagnostic::new(
                                 &ALL_ROLES,
                                 &document.file,
                                 entry.value.span,
-                                format!("scope='PRINCIPAL_ROLE:ALL' grants unrestricted access to all roles ({section}.{name}, environment `{}`). Use a narrowly-scoped principal role in production environments.", env.name),
+                                format!("scope='{PRINCIPAL_ROLE_ALL}' grants unrestricted access to all roles ({section}.{name}, environment `{}`). Use a narrowly-scoped principal role in production environments.", env.name),
                             )
                             .with_help("e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
                         );
@@ -84,19 +84,19 @@ impl Rule for MissingScope {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        for section in SECTIONS {
+        for section in Section::ALL.map(Section::key) {
             for (name, profile) in profiles(root, section) {
-                let Some(credentials) = profile.value.get("credentials") else {
+                let Some(credentials) = profile.value.get(key::CREDENTIALS) else {
                     continue;
                 };
-                let Some(("oauth2", mode)) = string_field(&credentials.value, "mode") else {
+                let Some(("oauth2", mode)) = string_field(&credentials.value, key::MODE) else {
                     continue;
                 };
-                let scope = credentials.value.get("scope");
+                let scope = credentials.value.get(key::SCOPE);
                 if scope.is_none_or(|s| s.value.as_str().is_none_or(|v| v.trim().is_empty())) {
                     out.push(
                         Diagnostic::new(&MISSING_SCOPE, &document.file, mode.value.span, format!("{section}.{name}.credentials.scope: OAuth2 scope not specified, using default"))
-                            .with_help("without a scope floe asks for `PRINCIPAL_ROLE:ALL` (every role the principal has); state a narrower one, e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`"),
+                            .with_help(format!("without a scope floe asks for `{PRINCIPAL_ROLE_ALL}` (every role the principal has); state a narrower one, e.g. `scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"`")),
                     );
                 }
             }

@@ -1,0 +1,9 @@
+//! What a configuration dialect is made of: its key names, which key refers to which section,
+//! upstream's constants and defaults, and typed accessors over the spanned tree. Every consumer
+//! (rules, the cross-file stage, profiles, connect, the language server) reads the configuration
+//! through a dialect's vocabulary instead of spelling keys itself, so a second dialect is a sibling
+//! module here, not an `if` in each consumer.
+//!
+//! Today one dialect exists: [`runtime`], floe-runtime's `floe.yaml` + `platform/<env>/platform.yaml`.
+
+pub mod runtime;
