@@ -18,6 +18,7 @@ pub mod rules;
 pub mod semantic;
 pub mod suggest;
 mod typed_key;
+pub mod v1;
 pub mod validate;
 
 use schemars::generate::SchemaSettings;
