@@ -138,7 +138,7 @@ fn walk_keys(node: &Node, pointer: &str, out: &mut Vec<SemanticError>) {
                         pointer: path.clone(),
                         at_key: true,
                         message: format!(
-                            "Keys should be strings: `{text}` is read as a {}; quote it (`\"{text}\"`) if it is meant as a name",
+                            "Keys should be strings: `{text}` is read as {}; quote it (`\"{text}\"`) if it is meant as a name",
                             scalar_type_name(value)
                         ),
                     });
@@ -159,12 +159,12 @@ fn scalar_type_name(value: &crate::syntax::resolve::Scalar) -> &'static str {
     use crate::syntax::resolve::Scalar;
     match value {
         Scalar::Null => "null",
-        Scalar::Bool(_) => "boolean",
-        Scalar::Int(_) => "integer",
-        Scalar::Float(_) => "number",
-        Scalar::Timestamp(_) => "date",
-        Scalar::Str(_) => "string",
-        Scalar::Unconstructable { .. } => "value YAML cannot load",
+        Scalar::Bool(_) => "a boolean",
+        Scalar::Int(_) => "an integer",
+        Scalar::Float(_) => "a number",
+        Scalar::Timestamp(_) => "a date",
+        Scalar::Str(_) => "a string",
+        Scalar::Unconstructable { .. } => "a value YAML cannot load",
     }
 }
 
