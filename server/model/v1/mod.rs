@@ -24,6 +24,7 @@ mod aliases;
 pub mod artifacts;
 pub mod floe_spec;
 pub mod governance;
+pub mod governance_controls;
 pub mod manifest;
 pub mod observability;
 pub mod plugin_config;

@@ -30,6 +30,7 @@
 //! - **Enum reprs** in the `credentials_ref` messages use Python 3.11+'s form
 //!   (`'AuthType.BASIC'`); Python 3.10 prints `'basic'`.
 
+mod artifacts;
 mod floe;
 mod manifest;
 
