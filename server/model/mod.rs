@@ -17,6 +17,7 @@ pub mod platform;
 pub mod semantic;
 pub mod suggest;
 mod typed_key;
+pub mod v1;
 pub mod validate;
 
 use schemars::generate::SchemaSettings;

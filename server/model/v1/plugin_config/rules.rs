@@ -1,0 +1,288 @@
+//! The custom validators of the plugin config models, with upstream's wording. Pointers are
+//! absolute (`/plugins/lineage_backend/config`), like the manifest's.
+
+use std::net::IpAddr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::{LocatedConfig, PluginConfigKind, error, locate};
+use crate::model::semantic::SemanticError;
+use crate::model::v1::semantic::{child, duplicates, py_list};
+
+const SOURCE_TYPES: [&str; 3] = ["filesystem", "rest_api", "sql_database"];
+const WRITE_MODES: [&str; 3] = ["append", "merge", "replace"];
+const SCHEMA_CONTRACTS: [&str; 3] = ["discard_value", "evolve", "freeze"];
+
+/// Every custom-validator failure of the manifest's plugin configs (the schema of each model,
+/// [`super::schema`], covers types, required keys, ranges and unknown keys).
+///
+/// Marquez's `http://` rule cannot see the runtime's `FLOE_ALLOW_INSECURE_HTTP` environment
+/// variable: it is reported unless the config itself sets `allow_insecure_http: true`.
+pub fn check(manifest: &Value) -> Vec<SemanticError> {
+    let mut out = Vec::new();
+    for LocatedConfig {
+        kind,
+        pointer,
+        value,
+    } in locate(manifest)
+    {
+        let Some(config) = value.as_object() else {
+            continue;
+        };
+        match kind {
+            PluginConfigKind::Marquez => check_marquez(config, pointer, &mut out),
+            PluginConfigKind::Cube => check_cube(config, pointer, &mut out),
+            PluginConfigKind::Dlt => check_dlt(config, pointer, &mut out),
+            PluginConfigKind::K8sSecrets => check_k8s(config, pointer, &mut out),
+            PluginConfigKind::Infisical => check_infisical(config, pointer, &mut out),
+            PluginConfigKind::Keycloak => check_keycloak(config, pointer, &mut out),
+            PluginConfigKind::Polaris | PluginConfigKind::S3 => {}
+        }
+    }
+    out
+}
+
+/// `urlparse(url).hostname or ""`: the host of an `http://…` URL, lower-cased, without user
+/// info, port or IPv6 brackets.
+fn hostname(url: &str) -> String {
+    let after_scheme = url.split_once("//").map_or("", |(_, rest)| rest);
+    let netloc = after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host_port = netloc.rsplit_once('@').map_or(netloc, |(_, host)| host);
+    let host = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    host.to_lowercase()
+}
+
+/// `_is_localhost`: `localhost`, `localhost.localdomain` or a loopback address (IPv4-mapped
+/// IPv6 included).
+fn is_localhost(host: &str) -> bool {
+    if host == "localhost" || host == "localhost.localdomain" {
+        return true;
+    }
+    match host.parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => v4.is_loopback(),
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.is_loopback(),
+            None => v6.is_loopback(),
+        },
+        Err(_) => false,
+    }
+}
+
+/// `MarquezConfig.validate_url_security` (model validator: reported at the config).
+fn check_marquez(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    let url = match config.get("url") {
+        None => return, // the default, https://marquez:5000
+        Some(Value::String(url)) => url.trim_end_matches('/'),
+        Some(_) => return,
+    };
+    let allow_insecure = config.get("allow_insecure_http") == Some(&Value::Bool(true));
+    if url.starts_with("http://") {
+        let host = hostname(url);
+        if is_localhost(&host) || allow_insecure {
+            return;
+        }
+        out.push(error(
+            pointer.to_owned(),
+            format!(
+                "HTTP not allowed for '{host}'. url must use HTTPS for non-localhost URLs. HTTP is only allowed for localhost development. Set allow_insecure_http=true in manifest config or FLOE_ALLOW_INSECURE_HTTP=true to override (not recommended)."
+            ),
+        ));
+    } else if !url.starts_with("https://") {
+        out.push(error(
+            pointer.to_owned(),
+            "url must start with https:// or http://localhost".to_owned(),
+        ));
+    }
+}
+
+/// `CubeSemanticConfig.validate_server_url` and `validate_health_check_timeout`.
+fn check_cube(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    if let Some(url) = config.get("server_url").and_then(Value::as_str) {
+        let url = url.trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            out.push(error(
+                child(pointer, "server_url"),
+                "server_url must start with http:// or https://".to_owned(),
+            ));
+        }
+    }
+    if let Some(timeout) = config.get("health_check_timeout").and_then(Value::as_f64)
+        && timeout <= 0.0
+    {
+        out.push(error(
+            child(pointer, "health_check_timeout"),
+            "health_check_timeout must be positive".to_owned(),
+        ));
+    }
+}
+
+/// `IngestionSourceConfig`'s field and model validators and
+/// `DltIngestionConfig.validate_unique_source_names`.
+fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    let Some(sources) = config.get("sources").and_then(Value::as_array) else {
+        return;
+    };
+    let sources_pointer = child(pointer, "sources");
+    for (index, source) in sources.iter().enumerate() {
+        let Some(source) = source.as_object() else {
+            continue;
+        };
+        let at = child(&sources_pointer, &index.to_string());
+        if let Some(name) = source.get("name").and_then(Value::as_str) {
+            // `v.replace("_", "").replace("-", "").isalnum()`: empty after removal fails too.
+            let rest: String = name.chars().filter(|c| *c != '_' && *c != '-').collect();
+            let length = name.chars().count();
+            if (1..=100).contains(&length)
+                && (rest.is_empty() || !rest.chars().all(char::is_alphanumeric))
+            {
+                out.push(error(
+                    child(&at, "name"),
+                    format!(
+                        "Source name '{name}' contains invalid characters. Only alphanumeric, underscore, and hyphen are allowed."
+                    ),
+                ));
+            }
+        }
+        for (field, allowed) in [
+            ("source_type", &SOURCE_TYPES),
+            ("write_mode", &WRITE_MODES),
+            ("schema_contract", &SCHEMA_CONTRACTS),
+        ] {
+            if let Some(value) = source.get(field).and_then(Value::as_str)
+                && !allowed.contains(&value)
+            {
+                out.push(error(
+                    child(&at, field),
+                    format!("{field} must be one of {}, got '{value}'", py_list(allowed)),
+                ));
+            }
+        }
+        let merge = source.get("write_mode").and_then(Value::as_str) == Some("merge");
+        if merge && matches!(source.get("primary_key"), None | Some(Value::Null)) {
+            out.push(error(
+                at,
+                "primary_key is required when write_mode is 'merge'".to_owned(),
+            ));
+        }
+    }
+    let names: Vec<(usize, &str)> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.as_object()?.get("name")?.as_str()?)))
+        .collect();
+    let (repeated, _) = duplicates(&names);
+    if !repeated.is_empty() {
+        out.push(error(
+            sources_pointer,
+            format!("Duplicate source names found: {}", py_list(&repeated)),
+        ));
+    }
+}
+
+/// `K8sSecretsConfig.validate_labels`. Upstream stops at the first bad label; each is
+/// reported here.
+fn check_k8s(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    let Some(labels) = config.get("labels").and_then(Value::as_object) else {
+        return;
+    };
+    let labels_pointer = child(pointer, "labels");
+    for (key, value) in labels {
+        if key.chars().count() > 253 {
+            out.push(SemanticError {
+                pointer: child(&labels_pointer, key),
+                at_key: true,
+                message: format!("Label key too long: {key}"),
+            });
+        } else if let Some(value) = value.as_str()
+            && value.chars().count() > 63
+        {
+            out.push(error(
+                child(&labels_pointer, key),
+                format!("Label value too long for key {key}: {value}"),
+            ));
+        }
+    }
+}
+
+static HTTPS_URL_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^https://[a-zA-Z0-9][a-zA-Z0-9.-]*[a-zA-Z0-9](?::\d+)?$").ok());
+
+/// `InfisicalSecretsConfig.validate_site_url`.
+fn check_infisical(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    let Some(url) = config.get("site_url").and_then(Value::as_str) else {
+        return;
+    };
+    let url = url.trim_end_matches('/');
+    let message = if !url.starts_with("https://") {
+        "site_url must use HTTPS for security".to_owned()
+    } else if !HTTPS_URL_RE.as_ref().is_some_and(|re| re.is_match(url)) {
+        format!("Invalid site URL format: {url}")
+    } else {
+        return;
+    };
+    out.push(error(child(pointer, "site_url"), message));
+}
+
+/// `KeycloakIdentityConfig.validate_server_url` and `validate_client_secret`. String values
+/// are whitespace-stripped first (`str_strip_whitespace`).
+fn check_keycloak(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
+    if let Some(url) = config.get("server_url").and_then(Value::as_str) {
+        let url = url.trim().trim_end_matches('/');
+        if url.starts_with("http://") {
+            let host = hostname(url);
+            if !is_localhost(&host) {
+                out.push(error(
+                    child(pointer, "server_url"),
+                    format!(
+                        "HTTP not allowed for '{host}'. server_url must use HTTPS for non-localhost URLs. HTTP is only allowed for localhost development."
+                    ),
+                ));
+            }
+        } else if !url.is_empty() && !url.starts_with("https://") {
+            out.push(error(
+                child(pointer, "server_url"),
+                "server_url must start with https:// or http://localhost".to_owned(),
+            ));
+        }
+    }
+    if config.get("client_secret").and_then(Value::as_str) == Some("") {
+        out.push(error(
+            child(pointer, "client_secret"),
+            "client_secret cannot be empty".to_owned(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostnames_as_urlparse_reads_them() {
+        assert_eq!(hostname("http://Marquez:5000/api"), "marquez");
+        assert_eq!(hostname("http://user:pw@LOCALHOST:80"), "localhost");
+        assert_eq!(hostname("http://[::1]:5000"), "::1");
+        assert_eq!(hostname("http://"), "");
+    }
+
+    #[test]
+    fn localhost_is_exact_or_loopback() {
+        assert!(is_localhost("localhost"));
+        assert!(is_localhost("localhost.localdomain"));
+        assert!(is_localhost("127.0.0.1"));
+        assert!(is_localhost("127.8.9.10"));
+        assert!(is_localhost("::1"));
+        assert!(is_localhost("::ffff:127.0.0.1"));
+        assert!(!is_localhost("localhost.attacker.com"));
+        assert!(!is_localhost("10.0.0.1"));
+        assert!(!is_localhost(""));
+    }
+}
