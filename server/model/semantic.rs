@@ -18,6 +18,7 @@ use super::FileKind;
 use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
 use super::suggest::{Listing, available};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
+use crate::syntax::json_pointer::child;
 
 /// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,21 +76,6 @@ fn py_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
     }
 }
 
-/// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
-fn child(pointer: &str, token: &str) -> String {
-    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
-    out.push_str(pointer);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn push(out: &mut Vec<SemanticError>, pointer: String, at_key: bool, message: String) {
     out.push(SemanticError {
         pointer,
@@ -114,35 +100,6 @@ fn is_absent_or_null(map: &Map<String, Value>, key: &str) -> bool {
 
 fn str_field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     map.get(key).and_then(Value::as_str)
-}
-
-/// Python `repr()` of a `str`.
-pub(crate) fn py_repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

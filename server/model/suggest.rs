@@ -93,7 +93,7 @@ pub fn available(wanted: &str, names: &[String], listing: Listing) -> String {
             "[{}]",
             shown
                 .iter()
-                .map(|n| super::semantic::py_repr_str(n))
+                .map(|n| crate::syntax::python::repr_str(n))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -17,7 +17,7 @@ pub fn explain(
         return;
     };
     let loaded = pointer.rsplit('/').next().unwrap_or_default();
-    let loaded = format!("`{}`", loaded.replace("~1", "/").replace("~0", "~"));
+    let loaded = format!("`{}`", crate::syntax::json_pointer::unescape(loaded));
     *message = message.replacen(
         &loaded,
         &format!("`{written}` (YAML 1.1, as floe reads it, loads this unquoted key as {read})"),

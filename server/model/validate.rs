@@ -19,6 +19,7 @@ use super::typed_key;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes::schema::*;
 use crate::diagnostic::rule_meta::RuleMeta;
+use crate::syntax::json_pointer::{self, escape};
 use crate::syntax::{DATE_MARKER, Document};
 
 struct Compiled {
@@ -141,16 +142,7 @@ pub fn dotted(pointer: &str) -> String {
     if pointer.is_empty() {
         return "the top level".into();
     }
-    pointer
-        .trim_start_matches('/')
-        .split('/')
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    json_pointer::dotted(pointer)
 }
 
 fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>) {
@@ -642,7 +634,7 @@ fn schema_at<'s>(root: &'s Value, path: &str) -> Option<&'s Value> {
         return Some(node);
     }
     for raw in path.trim_start_matches('/').split('/') {
-        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let segment = json_pointer::unescape(raw);
         if segment == "$ref" {
             node = resolve_ref(root, node.get("$ref")?.as_str()?)?;
             continue;

@@ -334,7 +334,7 @@ pub(super) fn runtime(
         kind: ErrorKind::ProfileNotFound,
         message: format!(
             "Profile '{profile}' not found in platform.yaml: {}",
-            pyyaml::python_str_repr(&text)
+            crate::syntax::python::repr_str(&text)
         ),
         pointer: child_pointer("", section),
         in_floe: false,

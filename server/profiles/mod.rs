@@ -397,20 +397,7 @@ fn child<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
     node.get(key).map(|e| &e.value)
 }
 
-/// `pointer` + `/key`, escaped per RFC 6901.
-fn child_pointer(pointer: &str, key: &str) -> String {
-    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
-}
-
-/// A JSON pointer as pydantic's dotted `loc`.
-fn dotted(pointer: &str) -> String {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
-}
+use crate::syntax::json_pointer::{child as child_pointer, dotted};
 
 /// A mapping's keys in Python `dict` order: `<<`-merged keys first (PyYAML puts merged pairs
 /// before the explicit ones), each key once at its first position.

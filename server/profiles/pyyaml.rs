@@ -888,62 +888,11 @@ pub fn float_text(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { ".inf" } else { "-.inf" }.into();
     }
-    let value = python_float_repr(f).to_ascii_lowercase();
+    let value = crate::syntax::python::repr_float(f).to_ascii_lowercase();
     if !value.contains('.') && value.contains('e') {
         value.replacen('e', ".0e", 1)
     } else {
         value
-    }
-}
-
-/// Python's `repr(float)` for a finite value: the shortest round-tripping digits, positional
-/// when the decimal exponent is in -4..16, else `d.ddde±XX`.
-pub fn python_float_repr(f: f64) -> String {
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
-    }
-    // Rust's `{:e}` gives a shortest round-tripping digit string ("-1.2345e-5", "1e16"), but
-    // when several strings of that length round-trip it may not pick the one closest to the
-    // value, as Python's `dtoa` mode 0 does. Formatting with exactly that many digits is
-    // correctly rounded, so it is the closest, and it round-trips too.
-    let shortest = format!("{f:e}");
-    let length = shortest
-        .split_once('e')
-        .map_or(shortest.as_str(), |(m, _)| m)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .count();
-    let formatted = format!("{f:.*e}", length.saturating_sub(1));
-    let (mantissa, exponent) = formatted.split_once('e').unwrap_or((&formatted, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
-    };
-    let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    while digits.len() > 1 && digits.ends_with('0') {
-        digits.pop();
-    }
-    if !(-4..16).contains(&exponent) {
-        let (first, rest) = digits.split_at(1);
-        let mantissa = if rest.is_empty() {
-            first.to_owned()
-        } else {
-            format!("{first}.{rest}")
-        };
-        let exp_sign = if exponent < 0 { '-' } else { '+' };
-        return format!("{sign}{mantissa}e{exp_sign}{:02}", exponent.unsigned_abs());
-    }
-    if exponent >= 0 {
-        let point = usize::try_from(exponent).unwrap_or(0) + 1;
-        if digits.len() > point {
-            format!("{sign}{}.{}", &digits[..point], &digits[point..])
-        } else {
-            format!("{sign}{digits}{}.0", "0".repeat(point - digits.len()))
-        }
-    } else {
-        let zeros = usize::try_from(-exponent - 1).unwrap_or(0);
-        format!("{sign}0.{}{digits}", "0".repeat(zeros))
     }
 }
 
@@ -1075,33 +1024,4 @@ fn days_in_month(year: u32, month: u32) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
-}
-
-/// Python's `repr()` of a `str` (for error messages that embed one, as `str(KeyError(...))` does).
-pub fn python_str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for ch in text.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7F..=0xA0).contains(&(c as u32)) || c == '\u{AD}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }

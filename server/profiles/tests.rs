@@ -635,9 +635,9 @@ fn emitter_roots() {
 
 #[test]
 fn python_helpers() {
-    assert_eq!(pyyaml::python_float_repr(1e16), "1e+16");
+    assert_eq!(crate::syntax::python::repr_float(1e16), "1e+16");
     assert_eq!(
-        pyyaml::python_float_repr(2117530274588346.2),
+        crate::syntax::python::repr_float(2117530274588346.2),
         "2117530274588346.2"
     );
     assert_eq!(pyyaml::float_text(1e16), "1.0e+16");
@@ -655,9 +655,9 @@ fn python_helpers() {
     );
     assert_eq!(pyyaml::python_timestamp("2023-02-29"), None);
     assert_eq!(pyyaml::python_timestamp("2024-01-01 24:00:00"), None);
-    assert_eq!(pyyaml::python_str_repr("a'b"), "\"a'b\"");
-    assert_eq!(pyyaml::python_str_repr("ab"), "'ab'");
-    assert_eq!(pyyaml::python_str_repr("a'b\""), "'a\\'b\"'");
+    assert_eq!(crate::syntax::python::repr_str("a'b"), "\"a'b\"");
+    assert_eq!(crate::syntax::python::repr_str("ab"), "'ab'");
+    assert_eq!(crate::syntax::python::repr_str("a'b\""), "'a\\'b\"'");
     assert!(pyyaml::plain_resolves_to_str("abc"));
     assert!(!pyyaml::plain_resolves_to_str("0x1F"));
     assert!(!pyyaml::plain_resolves_to_str("<<"));

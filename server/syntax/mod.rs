@@ -7,7 +7,9 @@
 mod builder;
 pub mod decode;
 mod incremental;
+pub mod json_pointer;
 mod line_index;
+pub mod python;
 pub mod resolve;
 mod tree;
 mod unclosed;

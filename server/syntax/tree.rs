@@ -171,7 +171,7 @@ impl Node {
             return Some((node, None));
         }
         for raw in pointer.strip_prefix('/')?.split('/') {
-            let segment = raw.replace("~1", "/").replace("~0", "~");
+            let segment = super::json_pointer::unescape(raw);
             match &node.value {
                 NodeValue::Mapping(_) => {
                     let entry = node.get(&segment)?;

@@ -38,6 +38,8 @@ use serde_json::{Map, Value};
 
 use super::V1Kind;
 use crate::model::semantic::SemanticError;
+pub(crate) use crate::syntax::json_pointer::child;
+use crate::syntax::python;
 use crate::syntax::{Node, NodeValue};
 
 pub use floe::FR014_KEYS;
@@ -173,21 +175,6 @@ fn scalar_type_name(value: &crate::syntax::resolve::Scalar) -> &'static str {
 // helpers shared by the rule files
 // ---------------------------------------------------------------------------------------------
 
-/// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
-pub(crate) fn child(pointer: &str, token: &str) -> String {
-    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
-    out.push_str(pointer);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A finding whose message is upstream's own text.
 pub(crate) fn upstream(
     check: V1Check,
@@ -219,24 +206,6 @@ pub(crate) fn string<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a s
     map.get(key).and_then(Value::as_str)
 }
 
-/// Python's `repr()` of a list of strings: `['a', 'b']`.
-pub(crate) fn py_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items
-        .iter()
-        .map(|s| crate::model::semantic::py_repr_str(s))
-        .collect();
-    format!("[{}]", quoted.join(", "))
-}
-
-/// Python's `repr()` of a set of strings, sorted (Python's own order varies between runs).
-pub(crate) fn py_set(items: &[&str]) -> String {
-    let quoted: Vec<String> = items
-        .iter()
-        .map(|s| crate::model::semantic::py_repr_str(s))
-        .collect();
-    format!("{{{}}}", quoted.join(", "))
-}
-
 /// Names that occur more than once, sorted and deduplicated, and the positions of their
 /// repetitions (every occurrence after the first).
 pub(crate) fn duplicates<'a>(names: &[(usize, &'a str)]) -> (Vec<&'a str>, Vec<usize>) {
@@ -252,38 +221,20 @@ pub(crate) fn duplicates<'a>(names: &[(usize, &'a str)]) -> (Vec<&'a str>, Vec<u
     (repeated.into_iter().collect(), positions)
 }
 
+/// Python's `repr()` of a list of strings: `['a', 'b']`.
+pub(crate) fn py_list(items: &[&str]) -> String {
+    python::repr_list(items)
+}
+
+/// Python's `repr()` of a set of strings, in the order given (callers sort: Python's own order
+/// varies between runs).
+pub(crate) fn py_set(items: &[&str]) -> String {
+    python::repr_set(items)
+}
+
 /// Python's `repr()` of a float (`1.0`, `1.2499999999999998`, `1e-05`).
 pub(crate) fn py_float(value: f64) -> String {
-    if !value.is_finite() {
-        return if value.is_nan() {
-            "nan".into()
-        } else if value > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
-    }
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
-        // Python switches to exponent notation here, with at least two exponent digits.
-        let text = format!("{value:e}");
-        return match text.split_once('e') {
-            Some((mantissa, exponent)) => {
-                let (sign, digits) = match exponent.strip_prefix('-') {
-                    Some(digits) => ('-', digits),
-                    None => ('+', exponent),
-                };
-                format!("{mantissa}e{sign}{digits:0>2}")
-            }
-            None => text,
-        };
-    }
-    let text = format!("{value}");
-    if text.contains('.') {
-        text
-    } else {
-        format!("{text}.0")
-    }
+    python::repr_float(value)
 }
 
 #[cfg(test)]
