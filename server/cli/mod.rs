@@ -7,6 +7,7 @@ mod escape;
 mod github;
 mod human;
 mod json;
+mod output;
 mod paths;
 mod position;
 mod sarif;
