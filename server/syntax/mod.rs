@@ -8,6 +8,7 @@ mod builder;
 pub mod decode;
 mod incremental;
 mod line_index;
+pub mod pattern;
 pub mod resolve;
 pub mod rules;
 mod tree;
