@@ -14,6 +14,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use super::FileKind;
+use super::known_valid::{self, Verdict};
 use super::rules::*;
 use super::suggest::{did_you_mean, enum_fix};
 use super::typed_key;
@@ -70,7 +71,11 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
         value = std::borrow::Cow::Owned(Value::Object(serde_json::Map::new()));
     }
     let mut issues = Vec::new();
-    if let Some(compiled) = compiled(kind) {
+    // A value the fast path finds valid has no schema finding: the validator (compiled on first
+    // use, most of a cold start) is only needed to report errors.
+    if known_valid::verdict(kind, &value) != Verdict::Valid
+        && let Some(compiled) = compiled(kind)
+    {
         for error in compiled.validator.iter_errors(&value) {
             flatten(error.to_owned(), &compiled.schema, &mut issues);
         }
