@@ -405,10 +405,7 @@ fn check_group(
 /// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
 /// configuration, sorts.
 fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
-    let mut seen = std::collections::HashSet::new();
-    report
-        .diagnostics
-        .retain(|d| seen.insert((Arc::clone(&d.file), d.span, d.rule.code, d.message.clone())));
+    dedup(&mut report.diagnostics);
     report.masked = report
         .diagnostics
         .iter()
@@ -421,6 +418,32 @@ fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
     settings.apply(&mut report.diagnostics);
     cap_per_file(report, max_per_file);
     diagnostic::sort(&mut report.diagnostics);
+}
+
+/// Removes every finding equal to an earlier one in file, span, code and message (the first is
+/// kept). Found by sorting positions rather than hashing copies of every message: a file with a
+/// hundred thousand findings would copy them all.
+fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+    fn key(d: &Diagnostic) -> (&Path, usize, usize, &str, &str) {
+        (&d.file, d.span.start, d.span.end, d.rule.code, &d.message)
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&diagnostics[a], &diagnostics[b]);
+        key(x).cmp(&key(y)).then(a.cmp(&b))
+    });
+    let mut keep = vec![true; diagnostics.len()];
+    for pair in order.windows(2) {
+        let (x, y) = (&diagnostics[pair[0]], &diagnostics[pair[1]]);
+        if key(x) == key(y) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut index = 0;
+    diagnostics.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
 }
 
 /// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the
