@@ -9,22 +9,23 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 
 use super::escape::{self, Escaped};
 use super::output::Counts;
+use super::source_window::Window;
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::security::redact;
 
 /// Each file's text as shown: secrets masked, then control characters made visible.
 struct Sources {
-    texts: BTreeMap<Arc<Path>, (Arc<str>, Escaped)>,
+    texts: BTreeMap<Arc<Path>, (Window, Escaped)>,
 }
 
 impl Sources {
-    fn named(&self, file: &Path, shown: &str) -> NamedSource<Arc<str>> {
+    fn named(&self, file: &Path, shown: &str) -> NamedSource<Window> {
         let text = self
             .texts
             .get(file)
-            .map(|(text, _)| Arc::clone(text))
-            .unwrap_or_else(|| Arc::from(""));
+            .map(|(text, _)| text.clone())
+            .unwrap_or_else(|| Window::new(Arc::from("")));
         NamedSource::new(escape::text(shown), text).with_language("yaml")
     }
 
@@ -45,7 +46,7 @@ struct Rendered {
     severity: miette::Severity,
     help: Option<String>,
     url: String,
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<Window>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -190,7 +191,8 @@ pub fn findings(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -
                     .map(|(_, s)| *s)
                     .collect();
                 let escaped = Escaped::new(&redact::mask(&d.text, &spans));
-                (Arc::clone(p), (Arc::from(escaped.text.as_str()), escaped))
+                let window = Window::new(Arc::from(escaped.text.as_str()));
+                (Arc::clone(p), (window, escaped))
             })
             .collect(),
     };

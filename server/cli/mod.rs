@@ -11,5 +11,6 @@ mod output;
 mod paths;
 mod position;
 mod sarif;
+mod source_window;
 
 pub use commands::run;
