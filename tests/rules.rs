@@ -35,6 +35,7 @@ fn dirs(path: &Path) -> Vec<std::path::PathBuf> {
 fn every_rule_fires_on_bad_and_not_on_good_fixtures() {
     let root = fixtures_dir().join("rules");
     let mut checked = 0;
+    let mut fixed_codes = std::collections::BTreeSet::new();
     for rule_dir in dirs(&root) {
         let code = rule_dir
             .file_name()
@@ -53,6 +54,11 @@ fn every_rule_fires_on_bad_and_not_on_good_fixtures() {
         );
         for case in bad {
             let json = run(&case);
+            for d in json["diagnostics"].as_array().into_iter().flatten() {
+                if !d["fix"].is_null() {
+                    fixed_codes.insert(d["code"].as_str().unwrap_or_default().to_owned());
+                }
+            }
             let hits: Vec<&serde_json::Value> = json["diagnostics"]
                 .as_array()
                 .expect("array")
@@ -99,6 +105,30 @@ fn every_rule_fires_on_bad_and_not_on_good_fixtures() {
         }
     }
     assert!(checked > 50, "only {checked} fixtures checked");
+    assert_fix_flags_match(&fixed_codes);
+}
+
+/// A rule's `fix` flag (shown by `rules`, `explain` and SARIF) says what its findings do: every
+/// code seen with a fix is declared fixable, and every rule declared fixable that has fixtures
+/// shows one there.
+fn assert_fix_flags_match(fixed_codes: &std::collections::BTreeSet<String>) {
+    for code in fixed_codes {
+        let meta = floe_lint::rules::registry::find(code).expect("known code");
+        assert!(
+            meta.fix.is_fixable(),
+            "{code}'s findings carry fixes, but its declaration says `fix: None`"
+        );
+    }
+    let root = fixtures_dir().join("rules");
+    for meta in floe_lint::rules::registry::ALL.iter() {
+        if meta.fix.is_fixable() && root.join(meta.code).is_dir() {
+            assert!(
+                fixed_codes.contains(meta.code),
+                "{} is declared fixable but no bad fixture of it has a fix",
+                meta.code
+            );
+        }
+    }
 }
 
 fn floe_lint_knows(code: &str) -> bool {
@@ -108,7 +138,7 @@ fn floe_lint_knows(code: &str) -> bool {
 #[test]
 fn every_lint_rule_has_fixtures() {
     let root = fixtures_dir().join("rules");
-    for rule in floe_lint::rules::registry::RULES {
+    for rule in floe_lint::rules::registry::rules() {
         let code = rule.meta().code;
         assert!(
             root.join(code).is_dir(),

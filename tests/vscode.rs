@@ -1,9 +1,13 @@
 //! The VS Code extension (editors/vscode):
 //! - its unit tests (binary resolution, version check, settings -> server), with node's test runner;
-//! - one end-to-end run of the packaged .vsix in real VS Code, against this build's floe-lint:
-//!   code-server (VS Code for the browser) in headless Chromium driven by playwright-core
-//!   (editors/vscode/test/e2e.mjs): Problems panel diagnostics, the profiles.yml preview command and
-//!   its code lens, hover docs, and a `floeLint.ignore` workspace setting reaching the server.
+//! - one end-to-end run of the platform-specific .vsix in real VS Code, with the server it bundles
+//!   (no `floeLint.path`, no floe-lint on PATH): code-server (VS Code for the browser) in headless
+//!   Chromium driven by playwright-core (editors/vscode/test/e2e.mjs, a list of scenarios): the
+//!   output channel naming the bundled server, Problems panel diagnostics, the profiles.yml preview
+//!   command and its code lens, hover docs, a `floeLint.ignore` workspace setting reaching the
+//!   server, and a typing session (editors/vscode/test/typing.mjs: a new storage profile typed
+//!   with the suggest widget, a key and an enum value accepted, saved, a value edited into an error
+//!   and back with the Problems panel following).
 //!
 //! `.ci/vscode.sh` installs all of it and writes an env file with `VSCODE_E2E_NODE`,
 //! `VSCODE_E2E_CODE_SERVER`, `VSCODE_E2E_VSIX` and `VSCODE_E2E_CHROMIUM` (source it before
@@ -85,10 +89,24 @@ fn vscode_end_to_end() {
     {
         return;
     }
+    let vsix = vsix.expect("checked above");
+    let listing = Command::new("unzip")
+        .arg("-Z1")
+        .arg(&vsix)
+        .output()
+        .expect("run unzip");
+    assert!(
+        String::from_utf8_lossy(&listing.stdout)
+            .lines()
+            .any(|l| l == "extension/bundled/bin/floe-lint"),
+        "{} bundles no server (package it with .ci/package-vsix.sh)",
+        vsix.display()
+    );
     let node = env_path("VSCODE_E2E_NODE").unwrap_or_else(|| PathBuf::from("node"));
+    // The e2e script also takes any directory with a floe-lint off code-server's PATH.
     let output = Command::new(node)
         .arg(dir.join("test/e2e.mjs"))
-        .env("FLOE_LINT_BIN", env!("CARGO_BIN_EXE_floe-lint"))
+        .env("VSCODE_E2E_VSIX", &vsix)
         .env_remove("FLOE_PLATFORM_FILE")
         .env_remove("FLOE_PLATFORM_ENV")
         .output()

@@ -33,7 +33,7 @@ pub fn yaml(data: &[u8]) {
             document
                 .diagnostics
                 .iter()
-                .all(|d| d.rule.code == syntax::rules::DUPLICATE_KEY.code),
+                .all(|d| d.rule.code == floe_lint::diagnostic::codes::syntax::DUPLICATE_KEY.code),
             "a loadable document has only duplicate-key findings: {:?}",
             document.diagnostics
         );

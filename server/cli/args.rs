@@ -109,6 +109,11 @@ pub struct ConnectArgs {
     /// Allow credentials over plain http to a host that is not loopback.
     #[arg(long)]
     pub allow_insecure_http: bool,
+    /// Builds without the embedded DuckDB (the Python wheel): the Python whose `duckdb` package
+    /// runs the DuckDB step. Default: the first Python that has it, beside floe-lint, in
+    /// $VIRTUAL_ENV, or on PATH.
+    #[arg(long, env = "FLOE_LINT_PYTHON")]
+    pub python: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

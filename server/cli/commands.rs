@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use crate::check::{self, Disk};
 use crate::config;
 use crate::diagnostic::Severity;
+use crate::diagnostic::rule_meta::FixAvailability;
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
@@ -40,11 +41,12 @@ pub fn run(cli: Cli) -> i32 {
         Command::Explain { rule } => match registry::find(&rule) {
             Some(meta) => {
                 print(&format!(
-                    "# {} {}\n\n{}\n\nDefault severity: {}.\n",
+                    "# {} {}\n\n{}\n\nDefault severity: {}.\nFix: {}.\n",
                     meta.code,
                     meta.name,
                     meta.docs().trim_end(),
-                    meta.severity.as_str()
+                    meta.severity.as_str(),
+                    fix_text(meta.fix)
                 ));
                 EXIT_CLEAN
             }
@@ -263,15 +265,20 @@ pub fn rules_table(format: RulesFormat) -> String {
     let mut out = String::new();
     match format {
         RulesFormat::Md => {
-            out.push_str("| Code | Name | Family | Default severity | What it flags |\n|---|---|---|---|---|\n");
+            out.push_str("| Code | Name | Family | Default severity | Fix | What it flags |\n|---|---|---|---|---|---|\n");
             for r in registry::ALL.iter() {
                 out.push_str(&format!(
-                    "| <a id=\"{}\"></a>`{}` | `{}` | {} | {} | {} |\n",
+                    "| <a id=\"{}\"></a>`{}` | `{}` | {} | {} | {} | {} |\n",
                     r.code.to_ascii_lowercase(),
                     r.code,
                     r.name,
                     r.family.as_str(),
                     r.severity.as_str(),
+                    match r.fix {
+                        FixAvailability::None => "",
+                        FixAvailability::Sometimes => "sometimes",
+                        FixAvailability::Always => "always",
+                    },
                     r.summary
                 ));
             }
@@ -279,16 +286,28 @@ pub fn rules_table(format: RulesFormat) -> String {
         RulesFormat::Text => {
             for r in registry::ALL.iter() {
                 out.push_str(&format!(
-                    "{}  {:<22} {:<8} {}\n",
+                    "{}  {:<22} {:<8} {:<4} {}\n",
                     r.code,
                     r.name,
                     r.severity.as_str(),
+                    if r.fix.is_fixable() { "fix" } else { "" },
                     r.summary
                 ));
             }
         }
     }
     out
+}
+
+/// How `explain` states a rule's fix availability.
+fn fix_text(fix: FixAvailability) -> &'static str {
+    match fix {
+        FixAvailability::None => "none",
+        FixAvailability::Sometimes => {
+            "available for some findings (`floe-lint check --fix`, or `--unsafe-fixes` where the fix changes behaviour)"
+        }
+        FixAvailability::Always => "available for every finding (`floe-lint check --fix`)",
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {

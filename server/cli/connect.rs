@@ -40,6 +40,9 @@ pub fn run(args: &ConnectArgs) -> i32 {
         request.timeout = Duration::from_secs(args.timeout.max(1));
         request.extension_dir = args.duckdb_extension_dir.clone();
         request.allow_insecure_http = args.allow_insecure_http;
+        if let Some(python) = args.python.as_ref().filter(|p| !p.as_os_str().is_empty()) {
+            request.python = Some(python.clone());
+        }
 
         reports.push(connect::run(
             &platform,

@@ -117,7 +117,7 @@ pub fn document(
                 "help": {"text": r.docs(), "markdown": r.docs()},
                 "helpUri": r.url(),
                 "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"tags": [r.family.as_str()], "precision": "very-high"},
+                "properties": {"tags": [r.family.as_str()], "precision": "very-high", "fixable": r.fix.is_fixable()},
             })
         })
         .collect();

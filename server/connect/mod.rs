@@ -7,8 +7,11 @@
 mod engine;
 mod http;
 pub mod plan;
+#[cfg(not(feature = "connect"))]
+mod python;
 pub mod report;
 pub mod resolve;
+mod sql;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +37,9 @@ pub struct Request {
     pub extension_dir: Option<PathBuf>,
     /// Allow credentials over plain http to a host that is not loopback.
     pub allow_insecure_http: bool,
+    /// Builds without the embedded DuckDB: the Python whose `duckdb` package runs the DuckDB step
+    /// (default: found as python.rs says).
+    pub python: Option<PathBuf>,
     /// Where `secret_ref` files live (upstream: `/var/run/secrets`).
     pub secrets_dir: PathBuf,
 }
@@ -48,6 +54,9 @@ impl Request {
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
             allow_insecure_http: false,
+            python: std::env::var_os("FLOE_LINT_PYTHON")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
             // Upstream's mount point; FLOE_SECRETS_DIR moves it (tests, local runs).
             secrets_dir: std::env::var_os("FLOE_SECRETS_DIR")
                 .map_or_else(|| PathBuf::from("/var/run/secrets"), PathBuf::from),
@@ -230,34 +239,23 @@ fn duckdb_step(
     }
 }
 
+/// Without the embedded DuckDB the step runs through the `duckdb` Python package, when there is
+/// one (python.rs).
 #[cfg(not(feature = "connect"))]
 fn duckdb_step(
-    _: &Resolved,
-    _: &Request,
-    _: &Cancel,
-    _: Instant,
-    _: &dyn Fn(String) -> String,
+    resolved: &Resolved,
+    request: &Request,
+    cancel: &Cancel,
+    started: Instant,
+    scrub: &dyn Fn(String) -> String,
 ) -> Step {
-    Step::skipped("duckdb", report::NO_DUCKDB)
-}
-
-crate::declare_rule! {
-    /// ## What it does
-    /// Reports, in the editor, the result of the last "Verify connectivity" run that failed: on
-    /// the catalog profile in platform.yaml, with the failing step, its cause and the fix. It is
-    /// cleared when a later run passes. (`floe-lint connect` prints the same report.)
-    ///
-    /// ## Why is this bad?
-    /// The catalog cannot be reached, authenticated against or attached with the configured
-    /// settings, so every dbt run against this environment will fail the same way.
-    ///
-    /// ## Example
-    /// A `client_secret` whose secret_ref resolves to an old secret: the token step fails with
-    /// "the catalog rejected the client credentials".
-    ///
-    /// ## Fix
-    /// Follow the step's fix, then run "Verify connectivity" again.
-    pub static UNREACHABLE = ("FL800", "catalog-unreachable", Connectivity, Error, "The last connectivity check of a catalog failed");
+    match python::attach(resolved, request, cancel) {
+        python::Outcome::Ok(detail) => Step::ok("duckdb", started, detail),
+        python::Outcome::Failed(failure) => {
+            Step::failed("duckdb", started, scrub(failure.cause), failure.fix)
+        }
+        python::Outcome::Skipped(why) => Step::skipped("duckdb", &why),
+    }
 }
 
 /// The finding an editor shows for a failed report, on the catalog profile's key.
@@ -270,7 +268,7 @@ pub fn diagnostic(platform: &Document, report: &Report) -> Option<crate::diagnos
         .and_then(|c| c.value.get(&report.catalog))
         .map_or(crate::diagnostic::Span::point(0), |e| e.key.span);
     let mut diagnostic = crate::diagnostic::Diagnostic::new(
-        &UNREACHABLE,
+        &crate::diagnostic::codes::connectivity::UNREACHABLE,
         &platform.file,
         span,
         format!(

@@ -81,9 +81,9 @@ impl Step {
     }
 }
 
-/// Why the duckdb step is skipped in a build without the `connect` feature.
-pub const NO_DUCKDB: &str =
-    "floe-lint was built without the `connect` feature (no embedded DuckDB)";
+/// How the reason starts when the duckdb step is skipped for want of DuckDB: a build without the
+/// `connect` feature that found no Python with the `duckdb` package either.
+pub const NO_DUCKDB: &str = "this floe-lint has no embedded DuckDB";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -152,7 +152,7 @@ impl Report {
         out.push_str(if self.passed() {
             "Connectivity verified.\n"
         } else if self.only_duckdb_unavailable() {
-            "Not fully verified: every other step passed; the duckdb step was skipped because this floe-lint was built without DuckDB (the `connect` feature), so ATTACH was not tried.\n"
+            "Not fully verified: every other step passed; the duckdb step was skipped because this floe-lint has no embedded DuckDB and found no Python with the `duckdb` package, so ATTACH was not tried.\n"
         } else {
             "Connectivity check failed.\n"
         });
@@ -164,7 +164,7 @@ impl Report {
         let mut not_ok = self.steps.iter().filter(|s| s.status != Status::Ok);
         matches!(
             (not_ok.next(), not_ok.next()),
-            (Some(step), None) if step.status == Status::Skipped && step.detail == format!("skipped: {NO_DUCKDB}")
+            (Some(step), None) if step.status == Status::Skipped && step.detail.starts_with(&format!("skipped: {NO_DUCKDB}"))
         )
     }
 }
@@ -197,9 +197,7 @@ mod tests {
         let text = report(Step::skipped("duckdb", NO_DUCKDB)).to_human();
         assert!(!text.contains("Connectivity check failed."), "{text}");
         assert!(
-            text.ends_with(
-                "was built without DuckDB (the `connect` feature), so ATTACH was not tried.\n"
-            ),
+            text.ends_with("found no Python with the `duckdb` package, so ATTACH was not tried.\n"),
             "{text}"
         );
         let failed = report(Step::failed("duckdb", Instant::now(), "no", "fix")).to_human();

@@ -40,10 +40,24 @@ pub async fn request(backend: &Backend, params: CodeActionParams) -> Option<Code
     } else {
         Vec::new()
     };
+    // Findings published for an older text: their ranges and edits would land in the wrong place.
+    let revision = request.snapshot.revision(&request.path);
+    let sent: Vec<LspDiagnostic> = params
+        .context
+        .diagnostics
+        .into_iter()
+        .filter(|d| {
+            let from = d
+                .data
+                .as_ref()
+                .and_then(|data| data.get("revision")?.as_u64());
+            from.is_none() || from == revision
+        })
+        .collect();
     Some(actions(
         &uri,
         &request.document,
-        &params.context.diagnostics,
+        &sent,
         params.context.only.as_deref(),
         &current,
         request.snapshot.unit,

@@ -9,13 +9,18 @@ use super::state::{Settings, lock};
 use super::{Backend, uri_path};
 use crate::model::FileKind;
 
+/// How long the server waits for the client to answer one of its requests.
+pub const ANSWER: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Asks the client for the `floeLint` section.
 pub async fn pull(backend: &Backend) {
     let items = vec![ConfigurationItem {
         scope_uri: None,
         section: Some("floeLint".into()),
     }];
-    if let Ok(values) = backend.client.configuration(items).await
+    // A client that never answers must not hold this handler (and so the server's exit) forever.
+    let answer = tokio::time::timeout(ANSWER, backend.client.configuration(items)).await;
+    if let Ok(Ok(values)) = answer
         && let Some(settings) = values
             .into_iter()
             .next()

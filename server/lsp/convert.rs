@@ -42,11 +42,15 @@ pub fn offset(document: &Document, position: Position, unit: ColumnUnit) -> usiz
     )
 }
 
+/// A finding as the client gets it. `revision` is the open document's revision it was computed
+/// on: a code action asked for with it later is refused once the text has moved on (its ranges
+/// and edits would land in the wrong place).
 pub fn to_lsp(
     diagnostic: &Diagnostic,
     documents: &dyn Fn(&Path) -> Option<std::sync::Arc<Document>>,
     own: &Document,
     unit: ColumnUnit,
+    revision: Option<u64>,
 ) -> LspDiagnostic {
     let mut message = diagnostic.message.clone();
     if let Some(help) = &diagnostic.help {
@@ -73,15 +77,18 @@ pub fn to_lsp(
             })
         })
         .collect();
-    let data = diagnostic.fix.as_ref().map(|fix| {
-        json!({
-            "fix": {
-                "title": fix.title,
-                "safe": fix.applicability == crate::diagnostic::Applicability::Safe,
-                "edits": fix.edits.iter().map(|e| json!({"range": range(own, e.span, unit), "newText": e.replacement})).collect::<Vec<_>>(),
-            }
-        })
-    });
+    let mut data = serde_json::Map::new();
+    if let Some(revision) = revision {
+        data.insert("revision".into(), json!(revision));
+    }
+    if let Some(fix) = &diagnostic.fix {
+        data.insert("fix".into(), json!({
+            "title": fix.title,
+            "safe": fix.applicability == crate::diagnostic::Applicability::Safe,
+            "edits": fix.edits.iter().map(|e| json!({"range": range(own, e.span, unit), "newText": e.replacement})).collect::<Vec<_>>(),
+        }));
+    }
+    let data = (!data.is_empty()).then_some(serde_json::Value::Object(data));
     LspDiagnostic {
         range: range(own, diagnostic.span, unit),
         severity: Some(match diagnostic.severity {

@@ -185,11 +185,12 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
             let Some(uri) = convert::uri(file) else {
                 continue;
             };
+            let opened = open.get(&file.to_path_buf());
+            let revision = opened.map(|o| o.revision);
             let diagnostics = findings
                 .iter()
-                .map(|d| convert::to_lsp(d, &lookup, document, unit))
+                .map(|d| convert::to_lsp(d, &lookup, document, unit, revision))
                 .collect();
-            let opened = open.get(&file.to_path_buf());
             out.push((
                 Publication {
                     uri,

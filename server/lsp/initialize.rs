@@ -126,5 +126,9 @@ pub async fn initialized(backend: &Backend) {
         .ok(),
     };
     // Clients without dynamic registration answer with an error; files are then re-read on open.
-    let _ = backend.client.register_capability(vec![registration]).await;
+    let _ = tokio::time::timeout(
+        configuration::ANSWER,
+        backend.client.register_capability(vec![registration]),
+    )
+    .await;
 }

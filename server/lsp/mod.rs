@@ -18,6 +18,7 @@ mod diagnostics;
 mod documents;
 mod hover;
 mod initialize;
+mod lifecycle;
 mod locate;
 mod message;
 mod navigation;
@@ -58,6 +59,8 @@ pub fn run() -> i32 {
             return 2;
         }
     };
+    let lifecycle = Arc::new(lifecycle::Lifecycle::default());
+    let stages = Arc::clone(&lifecycle);
     runtime.block_on(async {
         let state = Shared::default();
         let (queue, dirty) = Queue::new();
@@ -89,7 +92,7 @@ pub fn run() -> i32 {
                         transport::Blocking(std::io::stdin()),
                         to_server,
                         replies,
-                        Arc::new(sync),
+                        Arc::new(transport::Chain(vec![stages, Arc::new(sync)])),
                     ));
                 }
             });
@@ -112,7 +115,7 @@ pub fn run() -> i32 {
     });
     // The stdin reader may still be blocked in a read: do not wait for it.
     runtime.shutdown_background();
-    0
+    lifecycle.exit_code()
 }
 
 pub struct Backend {

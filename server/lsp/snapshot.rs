@@ -34,7 +34,8 @@ impl Snapshot {
         }
     }
 
-    fn revision(&self, path: &Path) -> Option<u64> {
+    /// The revision of an open document's text in this snapshot.
+    pub fn revision(&self, path: &Path) -> Option<u64> {
         self.open.get(path).map(|d| d.revision)
     }
 

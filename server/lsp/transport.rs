@@ -41,6 +41,20 @@ pub trait Ingress: Send + Sync {
     fn inspect(&self, message: &Value) -> Verdict;
 }
 
+/// Several ingresses in turn: the first that handles a message has it.
+pub struct Chain(pub Vec<Arc<dyn Ingress>>);
+
+impl Ingress for Chain {
+    fn inspect(&self, message: &Value) -> Verdict {
+        for ingress in &self.0 {
+            if let Verdict::Handled(notices) = ingress.inspect(message) {
+                return Verdict::Handled(notices);
+            }
+        }
+        Verdict::Forward
+    }
+}
+
 /// Forwards everything.
 pub struct ForwardAll;
 

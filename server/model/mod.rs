@@ -15,7 +15,6 @@ pub mod floe;
 pub mod known_valid;
 pub mod navigate;
 pub mod platform;
-pub mod rules;
 pub mod semantic;
 pub mod suggest;
 mod typed_key;

@@ -15,11 +15,11 @@ use serde_json::Value;
 
 use super::FileKind;
 use super::known_valid::{self, Verdict};
-use super::rules::*;
 use super::suggest::{did_you_mean, enum_fix};
 use super::typed_key;
 use crate::diagnostic::Diagnostic;
-use crate::rule_meta::RuleMeta;
+use crate::diagnostic::codes::schema::*;
+use crate::diagnostic::rule_meta::RuleMeta;
 use crate::syntax::{DATE_MARKER, Document};
 
 struct Compiled {

@@ -22,15 +22,15 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
 
 use crate::diagnostic::Diagnostic;
-use crate::rule_meta::RuleMeta;
+pub use crate::diagnostic::rule_meta::Declared;
 use crate::syntax::Document;
 
 /// A lint. Implement the narrowest hook the rule needs; the defaults do nothing. The `floe` and
 /// `platform` hooks see one document only, so their findings can be kept while that document does
 /// not change ([`Findings`]); a rule that reads several files uses `project`.
-pub trait Rule: Sync {
-    fn meta(&self) -> &'static RuleMeta;
-
+/// Its code and documentation come from [`declare_rule!`](crate::declare_rule), which defines the
+/// struct and implements [`Declared`] for it.
+pub trait Rule: Sync + Declared {
     /// Called once for each platform.yaml, with its environment.
     fn platform(&self, _env: &Environment<'_>, _out: &mut Vec<Diagnostic>) {}
 
@@ -105,8 +105,8 @@ fn own(
         return found;
     }
     let mut out = Vec::new();
-    for rule in registry::RULES {
-        run(*rule, &mut out);
+    for rule in registry::rules() {
+        run(rule, &mut out);
     }
     if let Some(kept) = kept {
         kept.put(document, key, &out);
@@ -128,7 +128,7 @@ pub fn run(
     if let Some(floe) = cx.floe.filter(|d| d.loadable) {
         match shared(floe) {
             Some(arc) => out.extend(own(&arc, None, kept, |rule, out| rule.floe(floe, out))),
-            None => registry::RULES.iter().for_each(|r| r.floe(floe, &mut out)),
+            None => registry::rules().for_each(|r| r.floe(floe, &mut out)),
         }
     }
     for env in cx.environments.iter().filter(|e| e.document.loadable) {
@@ -136,12 +136,10 @@ pub fn run(
             Some(arc) => out.extend(own(&arc, Some(env), kept, |rule, out| {
                 rule.platform(env, out)
             })),
-            None => registry::RULES
-                .iter()
-                .for_each(|r| r.platform(env, &mut out)),
+            None => registry::rules().for_each(|r| r.platform(env, &mut out)),
         }
     }
-    for rule in registry::RULES {
+    for rule in registry::rules() {
         rule.project(cx, &mut out);
     }
     out

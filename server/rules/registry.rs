@@ -1,74 +1,96 @@
-//! Every rule, one line each.
+//! Every code floe-lint reports, one line each: the stages' own codes and the rules the engine
+//! runs.
 
 use std::sync::LazyLock;
 
 use super::Rule;
-use crate::rule_meta::RuleMeta;
-use crate::{model, rules, syntax};
+use crate::diagnostic::codes;
+use crate::diagnostic::rule_meta::RuleMeta;
+use crate::rules;
 
-/// The rules that run over loaded documents (the syntax, schema and cross-file stages run first).
-pub static RULES: &[&dyn Rule] = &[
-    &rules::security::credentials::HardcodedCredentials,
-    &rules::security::create_secret::CreateSecret,
-    &rules::security::oauth_scope::PrincipalRoleAll,
-    &rules::security::oauth_scope::MissingScope,
-    &rules::security::insecure_http::InsecureHttp,
-    &rules::security::scan_refusal::ScanRefusal,
-    &rules::lakehouse::memory_database::MemoryDatabase,
-    &rules::lakehouse::vended_credentials::VendedCredentials,
-    &rules::lakehouse::path_style_access::PathStyleAccess,
-    &rules::lakehouse::namespace_prefix::NamespacePrefix,
-    &rules::lakehouse::catalog_uri::CatalogUri,
-    &rules::lakehouse::duckdb_memory::PerThread,
-    &rules::lakehouse::duckdb_memory::OverContainer,
-    &rules::lakehouse::lineage_endpoint::LineageEndpoint,
-    &rules::reference::jobs::UnknownJob,
-    &rules::reference::partitions::UnknownPartition,
-    &rules::reference::storage_ref::UnknownStorageRef,
-    &rules::reference::layers::LayerNameMismatch,
-    &rules::reference::jobs::AssetSensorOneAsset,
-    &rules::dbt::model_config::Location,
-    &rules::dbt::model_config::Materialization,
-    &rules::dbt::model_config::Legacy,
-    &rules::dbt::model_config::Infrastructure,
-    &rules::profiles::generator::GeneratorQuirks,
-    &rules::profiles::generator::GenerationFails,
-    &rules::profiles::drift::Drift,
-    &rules::profiles::profile_name::ProfileMismatch,
+/// One registered code.
+pub enum Registered {
+    /// A code a stage reports itself (the syntax, schema and cross-file stages run before the
+    /// rules; connectivity and suppression after).
+    Stage(&'static RuleMeta),
+    /// A rule run over the loaded documents.
+    Rule(&'static dyn Rule),
+}
+
+impl Registered {
+    pub fn meta(&self) -> &'static RuleMeta {
+        match self {
+            Registered::Stage(meta) => meta,
+            Registered::Rule(rule) => rule.meta(),
+        }
+    }
+}
+
+use Registered::{Rule as R, Stage as S};
+
+/// The registry.
+pub static REGISTRY: &[Registered] = &[
+    S(&codes::syntax::YAML_SYNTAX),
+    S(&codes::syntax::DUPLICATE_KEY),
+    S(&codes::syntax::INVALID_ENCODING),
+    S(&codes::syntax::ALIAS_LIMIT),
+    S(&codes::syntax::MULTIPLE_DOCUMENTS),
+    S(&codes::syntax::UNLOADABLE_VALUE),
+    S(&codes::syntax::FILE_TOO_LARGE),
+    S(&codes::syntax::TOO_MANY_FINDINGS),
+    S(&codes::schema::UNKNOWN_KEY),
+    S(&codes::schema::MISSING_FIELD),
+    S(&codes::schema::WRONG_TYPE),
+    S(&codes::schema::INVALID_ENUM),
+    S(&codes::schema::PATTERN_MISMATCH),
+    S(&codes::schema::OUT_OF_RANGE),
+    S(&codes::schema::INVALID_VALUE),
+    S(&codes::schema::UNKNOWN_VARIANT),
+    S(&codes::cross_file::UNKNOWN_PROFILE),
+    S(&codes::cross_file::PLATFORM_NOT_FOUND),
+    R(&rules::security::credentials::HardcodedCredentials),
+    R(&rules::security::create_secret::CreateSecret),
+    R(&rules::security::oauth_scope::PrincipalRoleAll),
+    R(&rules::security::oauth_scope::MissingScope),
+    R(&rules::security::insecure_http::InsecureHttp),
+    R(&rules::security::scan_refusal::ScanRefusal),
+    R(&rules::lakehouse::memory_database::MemoryDatabase),
+    R(&rules::lakehouse::vended_credentials::VendedCredentials),
+    R(&rules::lakehouse::path_style_access::PathStyleAccess),
+    R(&rules::lakehouse::namespace_prefix::NamespacePrefix),
+    R(&rules::lakehouse::catalog_uri::CatalogUri),
+    R(&rules::lakehouse::duckdb_memory::PerThread),
+    R(&rules::lakehouse::duckdb_memory::OverContainer),
+    R(&rules::lakehouse::lineage_endpoint::LineageEndpoint),
+    R(&rules::reference::jobs::UnknownJob),
+    R(&rules::reference::partitions::UnknownPartition),
+    R(&rules::reference::storage_ref::UnknownStorageRef),
+    R(&rules::reference::layers::LayerNameMismatch),
+    R(&rules::reference::jobs::AssetSensorOneAsset),
+    R(&rules::dbt::model_config::Location),
+    R(&rules::dbt::model_config::Materialization),
+    R(&rules::dbt::model_config::Legacy),
+    R(&rules::dbt::model_config::Infrastructure),
+    R(&rules::profiles::generator::GeneratorQuirks),
+    R(&rules::profiles::generator::GenerationFails),
+    R(&rules::profiles::drift::Drift),
+    R(&rules::profiles::profile_name::ProfileMismatch),
+    S(&codes::connectivity::UNREACHABLE),
+    S(&codes::suppression::UNUSED),
+    S(&codes::suppression::UNKNOWN_CODE),
 ];
 
-/// Codes produced by the stages themselves (not [`Rule`]s).
-static STAGES: &[&RuleMeta] = &[
-    &syntax::rules::YAML_SYNTAX,
-    &syntax::rules::DUPLICATE_KEY,
-    &syntax::rules::INVALID_ENCODING,
-    &syntax::rules::ALIAS_LIMIT,
-    &syntax::rules::MULTIPLE_DOCUMENTS,
-    &syntax::rules::UNLOADABLE_VALUE,
-    &syntax::rules::FILE_TOO_LARGE,
-    &syntax::rules::TOO_MANY_FINDINGS,
-    &model::rules::UNKNOWN_KEY,
-    &model::rules::MISSING_FIELD,
-    &model::rules::WRONG_TYPE,
-    &model::rules::INVALID_ENUM,
-    &model::rules::PATTERN_MISMATCH,
-    &model::rules::OUT_OF_RANGE,
-    &model::rules::INVALID_VALUE,
-    &model::rules::UNKNOWN_VARIANT,
-    &rules::cross_file::UNKNOWN_PROFILE,
-    &rules::cross_file::PLATFORM_NOT_FOUND,
-    &crate::connect::UNREACHABLE,
-    &rules::suppression::UNUSED,
-    &rules::suppression::UNKNOWN_CODE,
-];
+/// The rules the engine runs, in registry order.
+pub fn rules() -> impl Iterator<Item = &'static dyn Rule> {
+    REGISTRY.iter().filter_map(|entry| match entry {
+        Registered::Rule(rule) => Some(*rule),
+        Registered::Stage(_) => None,
+    })
+}
 
-/// Every rule floe-lint has, by code.
+/// Every code floe-lint has, sorted.
 pub static ALL: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> = STAGES
-        .iter()
-        .copied()
-        .chain(RULES.iter().map(|r| r.meta()))
-        .collect();
+    let mut all: Vec<&'static RuleMeta> = REGISTRY.iter().map(Registered::meta).collect();
     all.sort_by_key(|r| r.code);
     all
 });

@@ -8,9 +8,11 @@ use std::sync::Arc;
 use granit_parser::{Event, Parser, ScanError, Span as EventSpan};
 
 use super::resolve::{Scalar, resolve_plain, resolve_tagged};
-use super::rules::{ALIAS_LIMIT, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, UNLOADABLE_VALUE, YAML_SYNTAX};
 use super::tree::{Entry, Node, NodeValue, ScalarStyle};
 use super::{Comment, Limits};
+use crate::diagnostic::codes::syntax::{
+    ALIAS_LIMIT, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, UNLOADABLE_VALUE, YAML_SYNTAX,
+};
 use crate::diagnostic::{Diagnostic, Span};
 
 /// What [`build`] produces from one text.

@@ -10,7 +10,6 @@ mod incremental;
 mod line_index;
 pub mod pattern;
 pub mod resolve;
-pub mod rules;
 mod tree;
 mod unclosed;
 
@@ -21,6 +20,7 @@ pub use incremental::{Patch, plan, reparse};
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub use tree::{DATE_MARKER, Entries, Entry, Node, NodeValue, ScalarStyle};
 
+use crate::diagnostic::codes::syntax as codes;
 use crate::diagnostic::{Diagnostic, Span};
 
 /// Resource budgets for one document.
@@ -139,7 +139,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
             root: None,
             comments: Vec::new(),
             diagnostics: vec![Diagnostic::new(
-                &rules::FILE_TOO_LARGE,
+                &codes::FILE_TOO_LARGE,
                 file,
                 Span::point(0),
                 format!(
@@ -169,7 +169,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
                 line_index: LineIndex::new(&text),
                 diagnostics: vec![
                     Diagnostic::new(
-                        &rules::INVALID_ENCODING,
+                        &codes::INVALID_ENCODING,
                         file,
                         Span::new(start, end),
                         error.message,
@@ -213,7 +213,7 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             root: None,
             comments: Vec::new(),
             diagnostics: vec![
-                Diagnostic::new(&rules::INVALID_ENCODING, file, error.span, error.message)
+                Diagnostic::new(&codes::INVALID_ENCODING, file, error.span, error.message)
                     .with_help(error.help),
             ],
             loadable: false,
@@ -231,7 +231,7 @@ fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
         && built
             .diagnostics
             .iter()
-            .all(|d| d.rule.code == rules::DUPLICATE_KEY.code);
+            .all(|d| d.rule.code == codes::DUPLICATE_KEY.code);
     Document {
         file: Arc::clone(file),
         line_index: LineIndex::new(text),

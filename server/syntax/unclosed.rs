@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use super::rules::YAML_SYNTAX;
+use crate::diagnostic::codes::syntax::YAML_SYNTAX;
 use crate::diagnostic::{Diagnostic, Span};
 
 /// A mapping entry: what a swallowed line looks like.

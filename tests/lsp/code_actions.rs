@@ -117,3 +117,51 @@ fn lenses_and_commands_answer_clearly() {
     assert!(client.is_running());
     client.shutdown();
 }
+
+#[test]
+fn quick_fixes_of_findings_from_an_older_text_are_not_offered() {
+    let fixture = Fixture::new();
+    let mut client = fixture.start();
+    let text = super::LOCAL.replace(
+        "    warehouse: lake\n",
+        "    warehouse: lake\n    access_delegation: vended_credentials\n",
+    );
+    let uri = client.open(&fixture.path("platform/local/platform.yaml"), &text);
+    let list = client.diagnostics_for(&uri, |l| !l.is_empty());
+    let stale = list
+        .iter()
+        .find(|d| d["code"] == "FL103")
+        .expect("FL103")
+        .clone();
+    // A line is inserted above: the finding moves down one line; the client still holds the old one.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": pos(0, 0), "end": pos(0, 0)}, "text": "# a comment\n"}]}),
+    );
+    let ask = |client: &mut super::client::Client, diagnostic: &Value| {
+        client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        )
+    };
+    let actions = ask(&mut client, &stale);
+    assert_eq!(
+        actions,
+        json!([]),
+        "an edit at the old range would corrupt the text"
+    );
+    let fresh =
+        client.diagnostics_for(&uri, |l| l.iter().any(|d| d["range"]["start"]["line"] == 9));
+    let current = fresh
+        .iter()
+        .find(|d| d["code"] == "FL103")
+        .expect("FL103")
+        .clone();
+    let actions = ask(&mut client, &current);
+    assert_eq!(actions[0]["title"], "Replace with `vended-credentials`");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri][0]["range"]["start"]["line"],
+        9
+    );
+    client.shutdown();
+}

@@ -169,3 +169,58 @@ fn json_that_is_not_a_message_gets_invalid_request_and_the_server_carries_on() {
     assert!(symbols.as_array().is_some_and(|s| !s.is_empty()));
     client.shutdown();
 }
+
+/// Writes framed messages to a raw server process and waits (bounded) for it to exit.
+fn exit_code_after(messages: &[serde_json::Value]) -> Option<i32> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_floe-lint"))
+        .arg("lsp")
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Keep the server's output flowing without ever answering its requests.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let _drain = std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+    for message in messages {
+        stdin
+            .write_all(&frame(&message.to_string()))
+            .expect("write");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return status.code();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[test]
+fn exit_ends_the_server_even_with_its_own_requests_unanswered() {
+    let init = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": null, "capabilities": {"workspace": {"configuration": true}}}});
+    let initialized = json!({"jsonrpc": "2.0", "method": "initialized", "params": {}});
+    let shutdown = json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"});
+    let exit = json!({"jsonrpc": "2.0", "method": "exit"});
+    // The server asks for workspace/configuration after `initialized`; this client never answers.
+    assert_eq!(
+        exit_code_after(&[init.clone(), initialized.clone(), shutdown, exit.clone()]),
+        Some(0),
+        "shutdown then exit: code 0, within the grace period"
+    );
+    assert_eq!(
+        exit_code_after(&[init, initialized, exit]),
+        Some(1),
+        "exit without shutdown: code 1 (LSP)"
+    );
+}

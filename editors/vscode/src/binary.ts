@@ -1,5 +1,6 @@
-// Finding the floe-lint executable from the `floeLint.path` setting or PATH. Pure: the file
-// system and the environment come in as arguments, so it is unit-tested with node:test.
+// Finding the floe-lint executable: the `floeLint.path` setting, the server bundled in a
+// platform-specific .vsix, or PATH (`floeLint.importStrategy`, as Ruff's extension does). Pure: the
+// file system and the environment come in as arguments, so it is unit-tested with node:test.
 
 import * as path from "node:path";
 
@@ -14,9 +15,32 @@ export interface PathContext {
   platform: NodeJS.Platform;
 }
 
+/**
+ * `useBundled` (default): the server inside the .vsix, else PATH (a .vsix built without one).
+ * `fromEnvironment`: floe-lint on PATH (a pip/uv/cargo install), else the bundled one.
+ */
+export type ImportStrategy = "useBundled" | "fromEnvironment";
+
+export const IMPORT_STRATEGIES: readonly ImportStrategy[] = ["useBundled", "fromEnvironment"];
+
+/** A setting value as an import strategy (anything unknown is the default). */
+export function importStrategy(value: unknown): ImportStrategy {
+  return value === "fromEnvironment" ? "fromEnvironment" : "useBundled";
+}
+
+/** Where a platform-specific .vsix keeps the server, relative to the extension's directory. */
+export function bundledPath(extensionDir: string, platform: NodeJS.Platform): string {
+  const p = pathModule(platform);
+  return p.join(extensionDir, "bundled", "bin", platform === "win32" ? `${EXECUTABLE}.exe` : EXECUTABLE);
+}
+
 export interface ResolveInput extends PathContext {
   /** The `floeLint.path` setting ("" when unset). */
   configured: string;
+  /** The `floeLint.importStrategy` setting. */
+  strategy?: ImportStrategy;
+  /** The bundled server's path (whether it exists is asked of `isExecutable`). */
+  bundled?: string;
   /** The PATH environment variable. */
   envPath: string;
   /** PATHEXT on Windows (default `.EXE;.CMD;.BAT;.COM`). */
@@ -25,10 +49,24 @@ export interface ResolveInput extends PathContext {
   isExecutable: (file: string) => boolean;
 }
 
+export type Source = "setting" | "PATH" | "bundled";
+
 export type Resolution =
-  | { ok: true; path: string; source: "setting" | "PATH" }
+  | { ok: true; path: string; source: Source; fallback?: boolean }
   | { ok: false; reason: "setting-missing"; configured: string; path: string }
   | { ok: false; reason: "not-on-path"; searched: string[] };
+
+/** How the output channel names where the server came from. */
+export function describeSource(source: Source, fallback = false): string {
+  switch (source) {
+    case "bundled":
+      return fallback ? "bundled with the extension (none on PATH)" : "bundled with the extension";
+    case "PATH":
+      return fallback ? "from PATH (this .vsix bundles no server)" : "from PATH";
+    case "setting":
+      return "from floeLint.path";
+  }
+}
 
 function pathModule(platform: NodeJS.Platform): typeof path.posix {
   return platform === "win32" ? path.win32 : path.posix;
@@ -61,7 +99,8 @@ export function expandPath(value: string, ctx: PathContext): string {
 
 /**
  * The executable to start. A non-empty `floeLint.path` wins and is not second-guessed: if it does
- * not exist that is an error, not a silent fallback to PATH.
+ * not exist that is an error, not a silent fallback. Otherwise `strategy` orders the bundled
+ * server and PATH, and the other one is the fallback.
  */
 export function resolveBinary(input: ResolveInput): Resolution {
   const configured = input.configured.trim();
@@ -72,6 +111,23 @@ export function resolveBinary(input: ResolveInput): Resolution {
     }
     return { ok: false, reason: "setting-missing", configured, path: resolved };
   }
+  const bundled = input.bundled !== undefined && input.isExecutable(input.bundled) ? input.bundled : undefined;
+  const strategy = input.strategy ?? "useBundled";
+  if (strategy === "useBundled" && bundled !== undefined) {
+    return { ok: true, path: bundled, source: "bundled" };
+  }
+  const onPath = searchPath(input);
+  if (onPath.ok) {
+    // Asked for the bundled server, but this .vsix has none (a platform-neutral build).
+    return strategy === "useBundled" && input.bundled !== undefined ? { ...onPath, fallback: true } : onPath;
+  }
+  if (bundled !== undefined) {
+    return { ok: true, path: bundled, source: "bundled", fallback: true };
+  }
+  return onPath;
+}
+
+function searchPath(input: ResolveInput): Resolution {
   const p = pathModule(input.platform);
   const separator = input.platform === "win32" ? ";" : ":";
   const names =

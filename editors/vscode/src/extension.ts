@@ -18,7 +18,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 
-import { type PathContext, resolveBinary } from "./binary";
+import { bundledPath, describeSource, importStrategy, type PathContext, resolveBinary } from "./binary";
 import {
   DOCUMENT_SELECTOR,
   FLOE_FILE,
@@ -38,9 +38,12 @@ const SERVER_VERIFY = "floe-lint.verifyConnectivity";
 const PREVIEW_SCHEME = "floe-lint-preview";
 const CANCELLED = Symbol("cancelled");
 const SECTION = "floeLint";
-const INSTALL_HINT = "Install floe-lint (from a floe-lint checkout: `cargo install --path .`)";
+const INSTALL_HINT =
+  "Install the platform-specific floe-lint extension (it brings its own server), or floe-lint itself (`pip install floe-lint`)";
 
 let client: LanguageClient | undefined;
+/** The extension's own directory (a platform-specific .vsix has the server under bundled/bin/). */
+let extensionDir = "";
 let output: vscode.OutputChannel;
 let connectivity: vscode.OutputChannel;
 let previews: PreviewProvider;
@@ -50,6 +53,7 @@ let lifecycle: Promise<void> = Promise.resolve();
 let started = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionDir = context.extensionPath;
   output = vscode.window.createOutputChannel("floe-lint");
   connectivity = vscode.window.createOutputChannel("floe-lint: connectivity");
   previews = new PreviewProvider();
@@ -122,6 +126,7 @@ function rawSettings(scope?: vscode.Uri): RawSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     path: config.get("path"),
+    importStrategy: config.get("importStrategy"),
     args: config.get("args"),
     environment: config.get("environment"),
     platformFile: config.get("platformFile"),
@@ -185,12 +190,31 @@ async function openSettingsAction(message: string, ...extra: string[]): Promise<
   }
 }
 
+/**
+ * The bundled server's path. Zip extraction does not always keep the executable bit: restore it
+ * once if the file is there without it.
+ */
+function bundledServer(): string {
+  const bundled = bundledPath(extensionDir, process.platform);
+  if (process.platform !== "win32" && fs.existsSync(bundled) && !isExecutable(bundled)) {
+    try {
+      fs.chmodSync(bundled, 0o755);
+    } catch (e) {
+      output.appendLine(`could not make ${bundled} executable: ${errorMessage(e)}`);
+    }
+  }
+  return bundled;
+}
+
 /** Finds and checks the binary; reports a problem and returns undefined when there is one. */
 async function findServer(): Promise<string | undefined> {
   const raw = rawSettings();
+  const strategy = importStrategy(raw.importStrategy);
   const resolution = resolveBinary({
     ...pathContext(),
     configured: typeof raw.path === "string" ? raw.path : "",
+    strategy,
+    bundled: bundledServer(),
     envPath: process.env.PATH ?? "",
     pathExt: process.env.PATHEXT,
     isExecutable,
@@ -202,7 +226,7 @@ async function findServer(): Promise<string | undefined> {
       );
     } else {
       void openSettingsAction(
-        `floe-lint: the floe-lint executable was not found on PATH. ${INSTALL_HINT}, or set "floeLint.path" to it.`,
+        `floe-lint: this extension bundles no floe-lint server and none was found on PATH. ${INSTALL_HINT}, or set "floeLint.path" to it.`,
       );
     }
     return undefined;
@@ -229,7 +253,10 @@ async function findServer(): Promise<string | undefined> {
     }
     return undefined;
   }
-  output.appendLine(`Using ${resolution.path} (floe-lint ${check.version.text}, from ${resolution.source}; minimum ${MIN_VERSION})`);
+  // Says which server runs: the e2e test and bug reports rely on this line.
+  output.appendLine(
+    `Using ${resolution.path} (floe-lint ${check.version.text}, ${describeSource(resolution.source, resolution.fallback)}; floeLint.importStrategy ${strategy}; minimum ${MIN_VERSION})`,
+  );
   return resolution.path;
 }
 

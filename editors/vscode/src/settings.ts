@@ -5,6 +5,7 @@ import { expandPath, type PathContext } from "./binary";
 /** The `floeLint` configuration section as VS Code returns it (values may be missing or odd). */
 export interface RawSettings {
   path?: unknown;
+  importStrategy?: unknown;
   args?: unknown;
   environment?: unknown;
   platformFile?: unknown;
@@ -78,7 +79,7 @@ export function serverArgs(raw: RawSettings): string[] {
 }
 
 /** Settings whose change needs a new server process (the others are sent to the running one). */
-export const RESTART_SETTINGS = ["floeLint.path", "floeLint.args"] as const;
+export const RESTART_SETTINGS = ["floeLint.path", "floeLint.importStrategy", "floeLint.args"] as const;
 
 /** File names the extension serves. */
 export const FLOE_FILES = /(^|[\\/])(floe|platform)\.ya?ml$/;

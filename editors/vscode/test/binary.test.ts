@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { expandPath, resolveBinary, type ResolveInput } from "../src/binary";
+import { bundledPath, describeSource, expandPath, importStrategy, resolveBinary, type ResolveInput } from "../src/binary";
 
 function input(over: Partial<ResolveInput> & { files?: string[] }): ResolveInput {
   const files = new Set(over.files ?? []);
@@ -80,5 +80,42 @@ describe("resolveBinary", () => {
       }),
     );
     assert.deepEqual(r, { ok: true, path: "C:\\cargo\\bin\\floe-lint.exe", source: "PATH" });
+  });
+});
+
+describe("resolveBinary with a bundled server (floeLint.importStrategy)", () => {
+  const bundled = "/ext/floe-lint/bundled/bin/floe-lint";
+  it("uses the bundled server by default, even with floe-lint on PATH", () => {
+    const r = resolveBinary(input({ bundled, envPath: "/usr/bin", files: [bundled, "/usr/bin/floe-lint"] }));
+    assert.deepEqual(r, { ok: true, path: bundled, source: "bundled" });
+    assert.equal(describeSource("bundled"), "bundled with the extension");
+  });
+  it("fromEnvironment prefers PATH and falls back to the bundled server", () => {
+    const both = input({ strategy: "fromEnvironment", bundled, envPath: "/usr/bin", files: [bundled, "/usr/bin/floe-lint"] });
+    assert.deepEqual(resolveBinary(both), { ok: true, path: "/usr/bin/floe-lint", source: "PATH" });
+    const bundledOnly = input({ strategy: "fromEnvironment", bundled, envPath: "/usr/bin", files: [bundled] });
+    assert.deepEqual(resolveBinary(bundledOnly), { ok: true, path: bundled, source: "bundled", fallback: true });
+  });
+  it("useBundled in a .vsix without a server falls back to PATH, and says so", () => {
+    const r = resolveBinary(input({ bundled, envPath: "/usr/bin", files: ["/usr/bin/floe-lint"] }));
+    assert.deepEqual(r, { ok: true, path: "/usr/bin/floe-lint", source: "PATH", fallback: true });
+    assert.match(describeSource("PATH", true), /bundles no server/);
+  });
+  it("floeLint.path wins over both, and is not replaced when wrong", () => {
+    const set = input({ configured: "/opt/floe-lint", bundled, files: [bundled, "/opt/floe-lint"] });
+    assert.equal(resolveBinary(set).ok && (resolveBinary(set) as { source: string }).source, "setting");
+    const wrong = input({ configured: "/nope", bundled, files: [bundled] });
+    assert.equal(resolveBinary(wrong).ok, false);
+  });
+  it("reports PATH when there is neither", () => {
+    const r = resolveBinary(input({ bundled, envPath: "/a" }));
+    assert.deepEqual(r, { ok: false, reason: "not-on-path", searched: ["/a"] });
+  });
+  it("reads the setting and lays out the bundled path per platform", () => {
+    assert.equal(importStrategy("fromEnvironment"), "fromEnvironment");
+    assert.equal(importStrategy("bogus"), "useBundled");
+    assert.equal(importStrategy(undefined), "useBundled");
+    assert.equal(bundledPath("/ext", "linux"), "/ext/bundled/bin/floe-lint");
+    assert.equal(bundledPath("C:\\ext", "win32"), "C:\\ext\\bundled\\bin\\floe-lint.exe");
   });
 });

@@ -7,14 +7,21 @@
 //      (until the server generates profiles.yml) shows the server's clear "not available" error:
 //      either passes, one is required;
 //   3. hovering `warehouse` in platform.yaml shows the field's documentation;
+//   4. typing a new storage profile with the suggest widget (a key, then an enum value), saving,
+//      editing a value into an error and back: the Problems panel follows (typing.mjs);
 // and on the way: the code lens runs the same preview command, and a `floeLint.ignore` workspace
 // setting reaches the server (initializationOptions / workspace/configuration) and so does a change
 // of it at run time (workspace/didChangeConfiguration).
 //
+// The server is the one bundled in the platform-specific .vsix: floeLint.path is not set and no
+// floe-lint is on code-server's PATH (checked), and the "floe-lint" output channel must say that the
+// bundled server started.
+//
+// The checks are the `scenarios` at the end, run in order in one VS Code window; add one there.
+//
 // Environment:
 //   VSCODE_E2E_CODE_SERVER  code-server executable (required)
-//   VSCODE_E2E_VSIX         the packaged extension (required)
-//   FLOE_LINT_BIN           the floe-lint binary the extension starts (required)
+//   VSCODE_E2E_VSIX         the platform-specific extension, with its bundled server (required)
 //   VSCODE_E2E_CHROMIUM     Chromium (default /usr/bin/chromium)
 //   FLOE_LINT_ARTIFACTS     where screenshots go (default <repo>/target/vscode-e2e)
 //   VSCODE_E2E_KEEP=1       keep the temporary directory
@@ -27,6 +34,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
+
+import { typingScenario } from "./typing.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -48,7 +57,6 @@ function required(name) {
 
 const codeServer = required("VSCODE_E2E_CODE_SERVER");
 const vsix = required("VSCODE_E2E_VSIX");
-const floeLint = required("FLOE_LINT_BIN");
 const chromiumPath = process.env.VSCODE_E2E_CHROMIUM || "/usr/bin/chromium";
 const artifacts = path.resolve(process.env.FLOE_LINT_ARTIFACTS || path.join(repo, "target/vscode-e2e"));
 mkdirSync(artifacts, { recursive: true });
@@ -78,11 +86,10 @@ cpSync(path.join(repo, "examples/lakehouse"), dirs.workspace, { recursive: true 
 mkdirSync(path.join(dirs.workspace, ".vscode"));
 writeFileSync(path.join(dirs.workspace, ".vscode/settings.json"), JSON.stringify({ "floeLint.ignore": ["FL407"] }, null, 2));
 
-// Settings: the binary under test, and a quiet workbench. code-server's extension host is a
-// "remote" one, so machine-scoped settings such as floeLint.path are read from Machine/settings.json
-// (VS Code's "Remote" settings), as a code-server user would set them.
+// Settings: a quiet workbench, and nothing that picks the server (no floeLint.path, the default
+// floeLint.importStrategy): the bundled one must start. code-server's extension host is a "remote"
+// one, so machine-scoped settings are read from Machine/settings.json (VS Code's "Remote" settings).
 const settings = {
-  "floeLint.path": floeLint,
   "floeLint.trace.server": "messages",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",
@@ -115,6 +122,15 @@ const childEnv = {
 // The example's own platform/<env> layout decides the environments, not the caller's shell.
 delete childEnv.FLOE_PLATFORM_FILE;
 delete childEnv.FLOE_PLATFORM_ENV;
+// No floe-lint on PATH: the extension can only start the server it bundles.
+{
+  const dirs = (childEnv.PATH ?? "").split(path.delimiter).filter((dir) => dir !== "");
+  const kept = dirs.filter((dir) => !existsSync(path.join(dir, "floe-lint")));
+  for (const dir of dirs.filter((d) => !kept.includes(d))) {
+    log(`removed ${dir} from PATH (it has a floe-lint)`);
+  }
+  childEnv.PATH = kept.join(path.delimiter);
+}
 const common = ["--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--config", path.join(tmp, "code-server.yaml")];
 
 function freePort() {
@@ -165,6 +181,41 @@ function logs() {
     walk(logDir);
   }
   return out.join("\n");
+}
+
+/** The text of the extension's "floe-lint" output channel (VS Code writes it to a log file). */
+function outputChannel() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (/^\d+-floe-lint\.log$/.test(entry.name)) {
+        found.push(readFileSync(full, "utf8"));
+      }
+    }
+  };
+  const logDir = path.join(dirs.userData, "logs");
+  if (existsSync(logDir)) {
+    walk(logDir);
+  }
+  return found.join("\n");
+}
+
+/** Waits until the output channel has a line matching `pattern`; returns that line. */
+async function expectOutput(pattern, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = outputChannel().split("\n").find((l) => pattern.test(l));
+    if (line !== undefined) {
+      return line.trim();
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the floe-lint output channel has no line matching ${pattern}:\n${outputChannel().slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 let serverProcess;
@@ -287,6 +338,118 @@ async function previewOutcome(trigger) {
   return outcome;
 }
 
+/**
+ * What the test checks, in order, in one VS Code window on the copied example (the workspace is open
+ * and the Problems panel may be anywhere). A scenario throws to fail; `log` what it saw. To add a
+ * check, add an entry: the helpers above (openFile, runCommand, expectProblems, expectOutput,
+ * previewOutcome) cover most of what a user does.
+ */
+const scenarios = [
+  {
+    name: "the output channel says the bundled server started (no floeLint.path, no floe-lint on PATH)",
+    run: async () => {
+      const line = await expectOutput(/Using \S+ \(floe-lint /);
+      if (!line.includes("bundled with the extension") || !line.includes(`${path.sep}bundled${path.sep}bin${path.sep}floe-lint`)) {
+        throw new Error(`expected the bundled server, the output channel says: ${line}`);
+      }
+      log(`  ${line}`);
+    },
+  },
+  {
+    name: "diagnostics of floe.yaml appear in the Problems panel",
+    run: async () => {
+      await openFile("floe.yaml");
+      await page.keyboard.press("Control+Shift+M");
+      const markers = page.locator(".markers-panel");
+      await markers.waitFor({ state: "visible", timeout: 15_000 });
+      const row = markers.locator(".monaco-list-row", { hasText: "Input should be a valid string" }).first();
+      await row.waitFor({ state: "visible", timeout: 60_000 });
+      const text = await row.innerText();
+      if (!text.includes("FL102")) {
+        throw new Error(`the Problems row has no FL102 code: ${JSON.stringify(text)}`);
+      }
+      log(`  Problems: ${text.replace(/\s+/g, " ").trim()}`);
+      // floeLint.ignore reached the server: prod's platform.yaml has its FL106 but not its FL407
+      // (both come in one publishDiagnostics for that file). Then the setting changes at run time
+      // (workspace/didChangeConfiguration): FL407 comes back and FL106 goes.
+      await expectProblems("FL106", "OAuth2 mode requires client_secret");
+      await expectProblems("FL407", null);
+      log("  workspace setting floeLint.ignore [FL407] applied by the server");
+      writeFileSync(path.join(dirs.workspace, ".vscode/settings.json"), JSON.stringify({ "floeLint.ignore": ["FL106"] }));
+      await expectProblems("FL407", "lineage_endpoint");
+      await expectProblems("FL106", null);
+      log("  changed to [FL106] at run time: applied");
+      await page.getByLabel("Filter Problems").fill("");
+      await row.waitFor({ state: "visible", timeout: 10_000 });
+      await page.screenshot({ path: path.join(artifacts, "vscode-e2e-problems.png") });
+      // The server's code lenses are on floe.yaml too (VS Code asks for them lazily: if they are not
+      // there yet, put the cursor in the editor, which makes it ask again).
+      const lens = page
+        .locator(".editor-group-container.active .monaco-editor .codelens-decoration", { hasText: "Preview profiles.yml" })
+        .first();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await lens.waitFor({ state: "visible", timeout: attempt === 0 ? 5_000 : 10_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 2) {
+            throw e;
+          }
+          log("  code lenses not shown yet; focusing the editor");
+          await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().click();
+          await page.keyboard.press("Control+Home");
+        }
+      }
+    },
+  },
+  {
+    name: '"floe-lint: Preview profiles.yml" (palette, then code lens) shows the preview or the clear not-available error',
+    run: async () => {
+      const first = await previewOutcome(() => runCommand("floe-lint: Preview profiles.yml"));
+      // The code lens on floe.yaml runs the server command id; it must end in the same place.
+      const lens = page
+        .locator(".editor-group-container .monaco-editor .codelens-decoration a", { hasText: "Preview profiles.yml" })
+        .first();
+      const second = await previewOutcome(() => lens.click());
+      if (first !== second) {
+        throw new Error(`the command palette gave ${first} but the code lens gave ${second}`);
+      }
+    },
+  },
+  {
+    name: "hover over `warehouse` in platform.yaml shows the field docs",
+    run: async () => {
+      await openFile("platform/local/platform.yaml");
+      const key = page
+        .locator(".editor-group-container.active .monaco-editor .view-lines span span", { hasText: /^warehouse$/ })
+        .first();
+      await key.waitFor({ state: "visible", timeout: 10_000 });
+      const hover = page.locator(".monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown", {
+        hasText: "Warehouse (catalog) name",
+      });
+      // The language server may still be starting up on the first request: move away and back.
+      for (let attempt = 0; ; attempt++) {
+        await key.hover();
+        try {
+          await hover.first().waitFor({ state: "visible", timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 4) {
+            throw e;
+          }
+          await page.mouse.move(5, 5);
+        }
+      }
+      log(`  hover: ${(await hover.first().innerText()).replace(/\s+/g, " ").trim().slice(0, 160)}`);
+      const shot = path.join(artifacts, "vscode-e2e.png");
+      await page.screenshot({ path: shot });
+      log(`screenshot: ${shot} (also vscode-e2e-problems.png, vscode-e2e-preview.png)`);
+    },
+  },
+  // Typing with the suggest widget, saving, editing again (editors/vscode/test/typing.mjs).
+  typingScenario({ currentPage: () => page, openFile, expectProblems, log, workspace: dirs.workspace }),
+];
+
 try {
   await step("install the .vsix into code-server", async () => {
     const install = spawnSync(codeServer, [...common, "--force", "--install-extension", vsix], {
@@ -354,90 +517,9 @@ try {
       .waitFor({ state: "visible", timeout: 60_000 });
   });
 
-  await step("diagnostics of floe.yaml appear in the Problems panel", async () => {
-    await openFile("floe.yaml");
-    await page.keyboard.press("Control+Shift+M");
-    const markers = page.locator(".markers-panel");
-    await markers.waitFor({ state: "visible", timeout: 15_000 });
-    const row = markers.locator(".monaco-list-row", { hasText: "Input should be a valid string" }).first();
-    await row.waitFor({ state: "visible", timeout: 60_000 });
-    const text = await row.innerText();
-    if (!text.includes("FL102")) {
-      throw new Error(`the Problems row has no FL102 code: ${JSON.stringify(text)}`);
-    }
-    log(`  Problems: ${text.replace(/\s+/g, " ").trim()}`);
-    // floeLint.ignore reached the server: prod's platform.yaml has its FL106 but not its FL407
-    // (both come in one publishDiagnostics for that file). Then the setting changes at run time
-    // (workspace/didChangeConfiguration): FL407 comes back and FL106 goes.
-    await expectProblems("FL106", "OAuth2 mode requires client_secret");
-    await expectProblems("FL407", null);
-    log("  workspace setting floeLint.ignore [FL407] applied by the server");
-    writeFileSync(path.join(dirs.workspace, ".vscode/settings.json"), JSON.stringify({ "floeLint.ignore": ["FL106"] }));
-    await expectProblems("FL407", "lineage_endpoint");
-    await expectProblems("FL106", null);
-    log("  changed to [FL106] at run time: applied");
-    await page.getByLabel("Filter Problems").fill("");
-    await row.waitFor({ state: "visible", timeout: 10_000 });
-    await page.screenshot({ path: path.join(artifacts, "vscode-e2e-problems.png") });
-    // The server's code lenses are on floe.yaml too (VS Code asks for them lazily: if they are not
-    // there yet, put the cursor in the editor, which makes it ask again).
-    const lens = page
-      .locator(".editor-group-container.active .monaco-editor .codelens-decoration", { hasText: "Preview profiles.yml" })
-      .first();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await lens.waitFor({ state: "visible", timeout: attempt === 0 ? 5_000 : 10_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 2) {
-          throw e;
-        }
-        log("  code lenses not shown yet; focusing the editor");
-        await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().click();
-        await page.keyboard.press("Control+Home");
-      }
-    }
-  });
-
-  await step('"floe-lint: Preview profiles.yml" (palette, then code lens) shows the preview or the clear not-available error', async () => {
-    const first = await previewOutcome(() => runCommand("floe-lint: Preview profiles.yml"));
-    // The code lens on floe.yaml runs the server command id; it must end in the same place.
-    const lens = page
-      .locator(".editor-group-container .monaco-editor .codelens-decoration a", { hasText: "Preview profiles.yml" })
-      .first();
-    const second = await previewOutcome(() => lens.click());
-    if (first !== second) {
-      throw new Error(`the command palette gave ${first} but the code lens gave ${second}`);
-    }
-  });
-
-  await step("hover over `warehouse` in platform.yaml shows the field docs", async () => {
-    await openFile("platform/local/platform.yaml");
-    const key = page
-      .locator(".editor-group-container.active .monaco-editor .view-lines span span", { hasText: /^warehouse$/ })
-      .first();
-    await key.waitFor({ state: "visible", timeout: 10_000 });
-    const hover = page.locator(".monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown", {
-      hasText: "Warehouse (catalog) name",
-    });
-    // The language server may still be starting up on the first request: move away and back.
-    for (let attempt = 0; ; attempt++) {
-      await key.hover();
-      try {
-        await hover.first().waitFor({ state: "visible", timeout: 5_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 4) {
-          throw e;
-        }
-        await page.mouse.move(5, 5);
-      }
-    }
-    log(`  hover: ${(await hover.first().innerText()).replace(/\s+/g, " ").trim().slice(0, 160)}`);
-    const shot = path.join(artifacts, "vscode-e2e.png");
-    await page.screenshot({ path: shot });
-    log(`screenshot: ${shot} (also vscode-e2e-problems.png, vscode-e2e-preview.png)`);
-  });
+  for (const scenario of scenarios) {
+    await step(scenario.name, scenario.run);
+  }
 
   log("all VS Code checks passed");
 } catch (e) {

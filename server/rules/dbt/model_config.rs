@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::declare_rule;
+use crate::diagnostic::rule_meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::rule_meta::RuleMeta;
 use crate::rules::{Context, Rule};
 use crate::syntax::Document;
 
@@ -24,7 +24,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Remove the `location` parameter.
-    pub static LOCATION = ("FL600", "dbt-hardcoded-location", Dbt, Warning, "dbt model config with a hard-coded S3 location");
+    pub struct Location(LOCATION) = ("FL600", "dbt-hardcoded-location", Dbt, Warning, "dbt model config with a hard-coded S3 location");
 }
 
 declare_rule! {
@@ -43,7 +43,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use `materialized='table'` (or `view`, `incremental`).
-    pub static MATERIALIZATION = ("FL601", "dbt-bypasses-catalog", Dbt, Warning, "dbt model materialized outside the catalog");
+    pub struct Materialization(MATERIALIZATION) = ("FL601", "dbt-bypasses-catalog", Dbt, Warning, "dbt model materialized outside the catalog");
 }
 
 declare_rule! {
@@ -61,7 +61,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Remove them.
-    pub static LEGACY = ("FL602", "dbt-legacy-polaris-config", Dbt, Warning, "Deprecated polaris_namespace/polaris_table model config");
+    pub struct Legacy(LEGACY) = ("FL602", "dbt-legacy-polaris-config", Dbt, Warning, "Deprecated polaris_namespace/polaris_table model config");
 }
 
 declare_rule! {
@@ -81,13 +81,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Remove the setting; configure it in platform.yaml.
-    pub static INFRASTRUCTURE = ("FL603", "dbt-infrastructure-config", Dbt, Warning, "Infrastructure settings in a dbt model config");
+    pub struct Infrastructure(INFRASTRUCTURE) = ("FL603", "dbt-infrastructure-config", Dbt, Warning, "Infrastructure settings in a dbt model config");
 }
-
-pub struct Location;
-pub struct Materialization;
-pub struct Legacy;
-pub struct Infrastructure;
 
 static CONFIG_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)\{\{-?\s*config\s*\((.*?)\)\s*-?\}\}").expect("static regex compiles")
@@ -176,9 +171,6 @@ fn check_file(sql: &Document, check: &Check, out: &mut Vec<Diagnostic>) {
 macro_rules! dbt_rule {
     ($ty:ident, $meta:ident) => {
         impl Rule for $ty {
-            fn meta(&self) -> &'static RuleMeta {
-                &$meta
-            }
             fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 run(&$meta, cx, out);
             }

@@ -25,16 +25,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Point `uri` at the catalog API root: `http://polaris:8181/api/catalog`.
-    pub static META = ("FL404", "catalog-uri-not-api-root", Lakehouse, Warning, "Polaris catalog uri is not the catalog API root");
+    pub struct CatalogUri(META) = ("FL404", "catalog-uri-not-api-root", Lakehouse, Warning, "Polaris catalog uri is not the catalog API root");
 }
 
-pub struct CatalogUri;
-
 impl Rule for CatalogUri {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

@@ -38,7 +38,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Raise the memory limit or lower the thread count.
-    pub static PER_THREAD = ("FL405", "duckdb-memory-per-thread", Lakehouse, Warning, "DuckDB memory_limit below 125 MB per thread");
+    pub struct PerThread(PER_THREAD) = ("FL405", "duckdb-memory-per-thread", Lakehouse, Warning, "DuckDB memory_limit below 125 MB per thread");
 }
 
 declare_rule! {
@@ -64,11 +64,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Keep DuckDB's limit at or below 67% of the container limit.
-    pub static OVER_CONTAINER = ("FL406", "duckdb-memory-over-container", Lakehouse, Warning, "DuckDB memory limit above ~67% of the transform container limit");
+    pub struct OverContainer(OVER_CONTAINER) = ("FL406", "duckdb-memory-over-container", Lakehouse, Warning, "DuckDB memory limit above ~67% of the transform container limit");
 }
-
-pub struct PerThread;
-pub struct OverContainer;
 
 const MIN_PER_THREAD: f64 = 125e6;
 const CONTAINER_SHARE: f64 = 0.67;
@@ -240,10 +237,6 @@ fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
 }
 
 impl Rule for PerThread {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &PER_THREAD
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
@@ -274,10 +267,6 @@ impl Rule for PerThread {
 }
 
 impl Rule for OverContainer {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &OVER_CONTAINER
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

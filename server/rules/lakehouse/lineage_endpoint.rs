@@ -22,10 +22,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use the full path: `http://marquez:5000/api/v1/lineage`.
-    pub static META = ("FL407", "lineage-endpoint-path", Lakehouse, Warning, "lineage_endpoint without /api/v1/lineage");
+    pub struct LineageEndpoint(META) = ("FL407", "lineage-endpoint-path", Lakehouse, Warning, "lineage_endpoint without /api/v1/lineage");
 }
-
-pub struct LineageEndpoint;
 
 fn check(document: &Document, out: &mut Vec<Diagnostic>) {
     let Some(root) = &document.root else { return };
@@ -53,10 +51,6 @@ fn check(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for LineageEndpoint {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         check(env.document, out);
     }

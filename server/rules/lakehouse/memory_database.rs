@@ -42,10 +42,8 @@ declare_rule! {
     /// Set `properties.path` to a file path. `--unsafe-fixes` writes `/tmp/floe.duckdb` in place
     /// of the in-memory value, or adds it when there is no `path` (unsafe: it changes where
     /// DuckDB keeps its state).
-    pub static META = ("FL400", "duckdb-memory-database", Lakehouse, Warning, "DuckDB compute profile uses an in-memory database");
+    pub struct MemoryDatabase(META) = ("FL400", "duckdb-memory-database", Lakehouse, Warning, "DuckDB compute profile uses an in-memory database", fix: Sometimes);
 }
-
-pub struct MemoryDatabase;
 
 const FILE_PATH: &str = "/tmp/floe.duckdb";
 
@@ -134,10 +132,6 @@ fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for MemoryDatabase {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(profiles) = cx.dbt.profiles.filter(|d| d.loadable) {
             check_profiles(profiles, out);

@@ -23,10 +23,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Drop the warehouse prefix: `namespace: bronze`.
-    pub static META = ("FL403", "namespace-repeats-warehouse", Lakehouse, Warning, "Namespace repeats the catalog's warehouse prefix");
+    pub struct NamespacePrefix(META) = ("FL403", "namespace-repeats-warehouse", Lakehouse, Warning, "Namespace repeats the catalog's warehouse prefix");
 }
-
-pub struct NamespacePrefix;
 
 fn repeats(namespace: &str, warehouse: &str) -> bool {
     !warehouse.is_empty()
@@ -35,10 +33,6 @@ fn repeats(namespace: &str, warehouse: &str) -> bool {
 }
 
 impl Rule for NamespacePrefix {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

@@ -26,16 +26,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Add `path_style_access: true` (a safe fix: `floe-lint check --fix`).
-    pub static META = ("FL402", "missing-path-style-access", Lakehouse, Warning, "Custom S3 endpoint without path_style_access: true");
+    pub struct PathStyleAccess(META) = ("FL402", "missing-path-style-access", Lakehouse, Warning, "Custom S3 endpoint without path_style_access: true", fix: Sometimes);
 }
 
-pub struct PathStyleAccess;
-
 impl Rule for PathStyleAccess {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

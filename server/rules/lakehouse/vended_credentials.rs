@@ -26,10 +26,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use `access_delegation: none` with LocalStack or MinIO storage.
-    pub static META = ("FL401", "vended-credentials-on-local-s3", Lakehouse, Warning, "Credential vending with LocalStack/MinIO storage");
+    pub struct VendedCredentials(META) = ("FL401", "vended-credentials-on-local-s3", Lakehouse, Warning, "Credential vending with LocalStack/MinIO storage");
 }
-
-pub struct VendedCredentials;
 
 /// Whether an S3 endpoint is a local S3 emulator that cannot vend credentials.
 pub fn is_local_s3(endpoint: &str) -> bool {
@@ -41,10 +39,6 @@ pub fn is_local_s3(endpoint: &str) -> bool {
 }
 
 impl Rule for VendedCredentials {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

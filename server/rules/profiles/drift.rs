@@ -2,7 +2,6 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
-use crate::rule_meta::RuleMeta;
 use crate::rules::edit;
 use crate::rules::security::credentials;
 use crate::rules::{Context, Rule};
@@ -31,10 +30,8 @@ declare_rule! {
     /// `floe-lint check --fix` rewrites the file with the generator's output (`floe-lint
     /// profiles --output PATH` does the same for one chosen environment). The fix is safe:
     /// floe overwrites the file at run time anyway, so local edits to it never deploy.
-    pub static DRIFT = ("FL702", "profiles-drift", Profiles, Warning, "A checked-in profiles.yml differs from what floe generates");
+    pub struct Drift(DRIFT) = ("FL702", "profiles-drift", Profiles, Warning, "A checked-in profiles.yml differs from what floe generates", fix: Always);
 }
-
-pub struct Drift;
 
 /// The generator's output for one environment.
 struct Candidate<'a> {
@@ -44,10 +41,6 @@ struct Candidate<'a> {
 }
 
 impl Rule for Drift {
-    fn meta(&self) -> &'static RuleMeta {
-        &DRIFT
-    }
-
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(floe), Some(checked_in)) = (super::floe_of(cx), cx.dbt.profiles) else {
             return;

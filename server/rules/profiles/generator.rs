@@ -2,8 +2,8 @@
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::rule_meta::RuleMeta;
 use crate::profiles::{ErrorKind, Quirk};
-use crate::rule_meta::RuleMeta;
 use crate::rules::{Context, Environment, Rule};
 use crate::syntax::Document;
 
@@ -34,7 +34,7 @@ declare_rule! {
     /// ## Fix
     /// Make the files say what floe will do (name the profiles `default`, use `type: duckdb`,
     /// set `properties.path`), or accept the behaviour and ignore this rule.
-    pub static QUIRK = ("FL700", "profiles-generator-quirk", Profiles, Info, "floe's profiles.yml generator will not do what the files say");
+    pub struct GeneratorQuirks(QUIRK) = ("FL700", "profiles-generator-quirk", Profiles, Info, "floe's profiles.yml generator will not do what the files say");
 }
 
 declare_rule! {
@@ -58,11 +58,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Name one profile of each section `default` (and refer to it from floe.yaml).
-    pub static FAILS = ("FL701", "profiles-generation-fails", Profiles, Warning, "floe's profiles.yml generator fails for this environment");
+    pub struct GenerationFails(FAILS) = ("FL701", "profiles-generation-fails", Profiles, Warning, "floe's profiles.yml generator fails for this environment");
 }
-
-pub struct GeneratorQuirks;
-pub struct GenerationFails;
 
 /// A finding at `pointer` in floe.yaml or the environment's platform.yaml.
 fn diagnostic(
@@ -83,10 +80,6 @@ fn diagnostic(
 }
 
 impl Rule for GeneratorQuirks {
-    fn meta(&self) -> &'static RuleMeta {
-        &QUIRK
-    }
-
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(floe) = super::floe_of(cx) else {
             return;
@@ -108,10 +101,6 @@ impl Rule for GeneratorQuirks {
 }
 
 impl Rule for GenerationFails {
-    fn meta(&self) -> &'static RuleMeta {
-        &FAILS
-    }
-
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(floe) = super::floe_of(cx) else {
             return;

@@ -28,16 +28,10 @@ declare_rule! {
     /// ## Fix
     /// Set `profile:` to the generated key (`profile: orders_lakehouse`); `--unsafe-fixes` does it
     /// (unsafe: a dbt run outside floe then needs that profile in your own profiles.yml).
-    pub static META = ("FL703", "dbt-profile-mismatch", Profiles, Error, "dbt_project.yml names a profile floe's generator does not write");
+    pub struct ProfileMismatch(META) = ("FL703", "dbt-profile-mismatch", Profiles, Error, "dbt_project.yml names a profile floe's generator does not write", fix: Sometimes);
 }
 
-pub struct ProfileMismatch;
-
 impl Rule for ProfileMismatch {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(floe) = floe_of(cx) else { return };
         let Some(project) = cx.dbt.project.filter(|d| d.loadable) else {

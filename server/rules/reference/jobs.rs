@@ -27,7 +27,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use the name of a defined job.
-    pub static UNKNOWN_JOB = ("FL500", "unknown-job", Reference, Error, "An orchestration reference to a job that is not defined");
+    pub struct UnknownJob(UNKNOWN_JOB) = ("FL500", "unknown-job", Reference, Error, "An orchestration reference to a job that is not defined");
 }
 
 declare_rule! {
@@ -49,11 +49,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Watch one asset per sensor; add a sensor for each further asset.
-    pub static ASSET_SENSOR = ("FL504", "asset-sensor-watches-one-asset", Reference, Error, "An asset sensor that does not watch exactly one asset");
+    pub struct AssetSensorOneAsset(ASSET_SENSOR) = ("FL504", "asset-sensor-watches-one-asset", Reference, Error, "An asset sensor that does not watch exactly one asset");
 }
-
-pub struct UnknownJob;
-pub struct AssetSensorOneAsset;
 
 fn check_reference(
     document: &Document,
@@ -74,10 +71,6 @@ fn check_reference(
 }
 
 impl Rule for UnknownJob {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &UNKNOWN_JOB
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
             return;
@@ -134,10 +127,6 @@ impl Rule for UnknownJob {
 }
 
 impl Rule for AssetSensorOneAsset {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &ASSET_SENSOR
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
             return;

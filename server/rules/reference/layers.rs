@@ -22,16 +22,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Make `name` equal to the key.
-    pub static META = ("FL503", "layer-name-mismatch", Reference, Warning, "A layer whose name differs from its key");
+    pub struct LayerNameMismatch(META) = ("FL503", "layer-name-mismatch", Reference, Warning, "A layer whose name differs from its key");
 }
 
-pub struct LayerNameMismatch;
-
 impl Rule for LayerNameMismatch {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

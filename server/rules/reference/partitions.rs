@@ -26,16 +26,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use the name of a defined partition.
-    pub static META = ("FL501", "unknown-partition", Reference, Warning, "An asset that refers to a partition that is not defined");
+    pub struct UnknownPartition(META) = ("FL501", "unknown-partition", Reference, Warning, "An asset that refers to a partition that is not defined");
 }
 
-pub struct UnknownPartition;
-
 impl Rule for UnknownPartition {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
             return;

@@ -27,16 +27,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Set `storage_ref` to a defined storage profile.
-    pub static META = ("FL502", "unknown-storage-ref", Reference, Warning, "compute_logs.storage_ref names no storage profile");
+    pub struct UnknownStorageRef(META) = ("FL502", "unknown-storage-ref", Reference, Warning, "compute_logs.storage_ref names no storage profile");
 }
 
-pub struct UnknownStorageRef;
-
 impl Rule for UnknownStorageRef {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

@@ -40,10 +40,8 @@ declare_rule! {
     /// ## Fix
     /// Delete the `CREATE SECRET`; let floe's generated profile attach the catalog with inline
     /// credentials read from environment variables.
-    pub static META = ("FL301", "create-secret", Security, Error, "CREATE SECRET in SQL run by dbt-duckdb");
+    pub struct CreateSecret(META) = ("FL301", "create-secret", Security, Error, "CREATE SECRET in SQL run by dbt-duckdb");
 }
-
-pub struct CreateSecret;
 
 static CREATE_SECRET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -104,10 +102,6 @@ fn in_sql(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for CreateSecret {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         in_yaml(floe, out);
     }

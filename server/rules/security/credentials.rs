@@ -42,10 +42,8 @@ declare_rule! {
     /// reference it: `client_secret: {secret_ref: polaris-client-secret}` (read from the
     /// environment variable `POLARIS_CLIENT_SECRET` or `/var/run/secrets/polaris-client-secret`).
     /// In profiles.yml, dbt_project.yml and SQL, use `{{ env_var('POLARIS_CLIENT_SECRET') }}`.
-    pub static META = ("FL300", "hardcoded-credential", Security, Error, "A literal credential in a configuration file");
+    pub struct HardcodedCredentials(META) = ("FL300", "hardcoded-credential", Security, Error, "A literal credential in a configuration file");
 }
-
-pub struct HardcodedCredentials;
 
 /// The spans of a dbt `profiles.yml` that hold credentials, with a redacted form of each, so
 /// that other rules can show its text (a drift diff) without the secrets.
@@ -109,10 +107,6 @@ fn file_name(document: &Document) -> String {
 }
 
 impl Rule for HardcodedCredentials {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         report(floe, Scope::Floe, out);
     }

@@ -26,10 +26,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use `https://`.
-    pub static META = ("FL304", "insecure-http", Security, Warning, "Plain http:// endpoint outside a local environment");
+    pub struct InsecureHttp(META) = ("FL304", "insecure-http", Security, Warning, "Plain http:// endpoint outside a local environment");
 }
-
-pub struct InsecureHttp;
 
 fn is_loopback(url: &str) -> bool {
     let rest = url.trim_start_matches("http://");
@@ -47,10 +45,6 @@ fn is_loopback(url: &str) -> bool {
 }
 
 impl Rule for InsecureHttp {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         if env.local {
             return;

@@ -22,7 +22,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use the narrowest role that works, e.g. `PRINCIPAL_ROLE:DATA_ENGINEER`.
-    pub static ALL_ROLES = ("FL302", "principal-role-all", Security, Warning, "OAuth2 scope PRINCIPAL_ROLE:ALL outside a local environment");
+    pub struct PrincipalRoleAll(ALL_ROLES) = ("FL302", "principal-role-all", Security, Warning, "OAuth2 scope PRINCIPAL_ROLE:ALL outside a local environment");
 }
 
 declare_rule! {
@@ -44,19 +44,12 @@ declare_rule! {
     ///
     /// ## Fix
     /// State the scope: `scope: "PRINCIPAL_ROLE:DATA_ENGINEER"`.
-    pub static MISSING_SCOPE = ("FL303", "missing-oauth2-scope", Security, Warning, "OAuth2 credentials without an explicit scope");
+    pub struct MissingScope(MISSING_SCOPE) = ("FL303", "missing-oauth2-scope", Security, Warning, "OAuth2 credentials without an explicit scope");
 }
-
-pub struct PrincipalRoleAll;
-pub struct MissingScope;
 
 const SECTIONS: [&str; 3] = ["storage", "catalogs", "compute"];
 
 impl Rule for PrincipalRoleAll {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &ALL_ROLES
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         if env.local {
             return;
@@ -88,10 +81,6 @@ impl Rule for PrincipalRoleAll {
 }
 
 impl Rule for MissingScope {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &MISSING_SCOPE
-    }
-
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };

@@ -29,16 +29,10 @@ declare_rule! {
     /// Add `# pragma: allowlist secret` at the end of the line (detect-secrets skips lines that
     /// carry it), or set the value at deploy time instead of in floe.yaml. A key ending in `_id`
     /// (`commit_id`) is also skipped by detect-secrets.
-    pub static META = ("FL305", "secret-scan-refusal", Security, Warning, "A value floe's detect-secrets scan takes for a credential in floe.yaml");
+    pub struct ScanRefusal(META) = ("FL305", "secret-scan-refusal", Security, Warning, "A value floe's detect-secrets scan takes for a credential in floe.yaml");
 }
 
-pub struct ScanRefusal;
-
 impl Rule for ScanRefusal {
-    fn meta(&self) -> &'static crate::rule_meta::RuleMeta {
-        &META
-    }
-
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
         for found in scan(floe, Scope::Floe) {
             let Verdict::RefusedByUpstream { shape } = found.verdict else {

@@ -59,6 +59,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line: what the rule flags.
     pub summary: &'static str,
+    /// Whether its findings carry fixes.
+    pub fix: FixAvailability,
     /// The rule's doc comment as the compiler keeps it: each line after `///`, so with the
     /// space that followed the slashes. Read it through [`RuleMeta::docs`].
     pub doc_comment: &'static str,
@@ -84,21 +86,84 @@ impl RuleMeta {
     }
 }
 
-/// Declares a rule: `declare_rule! { /// docs… pub static NAME = ("FL001", "kebab-name", Family, Severity, "summary"); }`
+/// Whether a rule's findings come with a fix (`floe-lint check --fix`, the editor's quick fixes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// No finding of this rule carries a fix.
+    None,
+    /// Some findings carry one (where the intended value is clear).
+    Sometimes,
+    /// Every finding carries one.
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+
+    /// Whether any finding may carry a fix.
+    pub fn is_fixable(self) -> bool {
+        self != FixAvailability::None
+    }
+}
+
+/// What a registered rule is: the macro writes this for the struct it declares, so a rule states
+/// its code, name and documentation once, in [`declare_rule!`].
+pub trait Declared {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+/// Declares a rule code. A stage's code (the syntax, schema and cross-file stages report it
+/// themselves):
+///
+/// ```text
+/// declare_rule! { /// docs… pub static NAME = ("FL001", "kebab-name", Family, Severity, "summary"); }
+/// ```
+///
+/// A rule run by the engine also names its struct, which the macro defines (the hooks are an
+/// `impl Rule` beside it), and may say that its findings carry fixes:
+///
+/// ```text
+/// declare_rule! { /// docs… pub struct Name(NAME) = ("FL400", "kebab-name", Family, Severity, "summary", fix: Sometimes); }
+/// ```
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
-        pub static $ident:ident = ($code:literal, $name:literal, $family:ident, $severity:ident, $summary:literal);
+        pub static $ident:ident = ($code:literal, $name:literal, $family:ident, $severity:ident, $summary:literal $(, fix: $fix:ident)?);
     ) => {
         $(#[doc = $doc])*
-        pub static $ident: $crate::rule_meta::RuleMeta = $crate::rule_meta::RuleMeta {
+        pub static $ident: $crate::diagnostic::rule_meta::RuleMeta = $crate::diagnostic::rule_meta::RuleMeta {
             code: $code,
             name: $name,
-            family: $crate::rule_meta::Family::$family,
+            family: $crate::diagnostic::rule_meta::Family::$family,
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
+            fix: $crate::declare_rule!(@fix $($fix)?),
             doc_comment: concat!($($doc, "\n"),*),
         };
     };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $rule:ident($ident:ident) = ($code:literal, $name:literal, $family:ident, $severity:ident, $summary:literal $(, fix: $fix:ident)?);
+    ) => {
+        $crate::declare_rule! {
+            $(#[doc = $doc])*
+            pub static $ident = ($code, $name, $family, $severity, $summary $(, fix: $fix)?);
+        }
+        #[doc = concat!("The `", $code, "` rule (`", $name, "`): see [`", stringify!($ident), "`].")]
+        pub struct $rule;
+        impl $crate::diagnostic::rule_meta::Declared for $rule {
+            fn meta(&self) -> &'static $crate::diagnostic::rule_meta::RuleMeta {
+                &$ident
+            }
+        }
+    };
+    (@fix) => { $crate::diagnostic::rule_meta::FixAvailability::None };
+    (@fix $fix:ident) => { $crate::diagnostic::rule_meta::FixAvailability::$fix };
 }

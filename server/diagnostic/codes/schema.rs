@@ -64,7 +64,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Quote scalars that must be strings; use the structure the field documents.
-    pub static WRONG_TYPE = ("FL102", "wrong-type", Schema, Error, "A value of the wrong type");
+    pub static WRONG_TYPE = ("FL102", "wrong-type", Schema, Error, "A value of the wrong type", fix: Sometimes);
 }
 
 declare_rule! {
@@ -83,7 +83,7 @@ declare_rule! {
     ///
     /// ## Fix
     /// Use one of the listed values; `floe-lint check --fix` applies the suggested one.
-    pub static INVALID_ENUM = ("FL103", "invalid-enum-value", Schema, Error, "A value outside an enumerated field's allowed set");
+    pub static INVALID_ENUM = ("FL103", "invalid-enum-value", Schema, Error, "A value outside an enumerated field's allowed set", fix: Sometimes);
 }
 
 declare_rule! {

@@ -6,7 +6,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::rule_meta::RuleMeta;
+pub mod codes;
+pub mod rule_meta;
+
+use rule_meta::RuleMeta;
 
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
