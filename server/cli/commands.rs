@@ -387,9 +387,12 @@ fn check_and_render(
         shown: &shown,
         uri: &uri,
     };
-    let threads = args
-        .threads
-        .map_or_else(check::default_threads, |n| n as usize);
+    // One project needs no count of the cores (reading it is a few cgroup files).
+    let threads = match args.threads {
+        Some(n) => n as usize,
+        None if projects.len() > 1 => check::default_threads(),
+        None => 1,
+    };
     let checked = check::check_each(projects, &Disk, selection, options, threads, &|report| {
         output::part(report, &style)
     });

@@ -9,8 +9,7 @@
 //! if it said `Valid` for an invalid value; tests/known_valid.rs holds it to jsonschema's
 //! answer on every fixture.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -37,7 +36,7 @@ pub enum Verdict {
 struct Schema {
     #[serde(rename = "type")]
     types: Option<Types>,
-    properties: Option<HashMap<String, Schema>>,
+    properties: Option<Named>,
     additional_properties: Option<SchemaOrBool>,
     required: Option<Vec<String>>,
     #[serde(rename = "enum")]
@@ -46,8 +45,7 @@ struct Schema {
     constant: Option<Value>,
     min_length: Option<u64>,
     max_length: Option<u64>,
-    #[serde(default, deserialize_with = "pattern")]
-    pattern: Option<Option<Pattern>>,
+    pattern: Option<LazyPattern>,
     minimum: Option<Number>,
     maximum: Option<Number>,
     exclusive_minimum: Option<Number>,
@@ -64,7 +62,7 @@ struct Schema {
     min_properties: Option<u64>,
     max_properties: Option<u64>,
     #[serde(rename = "$defs")]
-    defs: Option<HashMap<String, Schema>>,
+    defs: Option<Named>,
     // Annotations: they assert nothing (`format` is an annotation in draft 2020-12, and floe's
     // `int64`/`double` are formats jsonschema does not know).
     description: Option<IgnoredAny>,
@@ -139,10 +137,79 @@ impl<'de> Deserialize<'de> for SchemaOrBool {
     }
 }
 
-/// A pattern this module can match exactly, or `Some(None)` for one it cannot.
-fn pattern<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Pattern>>, D::Error> {
-    let source = String::deserialize(d)?;
-    Ok(Some(Pattern::new(&source)))
+/// A schema's `pattern`, turned into a [`Pattern`] the first time a string is matched against it
+/// (most of a schema's patterns are never needed by one run).
+#[derive(Debug)]
+struct LazyPattern {
+    source: String,
+    compiled: OnceLock<Option<Pattern>>,
+}
+
+impl LazyPattern {
+    /// `None` for a pattern or a string [`Pattern`] cannot judge exactly.
+    fn is_match(&self, text: &str) -> Option<bool> {
+        self.compiled
+            .get_or_init(|| Pattern::new(&self.source))
+            .as_ref()?
+            .is_match(text)
+    }
+}
+
+impl<'de> Deserialize<'de> for LazyPattern {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LazyPattern, D::Error> {
+        Ok(LazyPattern {
+            source: String::deserialize(d)?,
+            compiled: OnceLock::new(),
+        })
+    }
+}
+
+/// Named subschemas (`properties`, `$defs`), sorted by name: found by binary search, built
+/// without hashing every name of both schemas at start-up.
+#[derive(Debug, Default)]
+struct Named(Vec<(String, Schema)>);
+
+impl Named {
+    fn get(&self, name: &str) -> Option<&Schema> {
+        let at = self
+            .0
+            .binary_search_by(|(key, _)| key.as_str().cmp(name))
+            .ok()?;
+        Some(&self.0[at].1)
+    }
+}
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Named, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Named;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of schemas")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Named, A::Error> {
+                let mut entries: Vec<(String, Schema)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                // A name given twice keeps its last schema, as a JSON object does.
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                entries.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        std::mem::swap(later, kept);
+                    }
+                    same
+                });
+                Ok(Named(entries))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
 }
 
 static FLOE: LazyLock<Option<Schema>> = LazyLock::new(|| load(FileKind::Floe));
@@ -294,7 +361,7 @@ fn string(schema: &Schema, s: &str) -> Option<bool> {
         return Some(false);
     }
     if let Some(pattern) = &schema.pattern {
-        match pattern.as_ref().and_then(|p| p.is_match(s)) {
+        match pattern.is_match(s) {
             Some(true) => {}
             Some(false) => return Some(false),
             None => result = None,
