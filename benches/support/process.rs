@@ -12,6 +12,9 @@ pub struct Run {
     /// Peak resident set (`VmHWM` from /proc, KiB), sampled every millisecond until it exits (0
     /// where /proc is not there). VmHWM is a high-water mark, so a sample after the peak sees it.
     pub peak_kib: u64,
+    /// User + system CPU time of all its threads, as last sampled from /proc (clock ticks of
+    /// 10 ms; zero where /proc is not there).
+    pub cpu: Duration,
     pub code: Option<i32>,
 }
 
@@ -27,8 +30,16 @@ pub fn run(binary: &Path, args: &[&std::ffi::OsStr]) -> Run {
         .spawn()
         .unwrap_or_else(|e| panic!("run {}: {e}", binary.display()));
     let status_file = format!("/proc/{}/status", child.id());
+    let stat_file = format!("/proc/{}/stat", child.id());
     let mut peak = 0;
+    let mut cpu = Duration::ZERO;
     loop {
+        if let Some(used) = std::fs::read_to_string(&stat_file)
+            .ok()
+            .and_then(|stat| cpu_time(&stat))
+        {
+            cpu = cpu.max(used);
+        }
         if let Ok(status) = std::fs::read_to_string(&status_file)
             && let Some(kib) = status
                 .lines()
@@ -42,6 +53,7 @@ pub fn run(binary: &Path, args: &[&std::ffi::OsStr]) -> Run {
                 return Run {
                     wall: started.elapsed(),
                     peak_kib: peak,
+                    cpu,
                     code: status.code(),
                 };
             }
@@ -66,8 +78,19 @@ pub fn run_quick(binary: &Path, args: &[&std::ffi::OsStr]) -> Run {
     Run {
         wall: started.elapsed(),
         peak_kib: 0,
+        cpu: Duration::ZERO,
         code: status.code(),
     }
+}
+
+/// utime + stime from a /proc/<pid>/stat line (fields 14 and 15, after the parenthesised name),
+/// in USER_HZ ticks, which Linux fixes at 100 a second for /proc.
+fn cpu_time(stat: &str) -> Option<Duration> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
 }
 
 /// The median of some durations.
