@@ -11,37 +11,23 @@ mod binary;
 #[path = "support/hostile.rs"]
 mod hostile;
 
+#[path = "support/process.rs"]
+mod process;
+
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Runs one check; returns its wall time, peak RSS in KiB and exit code.
 fn measure(binary: &Path, project: &Path) -> (Duration, u64, Option<i32>) {
-    let started = Instant::now();
-    let mut child = Command::new(binary)
-        .args(["check", "--format", "json"])
-        .arg(project)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run floe-lint");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    loop {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = status
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        {
-            peak = peak.max(kib);
-        }
-        match child.try_wait() {
-            Ok(Some(status)) => return (started.elapsed(), peak, status.code()),
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => panic!("wait: {e}"),
-        }
-    }
+    let args = [
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        project.as_os_str(),
+    ];
+    let run = process::run(binary, &args);
+    (run.wall, run.peak_kib, run.code)
 }
 
 fn main() {

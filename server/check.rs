@@ -13,6 +13,9 @@ use crate::rules::{self, Context, Environment, context::Dbt, cross_file, suppres
 use crate::syntax::{self, Document, Limits};
 use crate::workspace::{Project, Selection, dbt::dbt_files};
 
+mod each;
+pub use each::{Checked, check_each, default_threads};
+
 /// Where file contents come from: the disk for the CLI, open buffers first for the LSP.
 pub trait Sources {
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
@@ -213,19 +216,32 @@ impl Loader<'_> {
             Ok(bytes) => {
                 let document = match kind {
                     Kind::Config(kind) => {
-                        let hash = Cache::key(&bytes, kind);
-                        let cached = self.cache.and_then(|c| c.get(path, hash));
-                        let (document, diagnostics) = match cached {
-                            Some(hit) => hit,
+                        let (document, diagnostics) = match self.cache {
+                            // Without a cache (the CLI) each document is checked once: no JSON
+                            // value is kept with it for edits that will not come.
                             None => {
-                                let previous = self.cache.and_then(|c| c.take(path));
                                 let (document, diagnostics) =
-                                    check_document_after(previous, kind, &key, &bytes, self.limits);
-                                let document = Arc::new(document);
-                                if let Some(cache) = self.cache {
-                                    cache.put(path, hash, &document, &diagnostics);
+                                    check_document(kind, &key, &bytes, self.limits);
+                                (Arc::new(document), diagnostics)
+                            }
+                            Some(cache) => {
+                                let hash = Cache::key(&bytes, kind);
+                                match cache.get(path, hash) {
+                                    Some(hit) => hit,
+                                    None => {
+                                        let previous = cache.take(path);
+                                        let (document, diagnostics) = check_document_after(
+                                            previous,
+                                            kind,
+                                            &key,
+                                            &bytes,
+                                            self.limits,
+                                        );
+                                        let document = Arc::new(document);
+                                        cache.put(path, hash, &document, &diagnostics);
+                                        (document, diagnostics)
+                                    }
                                 }
-                                (document, diagnostics)
                             }
                         };
                         report.diagnostics.extend(diagnostics);
@@ -257,6 +273,18 @@ pub fn check_projects(
     selection: &Selection,
     options: &Options,
 ) -> Report {
+    check_group(projects, sources, selection, options).0
+}
+
+/// [`check_projects`], also telling how many of the report's read errors each project's loads
+/// made (they are pushed project by project, in order).
+fn check_group(
+    projects: &[Project],
+    sources: &dyn Sources,
+    selection: &Selection,
+    options: &Options,
+) -> (Report, Vec<usize>) {
+    let mut read_errors_per_project = Vec::with_capacity(projects.len());
     let mut report = Report::default();
     let loader = Loader {
         sources,
@@ -356,22 +384,21 @@ pub fn check_projects(
             options.cache.as_deref().map(|c| &c.findings),
         ));
         report.diagnostics.extend(found);
+        let before: usize = read_errors_per_project.iter().sum();
+        read_errors_per_project.push(report.read_errors.len() - before);
     }
     finish(
         &mut report,
         &options.settings,
         options.limits.max_diagnostics_per_file,
     );
-    report
+    (report, read_errors_per_project)
 }
 
 /// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
 /// configuration, sorts.
 fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
-    let mut seen = std::collections::HashSet::new();
-    report
-        .diagnostics
-        .retain(|d| seen.insert((Arc::clone(&d.file), d.span, d.rule.code, d.message.clone())));
+    dedup(&mut report.diagnostics);
     report.masked = report
         .diagnostics
         .iter()
@@ -384,6 +411,32 @@ fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
     settings.apply(&mut report.diagnostics);
     cap_per_file(report, max_per_file);
     diagnostic::sort(&mut report.diagnostics);
+}
+
+/// Removes every finding equal to an earlier one in file, span, code and message (the first is
+/// kept). Found by sorting positions rather than hashing copies of every message: a file with a
+/// hundred thousand findings would copy them all.
+fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+    fn key(d: &Diagnostic) -> (&Path, usize, usize, &str, &str) {
+        (&d.file, d.span.start, d.span.end, d.rule.code, &d.message)
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&diagnostics[a], &diagnostics[b]);
+        key(x).cmp(&key(y)).then(a.cmp(&b))
+    });
+    let mut keep = vec![true; diagnostics.len()];
+    for pair in order.windows(2) {
+        let (x, y) = (&diagnostics[pair[0]], &diagnostics[pair[1]]);
+        if key(x) == key(y) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut index = 0;
+    diagnostics.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
 }
 
 /// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the

@@ -231,14 +231,21 @@ impl Settings {
     /// Drops unselected, ignored and per-file-ignored findings; applies severity overrides.
     pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
         let config = &self.config;
+        // Made absolute once, and only when a per-file rule needs it (each call asks the kernel
+        // for the working directory; a large file can have a hundred thousand findings).
+        let base = if self.per_file.is_empty() {
+            None
+        } else {
+            std::path::absolute(&self.base).ok()
+        };
         diagnostics.retain(|d| {
             let selected = config
                 .select
                 .as_ref()
                 .is_none_or(|s| s.iter().any(|sel| Self::matches(sel, d)));
             let ignored = config.ignore.iter().any(|sel| Self::matches(sel, d));
-            let relative = std::path::absolute(&d.file).ok().and_then(|p| {
-                let base = std::path::absolute(&self.base).ok()?;
+            let relative = base.as_ref().and_then(|base| {
+                let p = std::path::absolute(&d.file).ok()?;
                 p.strip_prefix(base).ok().map(Path::to_path_buf)
             });
             let per_file = relative.is_some_and(|rel| {

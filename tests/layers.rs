@@ -1,7 +1,7 @@
 //! The layers hold: every top-level module of `server/` imports only modules of lower layers
 //! (ARCHITECTURE.md lists them and says why each sits where it does). With a strict order there is
 //! no circle between top-level modules either. Read from the source text: any `crate::name` path
-//! (in `use` or inline) outside comments counts.
+//! (in `use` or inline) outside comments and unit tests counts.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -104,6 +104,11 @@ fn modules_import_only_lower_layers() {
         if module == "lib" || module == "main" {
             continue;
         }
+        // Unit tests may reach up (a test of the regex matcher collects every module's
+        // patterns); they are not part of what a layer depends on.
+        if relative.ends_with("tests.rs") {
+            continue;
+        }
         seen_modules.insert(module.to_owned());
         let Some(rank) = LAYERS.iter().position(|l| *l == module) else {
             problems.push(format!(
@@ -112,7 +117,8 @@ fn modules_import_only_lower_layers() {
             continue;
         };
         let text = std::fs::read_to_string(file).expect("read source");
-        for named in named_modules(&code_of(&text)) {
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for named in named_modules(&code_of(text)) {
             if named == module || ROOT_ITEMS.contains(&named.as_str()) {
                 continue;
             }

@@ -3,9 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RulesFormat, SchemaKind};
+use super::args::{CheckArgs, Cli, ColorChoice, Command, FailOn, RulesFormat, SchemaKind};
 use super::paths::{display, relative_to, repo_root};
-use super::{escape, github, human, json, sarif};
+use super::{escape, output};
 use std::collections::BTreeMap;
 
 use crate::check::{self, Disk};
@@ -351,8 +351,7 @@ fn check(args: &CheckArgs) -> i32 {
     if args.fix || args.diff {
         return fix(args, &projects, &selection, &options, &cwd);
     }
-    let report = check::check_projects(&projects, &Disk, &selection, &options);
-    render(args, &report, &cwd)
+    check_and_render(args, &projects, &selection, &options, &cwd)
 }
 
 /// Prints the report in the chosen format and returns the exit code.
@@ -360,28 +359,71 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
     let shown = |path: &Path| display(&relative_to(path, cwd));
     let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let uri = |path: &Path| display(&relative_to(path, &root));
+    let style = output::Style {
+        format: args.format,
+        color: use_color(args.color),
+        shown: &shown,
+        uri: &uri,
+    };
+    let part = output::part(report, &style);
+    emit(args, &style, vec![part], &report.read_errors)
+}
+
+/// Checks the projects `--threads` at a time, rendering each unit as soon as it is checked (its
+/// trees are dropped then), prints the output and returns the exit code.
+fn check_and_render(
+    args: &CheckArgs,
+    projects: &[crate::workspace::Project],
+    selection: &Selection,
+    options: &check::Options,
+    cwd: &Path,
+) -> i32 {
+    let shown = |path: &Path| display(&relative_to(path, cwd));
+    let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
+    let uri = |path: &Path| display(&relative_to(path, &root));
+    let style = output::Style {
+        format: args.format,
+        color: use_color(args.color),
+        shown: &shown,
+        uri: &uri,
+    };
+    // One project needs no count of the cores (reading it is a few cgroup files).
+    let threads = match args.threads {
+        Some(n) => n as usize,
+        None if projects.len() > 1 => check::default_threads(),
+        None => 1,
+    };
+    let checked = check::check_each(projects, &Disk, selection, options, threads, &|report| {
+        output::part(report, &style)
+    });
+    let mut parts = Vec::with_capacity(checked.len());
+    let mut read_errors = Vec::new();
+    for unit in checked {
+        parts.extend(unit.value);
+        read_errors.extend(unit.read_errors);
+    }
+    emit(args, &style, parts, &read_errors)
+}
+
+/// Prints the read errors (stderr) and the parts (stdout); returns the exit code.
+fn emit(
+    args: &CheckArgs,
+    style: &output::Style<'_>,
+    parts: Vec<output::Part>,
+    read_errors: &[check::ReadError],
+) -> i32 {
     // Reasons first: the human summary below refers to them.
-    for failure in &report.read_errors {
+    for failure in read_errors {
         eprintln!(
             "floe-lint: cannot read {}: {}",
-            escape::text(&shown(&failure.path)),
+            escape::text(&(style.shown)(&failure.path)),
             escape::text(&failure.error.to_string())
         );
     }
-    let output = match args.format {
-        Format::Human => {
-            if report.documents.is_empty() && report.read_errors.is_empty() {
-                "No floe.yaml or platform.yaml found.\n".to_owned()
-            } else {
-                human::render(report, use_color(args.color), &shown)
-            }
-        }
-        Format::Json => json::render(report, &shown),
-        Format::Sarif => sarif::render(report, &uri),
-        Format::Github => github::render(report, &shown),
-    };
-    print(&output);
-    if !report.read_errors.is_empty() {
+    let stdout = std::io::stdout().lock();
+    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, stdout);
+    let counts = output::write(style, parts, read_errors, &mut stdout);
+    if !read_errors.is_empty() {
         return EXIT_ERROR;
     }
     let threshold = match args.fail_on {
@@ -389,7 +431,7 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    if !args.exit_zero && report.diagnostics.iter().any(|d| d.severity >= threshold) {
+    if !args.exit_zero && counts.any_at_least(threshold) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::position::range;
-use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::check::{ReadError, Report};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::ColumnUnit;
 
 /// `%`, CR and LF escaped, as @actions/core `escapeData` does; other control characters made
@@ -21,48 +21,51 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &Report, shown: &dyn Fn(&Path) -> String) -> String {
+/// The `::error file=…` lines of the files that could not be read.
+pub fn unreadable(read_errors: &[ReadError], shown: &dyn Fn(&Path) -> String) -> String {
     let mut out = String::new();
-    for failure in &report.read_errors {
+    for failure in read_errors {
         out.push_str(&format!(
             "::error file={},title=floe-lint::{}\n",
             escape_property(&shown(&failure.path)),
             escape_data(&format!("cannot read this file: {}", failure.error))
         ));
     }
-    for d in &report.diagnostics {
-        let command = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let r = range(report.document(&d.file), d.span, ColumnUnit::Utf16);
-        let mut properties = vec![
-            format!("file={}", escape_property(&shown(&d.file))),
-            format!("line={}", r.start_line),
-            format!("endLine={}", r.end_line),
-        ];
-        // Columns only for single-line spans: a range ending on another line renders badly.
-        if r.start_line == r.end_line {
-            properties.push(format!("col={}", r.start_column));
-            properties.push(format!("endColumn={}", r.end_column.max(r.start_column)));
-        }
-        properties.push(format!(
-            "title={}",
-            escape_property(&format!("{} {}", d.rule.code, d.rule.name))
-        ));
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        out.push_str(&format!(
-            "::{command} {}::{}\n",
-            properties.join(","),
-            escape_data(&message)
-        ));
-    }
     out
+}
+
+/// One finding's workflow command line.
+pub fn finding(report: &Report, d: &Diagnostic, shown: &dyn Fn(&Path) -> String) -> String {
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let r = range(report.document(&d.file), d.span, ColumnUnit::Utf16);
+    let mut properties = vec![
+        format!("file={}", escape_property(&shown(&d.file))),
+        format!("line={}", r.start_line),
+        format!("endLine={}", r.end_line),
+    ];
+    // Columns only for single-line spans: a range ending on another line renders badly.
+    if r.start_line == r.end_line {
+        properties.push(format!("col={}", r.start_column));
+        properties.push(format!("endColumn={}", r.end_column.max(r.start_column)));
+    }
+    properties.push(format!(
+        "title={}",
+        escape_property(&format!("{} {}", d.rule.code, d.rule.name))
+    ));
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    format!(
+        "::{command} {}::{}\n",
+        properties.join(","),
+        escape_data(&message)
+    )
 }
 
 #[cfg(test)]

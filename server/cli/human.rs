@@ -8,22 +8,24 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
 use super::escape::{self, Escaped};
+use super::output::Counts;
+use super::source_window::Window;
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::secrets::redact;
 
 /// Each file's text as shown: secrets masked, then control characters made visible.
 struct Sources {
-    texts: BTreeMap<Arc<Path>, (Arc<str>, Escaped)>,
+    texts: BTreeMap<Arc<Path>, (Window, Escaped)>,
 }
 
 impl Sources {
-    fn named(&self, file: &Path, shown: &str) -> NamedSource<Arc<str>> {
+    fn named(&self, file: &Path, shown: &str) -> NamedSource<Window> {
         let text = self
             .texts
             .get(file)
-            .map(|(text, _)| Arc::clone(text))
-            .unwrap_or_else(|| Arc::from(""));
+            .map(|(text, _)| text.clone())
+            .unwrap_or_else(|| Window::new(Arc::from("")));
         NamedSource::new(escape::text(shown), text).with_language("yaml")
     }
 
@@ -44,7 +46,7 @@ struct Rendered {
     severity: miette::Severity,
     help: Option<String>,
     url: String,
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<Window>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -166,12 +168,21 @@ fn handler(theme: GraphicalTheme) -> GraphicalReportHandler {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-/// Renders the whole report.
-pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> String {
+/// Each finding of the report rendered as miette reports (its related locations in other files
+/// as notes after it), one string per finding, in order, each ending with a blank line.
+pub fn findings(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> Vec<String> {
+    // Only the files a finding points into are shown; masking and escaping the others would be
+    // work for nothing.
+    let shown_files: std::collections::BTreeSet<&Arc<Path>> = report
+        .diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(&d.file).chain(d.related.iter().map(|r| &r.file)))
+        .collect();
     let sources = Sources {
         texts: report
             .documents
             .iter()
+            .filter(|(p, _)| shown_files.contains(p))
             .map(|(p, d)| {
                 let spans: Vec<Span> = report
                     .masked
@@ -180,7 +191,8 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
                     .map(|(_, s)| *s)
                     .collect();
                 let escaped = Escaped::new(&redact::mask(&d.text, &spans));
-                (Arc::clone(p), (Arc::from(escaped.text.as_str()), escaped))
+                let window = Window::new(Arc::from(escaped.text.as_str()));
+                (Arc::clone(p), (window, escaped))
             })
             .collect(),
     };
@@ -193,8 +205,9 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
     let mut note_theme = theme.clone();
     note_theme.characters.advice = "note:".into();
     let (main, notes) = (handler(theme), handler(note_theme));
-    let mut out = String::new();
+    let mut all = Vec::with_capacity(report.diagnostics.len());
     for diagnostic in &report.diagnostics {
+        let mut out = String::new();
         let (rendered, related) = render_one(diagnostic, &sources, shown);
         let mut failed = main.render_report(&mut out, &rendered).is_err();
         for note in &related {
@@ -208,29 +221,21 @@ pub fn render(report: &Report, color: bool, shown: &dyn Fn(&Path) -> String) -> 
             ));
         }
         out.push('\n');
+        all.push(out);
     }
-    out.push_str(&summary(report));
-    out
+    all
 }
 
 /// "Found 2 errors and 1 warning in 2 files." or "All checks passed (3 files)."
-pub fn summary(report: &Report) -> String {
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let files = report.documents.len();
+pub fn summary(counts: Counts, files: usize, with_findings: usize, unreadable: usize) -> String {
+    let Counts {
+        errors,
+        warnings,
+        infos,
+    } = counts;
     let noun = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     // A file that could not be read means the check is incomplete: never "All checks passed".
-    let unread = match report.read_errors.len() {
+    let unread = match unreadable {
         0 => String::new(),
         n => format!(" Could not read {} (see above).", noun(n, "file")),
     };
@@ -244,12 +249,6 @@ pub fn summary(report: &Report) -> String {
     if infos > 0 {
         parts.push(noun(infos, "note"));
     }
-    let with_findings = report
-        .diagnostics
-        .iter()
-        .map(|d| &d.file)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
     format!(
         "Found {} in {} (of {} checked).{unread}\n",
         parts.join(", "),

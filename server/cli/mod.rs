@@ -7,8 +7,10 @@ mod escape;
 mod github;
 mod human;
 mod json;
+mod output;
 mod paths;
 mod position;
 mod sarif;
+mod source_window;
 
 pub use commands::run;

@@ -1,13 +1,14 @@
 //! SARIF 2.1.0 for GitHub code scanning (spec/anchors.md §D.4): rule metadata for every rule,
 //! repo-relative URIs, UTF-16 columns, `results: []` when clean.
 
+use std::io::Write;
 use std::path::Path;
 
 use serde_json::{Value, json};
 
 use super::position::range;
-use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::check::{ReadError, Report};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry;
 use crate::syntax::ColumnUnit;
 
@@ -37,7 +38,74 @@ fn line_hash(text: &str, rule: &str, message: &str) -> String {
     format!("{hash:016x}:1")
 }
 
-pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
+/// One finding as it appears in the run's `results` array, pretty-printed at that depth.
+pub fn finding(report: &Report, d: &Diagnostic, uri: &dyn Fn(&Path) -> String) -> String {
+    let document = report.document(&d.file);
+    let r = range(document, d.span, ColumnUnit::Utf16);
+    let line_text = document
+        .map(|doc| {
+            let line = doc.line_index.line_of(d.span.start);
+            let start = doc.line_index.line_start(line);
+            let end = doc.line_index.line_end(&doc.text, line);
+            doc.text.get(start..end).unwrap_or("").to_owned()
+        })
+        .unwrap_or_default();
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, rel)| {
+            let rr = range(report.document(&rel.file), rel.span, ColumnUnit::Utf16);
+            json!({
+                "id": i,
+                "message": {"text": rel.message},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(&rel.file), "uriBaseId": "%SRCROOT%"},
+                    "region": region(rr),
+                },
+            })
+        })
+        .collect();
+    let index = registry::ALL
+        .iter()
+        .position(|rule| rule.code == d.rule.code)
+        .unwrap_or(0);
+    let mut result = json!({
+        "ruleId": d.rule.code,
+        "ruleIndex": index,
+        "level": level(d.severity),
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"},
+                "region": region(r),
+            }
+        }],
+        "partialFingerprints": {"primaryLocationLineHash": line_hash(&line_text, d.rule.code, &d.message)},
+    });
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    let text = serde_json::to_string_pretty(&result).unwrap_or_else(|_| "{}".into());
+    super::output::indent(&text, RESULT_INDENT)
+}
+
+/// A result sits four levels deep: `runs`, its one run, `results`, the item.
+const RESULT_INDENT: &str = "        ";
+
+/// The SARIF log: every rule's metadata, every finding rendered by [`finding`] in order, and an
+/// invocation that fails when a file could not be read.
+pub fn document(
+    findings: &mut dyn Iterator<Item = String>,
+    read_errors: &[ReadError],
+    uri: &dyn Fn(&Path) -> String,
+    out: &mut dyn Write,
+) {
     let rules: Vec<Value> = registry::ALL
         .iter()
         .map(|r| {
@@ -53,61 +121,6 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let document = report.document(&d.file);
-            let r = range(document, d.span, ColumnUnit::Utf16);
-            let line_text = document
-                .map(|doc| {
-                    let line = doc.line_index.line_of(d.span.start);
-                    let start = doc.line_index.line_start(line);
-                    let end = doc.line_index.line_end(&doc.text, line);
-                    doc.text.get(start..end).unwrap_or("").to_owned()
-                })
-                .unwrap_or_default();
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            let related: Vec<Value> = d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, rel)| {
-                    let rr = range(report.document(&rel.file), rel.span, ColumnUnit::Utf16);
-                    json!({
-                        "id": i,
-                        "message": {"text": rel.message},
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri(&rel.file), "uriBaseId": "%SRCROOT%"},
-                            "region": region(rr),
-                        },
-                    })
-                })
-                .collect();
-            let index = registry::ALL.iter().position(|rule| rule.code == d.rule.code).unwrap_or(0);
-            let mut result = json!({
-                "ruleId": d.rule.code,
-                "ruleIndex": index,
-                "level": level(d.severity),
-                "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"},
-                        "region": region(r),
-                    }
-                }],
-                "partialFingerprints": {"primaryLocationLineHash": line_hash(&line_text, d.rule.code, &d.message)},
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            result
-        })
-        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -119,10 +132,10 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
                 "rules": rules,
             }},
             "columnKind": "utf16CodeUnits",
-            "results": results,
+            "results": [],
             "invocations": [{
-                "executionSuccessful": report.read_errors.is_empty(),
-                "toolExecutionNotifications": report.read_errors.iter().map(|e| json!({
+                "executionSuccessful": read_errors.is_empty(),
+                "toolExecutionNotifications": read_errors.iter().map(|e| json!({
                     "level": "error",
                     "message": {"text": format!("cannot read this file: {}", e.error)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path), "uriBaseId": "%SRCROOT%"}}}],
@@ -132,7 +145,7 @@ pub fn render(report: &Report, uri: &dyn Fn(&Path) -> String) -> String {
     });
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
     text.push('\n');
-    text
+    super::output::splice_array(&text, "\n      \"results\": []", findings, out);
 }
 
 fn region(r: super::position::Range) -> Value {

@@ -12,6 +12,7 @@
 pub mod common;
 pub mod compute_properties;
 pub mod floe;
+pub mod known_valid;
 pub mod navigate;
 pub mod platform;
 pub mod semantic;

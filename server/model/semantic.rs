@@ -9,9 +9,6 @@
 //! It works on the raw document as JSON and never assumes a shape: anything that is not what a
 //! rule expects is skipped (the schema reports it).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::FileKind;
@@ -19,6 +16,7 @@ use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTER
 use super::suggest::{Listing, available};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::syntax::json_pointer::child;
+use crate::syntax::pattern::LazyRegex;
 
 /// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,21 +57,22 @@ pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
 // helpers
 // ---------------------------------------------------------------------------------------------
 
-static PROFILE_NAME_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(PROFILE_NAME_PATTERN).ok());
-static IDENTIFIER_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(IDENTIFIER_PATTERN).ok());
-static MODULE_PATH_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(MODULE_PATH_PATTERN).ok());
+static PROFILE_NAME_RE: LazyRegex = LazyRegex::new(PROFILE_NAME_PATTERN);
+static IDENTIFIER_RE: LazyRegex = LazyRegex::new(IDENTIFIER_PATTERN);
+static MODULE_PATH_RE: LazyRegex = LazyRegex::new(MODULE_PATH_PATTERN);
+
+/// The name patterns, for the test holding [`LazyRegex`] to the regex crate.
+#[cfg(test)]
+pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 3] {
+    [&PROFILE_NAME_RE, &IDENTIFIER_RE, &MODULE_PATH_RE]
+}
 
 /// Python `re.match(pattern, s)` for a `^…$` pattern: `$` also matches before one trailing
 /// newline. A pattern that failed to compile (impossible for the constants) matches everything,
 /// so no false error is reported.
-fn py_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
-    match re.as_ref() {
-        Some(re) => re.is_match(s) || s.strip_suffix('\n').is_some_and(|t| re.is_match(t)),
-        None => true,
-    }
+fn py_match(re: &LazyRegex, s: &str) -> bool {
+    let matches = |text: &str| re.is_match(text).unwrap_or(true);
+    matches(s) || s.strip_suffix('\n').is_some_and(matches)
 }
 
 fn push(out: &mut Vec<SemanticError>, pointer: String, at_key: bool, message: String) {
@@ -542,9 +541,9 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        assert!(PROFILE_NAME_RE.is_some());
-        assert!(IDENTIFIER_RE.is_some());
-        assert!(MODULE_PATH_RE.is_some());
+        assert!(PROFILE_NAME_RE.compiles());
+        assert!(IDENTIFIER_RE.compiles());
+        assert!(MODULE_PATH_RE.compiles());
     }
 
     #[test]

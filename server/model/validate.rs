@@ -14,6 +14,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use super::FileKind;
+use super::known_valid::{self, Verdict};
 use super::suggest::{did_you_mean, enum_fix};
 use super::typed_key;
 use crate::diagnostic::Diagnostic;
@@ -21,6 +22,9 @@ use crate::diagnostic::codes::schema::*;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::syntax::json_pointer::{self, escape};
 use crate::syntax::{DATE_MARKER, Document};
+
+/// Documents from this size on (bytes of text) have their JSON value freed on another thread.
+const DROP_ELSEWHERE_FROM: usize = 64 * 1024;
 
 struct Compiled {
     schema: Value,
@@ -71,14 +75,21 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
         value = std::borrow::Cow::Owned(Value::Object(serde_json::Map::new()));
     }
     let mut issues = Vec::new();
-    if let Some(compiled) = compiled(kind) {
+    // A value the fast path finds valid has no schema finding: the validator (compiled on first
+    // use, most of a cold start) is only needed to report errors.
+    if known_valid::verdict(kind, &value) != Verdict::Valid
+        && let Some(compiled) = compiled(kind)
+    {
         for error in compiled.validator.iter_errors(&value) {
             flatten(error.to_owned(), &compiled.schema, &mut issues);
         }
     }
     let semantic = super::semantic::check(kind, &value);
-    // Freeing a large document's JSON is not worth the editor's wait.
-    if let std::borrow::Cow::Owned(value) = value {
+    // Freeing a large document's JSON is not worth the editor's wait; a small one is freed here,
+    // where it costs less than starting a thread (a monorepo has thousands of them).
+    if let std::borrow::Cow::Owned(value) = value
+        && document.text.len() >= DROP_ELSEWHERE_FROM
+    {
         crate::background::drop_elsewhere(value);
     }
     // Upstream's own wording for key names wins over the generic propertyNames pattern error.

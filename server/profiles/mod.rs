@@ -32,6 +32,7 @@ mod tests;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::syntax::pattern::LazyRegex;
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Document, Entry, Node, NodeValue, ScalarStyle};
 use pyyaml::Value;
@@ -337,14 +338,29 @@ impl StrOrSecret<'_> {
     }
 }
 
-static SECRET_REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[a-zA-Z0-9][a-zA-Z0-9_-]{0,252}$").expect("static regex compiles")
-});
+static SECRET_REF: NamePattern = NamePattern(LazyRegex::new(r"^[a-zA-Z0-9][a-zA-Z0-9_-]{0,252}$"));
 
 /// `^[a-zA-Z][a-zA-Z0-9_-]*$`, floe's profile-name and profile-reference pattern.
-static PROFILE_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[a-zA-Z][a-zA-Z0-9_-]*$").expect("static regex compiles")
-});
+static PROFILE_NAME: NamePattern = NamePattern(LazyRegex::new(r"^[a-zA-Z][a-zA-Z0-9_-]*$"));
+
+/// The name patterns, for the test holding [`LazyRegex`] to the regex crate.
+#[cfg(test)]
+pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 2] {
+    [&SECRET_REF.0, &PROFILE_NAME.0]
+}
+
+/// A name pattern, compiled as a regex only for names the pattern engine cannot judge.
+struct NamePattern(LazyRegex);
+
+impl NamePattern {
+    fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text) == Some(true)
+    }
+
+    fn as_str(&self) -> &'static str {
+        self.0.as_str()
+    }
+}
 
 fn check_len(
     file: &File,

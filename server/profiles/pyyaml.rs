@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::syntax::pattern::LazyRegex;
+
 /// A Python value as `yaml.dump` sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -898,8 +900,7 @@ pub fn float_text(f: f64) -> String {
 
 macro_rules! pattern {
     ($name:ident, $re:literal) => {
-        static $name: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new($re).expect("static regex compiles"));
+        static $name: LazyRegex = LazyRegex::new($re);
     };
 }
 
@@ -921,14 +922,17 @@ pattern!(
     TIMESTAMP_RE,
     r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
 );
-pattern!(
-    TIMESTAMP_PARTS,
+// Captures are needed here: a regex, compiled on first use.
+static TIMESTAMP_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
     r"^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$"
-);
+    ).expect("static regex compiles")
+});
 
 /// Python's `re.match` with a `$`-terminated pattern also matches before one trailing newline.
-fn python_match(re: &Regex, text: &str) -> bool {
-    re.is_match(text) || text.strip_suffix('\n').is_some_and(|t| re.is_match(t))
+fn python_match(re: &LazyRegex, text: &str) -> bool {
+    let matches = |text: &str| re.is_match(text) == Some(true);
+    matches(text) || text.strip_suffix('\n').is_some_and(matches)
 }
 
 /// Whether `text`, written as a plain scalar, would load back as a string (the resolver tries
@@ -937,7 +941,7 @@ pub fn plain_resolves_to_str(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false; // '' resolves to null
     };
-    let mut resolvers: Vec<&Regex> = Vec::new();
+    let mut resolvers: Vec<&LazyRegex> = Vec::new();
     if "yYnNtTfFoO".contains(first) {
         resolvers.push(&BOOL_RE);
     }
@@ -964,6 +968,20 @@ pub fn plain_resolves_to_str(text: &str) -> bool {
 
 pattern!(MERGE_RE, r"^(?:<<)$");
 pattern!(VALUE_RE, r"^(?:=)$");
+
+/// Every resolver's pattern, for the test holding [`LazyRegex`] to the regex crate.
+#[cfg(test)]
+pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 7] {
+    [
+        &BOOL_RE,
+        &FLOAT_RE,
+        &INT_RE,
+        &NULL_RE,
+        &TIMESTAMP_RE,
+        &MERGE_RE,
+        &VALUE_RE,
+    ]
+}
 
 /// What `SafeConstructor.construct_yaml_timestamp` builds from a plain timestamp, written back by
 /// the representer (`date.isoformat()` / `datetime.isoformat(' ')`). `None` when Python raises

@@ -12,10 +12,22 @@ use regex::Regex;
 static ID_BEFORE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^(id|myid|userid)|_id)s?[^a-z0-9]").expect("static regex compiles")
 });
-static UUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}")
-        .expect("static regex compiles")
-});
+/// `(?i)[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}` anywhere in `text`, checked
+/// byte by byte (every byte of a match is ASCII; `(?i)` adds `A-F`): it runs on every
+/// high-entropy candidate, and compiling the regex cost more than all of them.
+fn contains_uuid(text: &str) -> bool {
+    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    text.as_bytes().windows(36).any(|window| {
+        let mut at = 0;
+        GROUPS.iter().enumerate().all(|(i, &len)| {
+            let hex = window[at..at + len].iter().all(u8::is_ascii_hexdigit);
+            at += len;
+            let dash = i == GROUPS.len() - 1 || window[at] == b'-';
+            at += 1;
+            hex && dash
+        })
+    })
+}
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(api_?key|auth_?key|service_?key|account_?key|db_?key|database_?key|priv_?key|private_?key|client_?key|db_?pass|database_?pass|key_?pass|password|passwd|pwd|secret|contraseña|contrasena)\w*$",
@@ -56,7 +68,7 @@ fn silenced(value: &str) -> bool {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ=/",
     ];
     !value.chars().any(|c| c.is_ascii_alphabetic())
-        || UUID.is_match(value)
+        || contains_uuid(value)
         || sequences.iter().any(|s| s.contains(&upper))
         || (value.starts_with('{') && value.ends_with('}'))
         || (value.starts_with('<') && value.ends_with('>'))
@@ -107,7 +119,7 @@ pub fn entropy(text: &str) -> f64 {
 /// (`sha256:…`), a UUID, or a DNS-style name with a random suffix (a bucket, a host). Hex strings
 /// need the key's word: a bare 40- or 32-hex value may as well be an API token.
 pub fn benign_shape(key_path: &str, value: &str) -> Option<&'static str> {
-    if UUID.is_match(value) {
+    if contains_uuid(value) {
         return Some("UUID");
     }
     if DIGEST_PREFIX.is_match(value) {
@@ -206,5 +218,26 @@ mod tests {
         assert!(benign_shape("x", "sha256:e3b0c44298fc1c149afbf4c8996fb924").is_some());
         assert!(benign_shape("bucket", "acme-analytics-prod-x7k2m9p4q8w1z5v3b6n0").is_some());
         assert!(benign_shape("x", "Q2FuIHlvdSBzZWUgdGhpcyBoaWdoLWVudHJvcHkgc3RyaW5nPw").is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, failure_persistence: None, ..Default::default() })]
+
+        /// The byte scan finds a UUID exactly where the regex it replaced did.
+        #[test]
+        fn uuid_scan_answers_as_the_regex(text in "([0-9a-fA-FgG]{0,13}[-é\\n ]?){0,8}") {
+            static UUID: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}")
+                    .expect("compiles")
+            });
+            proptest::prop_assert_eq!(contains_uuid(&text), UUID.is_match(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn uuid_scan_finds_them_anywhere() {
+        assert!(contains_uuid("x3F2A9C1E-7B4D-4E8A-9C2F-1A2B3C4D5E6Fx"));
+        assert!(!contains_uuid("3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6"));
+        assert!(!contains_uuid("3f2a9c1e-7b4d-4e8a-9c2f_1a2b3c4d5e6f"));
     }
 }

@@ -9,6 +9,7 @@ pub mod decode;
 mod incremental;
 pub mod json_pointer;
 mod line_index;
+pub mod pattern;
 pub mod python;
 pub mod resolve;
 mod tree;

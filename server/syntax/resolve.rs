@@ -4,9 +4,7 @@
 //! what makes `version: 1.2` a float and an unquoted date in a string field an error, exactly as
 //! floe reports them.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use super::pattern::LazyRegex;
 
 /// The type PyYAML gives a scalar.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,10 +23,18 @@ pub enum Scalar {
     },
 }
 
+/// A resolver's regex: judged without compiling it for the scalars [`LazyRegex`] can.
+struct Resolver(LazyRegex);
+
+impl Resolver {
+    fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text) == Some(true)
+    }
+}
+
 macro_rules! pattern {
     ($name:ident, $re:literal) => {
-        static $name: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new($re).expect("static regex compiles"));
+        static $name: Resolver = Resolver(LazyRegex::new($re));
     };
 }
 
@@ -46,6 +52,12 @@ pattern!(
     r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
 );
 pattern!(NULL, r"^(?:~|null|Null|NULL|)$");
+
+/// Every resolver's pattern, for the test holding [`LazyRegex`] to the regex crate.
+#[cfg(test)]
+pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 5] {
+    [&BOOL.0, &FLOAT.0, &INT.0, &NULL.0, &TIMESTAMP.0]
+}
 pattern!(
     TIMESTAMP,
     r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"

@@ -60,11 +60,7 @@ impl Entries {
     /// The last entry whose key is `key` (PyYAML keeps the last of duplicates).
     fn find(&self, key: &str) -> Option<&Entry> {
         if self.list.len() < INDEXED_FROM {
-            return self
-                .list
-                .iter()
-                .rev()
-                .find(|e| e.key.key_text().as_deref() == Some(key));
+            return self.list.iter().rev().find(|e| e.key.key_is(key));
         }
         let index = self.index.get_or_init(|| {
             let mut index = std::collections::HashMap::with_capacity(self.list.len());
@@ -140,6 +136,19 @@ impl Node {
         match &self.value {
             NodeValue::Scalar { value, text, .. } => Some(python_key(value, text)),
             _ => None,
+        }
+    }
+
+    /// Whether [`Node::key_text`] is `key`, without building that text for a string key (this
+    /// runs for every key compared in every lookup).
+    pub fn key_is(&self, key: &str) -> bool {
+        match &self.value {
+            NodeValue::Scalar {
+                value: Scalar::Str(s),
+                ..
+            } => s == key,
+            NodeValue::Scalar { value, text, .. } => python_key(value, text) == key,
+            _ => false,
         }
     }
 

@@ -1,0 +1,187 @@
+//! `floe-lint check`'s output, assembled from parts: each checked unit of projects is rendered on
+//! the thread that checked it, and only its rendered findings are kept (never its trees), so the
+//! output of a thousand projects costs its own size in memory, not the repository's. The parts
+//! are merged file by file in path order, which is the order a single report sorts its findings
+//! in, so the output is byte for byte what rendering one report of every project gives.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::args::Format;
+use super::{github, human, json, sarif};
+use crate::check::{ReadError, Report};
+use crate::diagnostic::Severity;
+
+/// Findings by severity.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
+    /// Whether any finding is at `threshold` or above.
+    pub fn any_at_least(&self, threshold: Severity) -> bool {
+        match threshold {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Info => self.errors + self.warnings + self.infos > 0,
+        }
+    }
+}
+
+/// How findings are rendered.
+pub struct Style<'a> {
+    pub format: Format,
+    pub color: bool,
+    /// A path as shown in human, json and github output (relative to the working directory).
+    pub shown: &'a (dyn Fn(&Path) -> String + Sync),
+    /// A path as a SARIF URI (relative to the repository root).
+    pub uri: &'a (dyn Fn(&Path) -> String + Sync),
+}
+
+/// What is kept of one checked unit.
+#[derive(Debug, Default)]
+pub struct Part {
+    /// Every document the unit read.
+    files: Vec<Arc<Path>>,
+    /// The rendered findings of each file that has any, by file.
+    findings: Vec<(Arc<Path>, Vec<String>)>,
+    counts: Counts,
+}
+
+/// Renders a report's findings (the report is sorted: by file, then position).
+pub fn part(report: &Report, style: &Style<'_>) -> Part {
+    let rendered: Vec<String> = match style.format {
+        Format::Human => human::findings(report, style.color, style.shown),
+        Format::Json => each(report, |d| json::finding(report, d, style.shown)),
+        Format::Sarif => each(report, |d| sarif::finding(report, d, style.uri)),
+        Format::Github => each(report, |d| github::finding(report, d, style.shown)),
+    };
+    let mut findings: Vec<(Arc<Path>, Vec<String>)> = Vec::new();
+    let mut counts = Counts::default();
+    for (d, text) in report.diagnostics.iter().zip(rendered) {
+        match d.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+            Severity::Info => counts.infos += 1,
+        }
+        match findings.last_mut() {
+            Some((file, texts)) if *file == d.file => texts.push(text),
+            _ => findings.push((Arc::clone(&d.file), vec![text])),
+        }
+    }
+    Part {
+        files: report.documents.keys().cloned().collect(),
+        findings,
+        counts,
+    }
+}
+
+fn each(report: &Report, render: impl Fn(&crate::diagnostic::Diagnostic) -> String) -> Vec<String> {
+    report.diagnostics.iter().map(render).collect()
+}
+
+/// Writes the whole output of the parts (in project order) and the files that could not be
+/// read; returns the findings counted by severity.
+pub fn write(
+    style: &Style<'_>,
+    parts: Vec<Part>,
+    read_errors: &[ReadError],
+    out: &mut dyn Write,
+) -> Counts {
+    let mut files: BTreeSet<Arc<Path>> = BTreeSet::new();
+    let mut by_file: BTreeMap<Arc<Path>, Vec<String>> = BTreeMap::new();
+    let mut counts = Counts::default();
+    for part in parts {
+        files.extend(part.files);
+        counts.add(part.counts);
+        for (file, texts) in part.findings {
+            // A file belongs to one unit; should two ever report it, keep both, in unit order.
+            by_file.entry(file).or_default().extend(texts);
+        }
+    }
+    let with_findings = by_file.len();
+    let mut findings = by_file.into_values().flatten();
+    match style.format {
+        Format::Human => {
+            if files.is_empty() && read_errors.is_empty() {
+                let _ = out.write_all(b"No floe.yaml or platform.yaml found.\n");
+            } else {
+                for text in findings {
+                    let _ = out.write_all(text.as_bytes());
+                }
+                let summary = human::summary(counts, files.len(), with_findings, read_errors.len());
+                let _ = out.write_all(summary.as_bytes());
+            }
+        }
+        Format::Json => {
+            let shown: Vec<String> = files.iter().map(|p| (style.shown)(p)).collect();
+            json::document(&shown, counts, &mut findings, read_errors, style.shown, out);
+        }
+        Format::Sarif => sarif::document(&mut findings, read_errors, style.uri, out),
+        Format::Github => {
+            let _ = out.write_all(github::unreadable(read_errors, style.shown).as_bytes());
+            for text in findings {
+                let _ = out.write_all(text.as_bytes());
+            }
+        }
+    }
+    let _ = out.flush();
+    counts
+}
+
+/// `text` with every line indented by `prefix` (pretty JSON strings hold no raw line breaks, so
+/// every line is a line of structure).
+pub fn indent(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(prefix);
+        out.push_str(line);
+    }
+    out
+}
+
+/// Writes pretty JSON `text` with the empty array after `key` (a unique `\n<indent>"key": []`)
+/// filled with `items` (each already indented one level deeper), as serde_json prints a filled
+/// array.
+pub fn splice_array(
+    text: &str,
+    key: &str,
+    items: &mut dyn Iterator<Item = String>,
+    out: &mut dyn Write,
+) {
+    let Some(at) = text.find(key) else {
+        let _ = out.write_all(text.as_bytes());
+        return;
+    };
+    let (before, after) = text.split_at(at + key.len() - 1);
+    let Some(first) = items.next() else {
+        let _ = out.write_all(text.as_bytes());
+        return;
+    };
+    // The closing bracket goes at the key's own indentation.
+    let indentation = &key[1..key.len() - key.trim_start_matches(['\n', ' ']).len()];
+    let _ = out.write_all(before.as_bytes());
+    let _ = out.write_all(b"\n");
+    let _ = out.write_all(first.as_bytes());
+    for item in items {
+        let _ = out.write_all(b",\n");
+        let _ = out.write_all(item.as_bytes());
+    }
+    let _ = out.write_all(b"\n");
+    let _ = out.write_all(indentation.as_bytes());
+    let _ = out.write_all(after.as_bytes());
+}

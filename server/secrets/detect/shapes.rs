@@ -1,0 +1,309 @@
+//! The shape detectors: secrets recognisable by their form wherever they appear (detect-secrets'
+//! keyword-free plugins), each behind the literals any of its matches contains.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Hit, contains_ignore_case, is_placeholder};
+
+re!(
+    AWS_KEY_ID,
+    r"\b(?:A3T[A-Z0-9]|ABIA|ACCA|AKIA|ASIA)[0-9A-Z]{16}\b"
+);
+re!(
+    PRIVATE_KEY,
+    r"BEGIN (?:DSA |EC |OPENSSH |PGP |RSA |SSH2 ENCRYPTED |ENCRYPTED )?PRIVATE KEY"
+);
+re!(
+    JWT,
+    r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.+/=-]*"
+);
+re!(BASIC_AUTH, r"://[^{}\s:/@]+:([^{}\s/@]+)@");
+re!(GITHUB, r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36,}\b");
+re!(GITLAB, r"\bglpat-[0-9A-Za-z_-]{20,}\b");
+re!(SLACK, r"\bxox[abposr]-[0-9A-Za-z-]{10,}");
+re!(STRIPE, r"\b(?:sk|rk)_live_[0-9a-zA-Z]{24,}\b");
+re!(
+    OPENAI,
+    r"\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b"
+);
+re!(NPM, r"\bnpm_[A-Za-z0-9]{36}\b");
+re!(PYPI, r"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}");
+re!(SENDGRID, r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b");
+re!(TWILIO, r"\b(?:AC|SK)[a-z0-9]{32}\b");
+re!(AZURE_STORAGE, r"AccountKey=[A-Za-z0-9+/=]{88}");
+re!(BEARER, r"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*");
+// The literal anchors of the fourteen shape patterns: most scalars contain none of them, and
+// then none of the patterns runs. (Kept as it was when it was one regex: `(?i)bearer` is only
+// tried where `earer` or `EARER` appears.)
+const ANCHORS: [&str; 22] = [
+    "A3T",
+    "ABIA",
+    "ACCA",
+    "AKIA",
+    "ASIA",
+    "PRIVATE KEY",
+    "eyJ",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
+    "glpat-",
+    "xox",
+    "_live_",
+    "T3BlbkFJ",
+    "npm_",
+    "pypi-",
+    "SG.",
+    "AccountKey=",
+    "earer",
+    "EARER",
+];
+
+/// Pattern detectors: secrets recognisable by their shape, wherever they appear.
+pub fn patterns(text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if text.len() >= 16 && (ANCHORS.iter().any(|a| text.contains(a)) || twilio_anchor(text)) {
+        shaped(text, &mut hits);
+    }
+    // Any match needs `://` and, after it, an `@`.
+    if let Some(scheme) = text.find("://")
+        && text[scheme..].contains('@')
+    {
+        basic_auth(text, &mut hits);
+    }
+    hits
+}
+
+/// `AC` or `SK`, the Twilio anchors.
+fn twilio_anchor(text: &str) -> bool {
+    text.contains("AC") || text.contains("SK")
+}
+
+/// Whether a Twilio key could be here: `AC` or `SK` and 32 of `[a-z0-9]` (its regex's literal
+/// core, without the word boundaries).
+fn twilio_shape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(34).any(|w| {
+        matches!(&w[..2], b"AC" | b"SK")
+            && w[2..]
+                .iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
+}
+
+/// Each shape detector, with what any match of its regex contains: the regex is compiled and run
+/// only where that is found.
+type Shape = (&'static str, &'static LazyLock<Regex>, fn(&str) -> bool);
+
+static DETECTORS: [Shape; 14] = [
+    ("AWS Access Key", &AWS_KEY_ID, |t| {
+        ["A3T", "ABIA", "ACCA", "AKIA", "ASIA"]
+            .iter()
+            .any(|a| t.contains(a))
+    }),
+    ("Private Key", &PRIVATE_KEY, |t| t.contains("PRIVATE KEY")),
+    ("JSON Web Token", &JWT, |t| t.contains("eyJ")),
+    ("GitHub Token", &GITHUB, |t| {
+        ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+            .iter()
+            .any(|a| t.contains(a))
+    }),
+    ("GitLab Token", &GITLAB, |t| t.contains("glpat-")),
+    ("Slack Token", &SLACK, |t| t.contains("xox")),
+    ("Stripe Access Key", &STRIPE, |t| t.contains("_live_")),
+    ("OpenAI Token", &OPENAI, |t| t.contains("T3BlbkFJ")),
+    ("NPM tokens", &NPM, |t| t.contains("npm_")),
+    ("PyPI Token", &PYPI, |t| t.contains("pypi-AgEIcHlwaS5vcmc")),
+    ("SendGrid API Key", &SENDGRID, |t| t.contains("SG.")),
+    ("Twilio API Key", &TWILIO, twilio_shape),
+    ("Azure Storage Account access key", &AZURE_STORAGE, |t| {
+        t.contains("AccountKey=")
+    }),
+    // `(?i)` folds no other character to the letters of "bearer".
+    ("Bearer Token", &BEARER, |t| {
+        contains_ignore_case(t, "bearer")
+    }),
+];
+
+fn shaped(text: &str, hits: &mut Vec<Hit>) {
+    for (kind, regex, may_match) in DETECTORS {
+        if !may_match(text) {
+            continue;
+        }
+        for m in regex.find_iter(text) {
+            hits.push(Hit {
+                kind,
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+    }
+}
+
+fn basic_auth(text: &str, hits: &mut Vec<Hit>) {
+    for captures in BASIC_AUTH.captures_iter(text) {
+        if let Some(password) = captures.get(1)
+            && !is_placeholder(password.as_str())
+        {
+            hits.push(Hit {
+                kind: "Basic Auth Credentials",
+                start: password.start(),
+                end: password.end(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// [`patterns`] as it was before its literal gates: one anchor regex, then every detector's
+    /// regex on the whole text.
+    fn ungated(text: &str) -> Vec<Hit> {
+        static ANCHOR_REGEX: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"A3T|ABIA|ACCA|AKIA|ASIA|PRIVATE KEY|eyJ|gh[pousr]_|glpat-|xox|_live_|T3BlbkFJ|npm_|pypi-|SG\.|AC|SK|AccountKey=|earer|EARER")
+                .expect("compiles")
+        });
+        let mut hits = Vec::new();
+        if text.len() >= 16 && ANCHOR_REGEX.is_match(text) {
+            for (kind, regex, _) in &DETECTORS {
+                hits.extend(regex.find_iter(text).map(|m| Hit {
+                    kind,
+                    start: m.start(),
+                    end: m.end(),
+                }));
+            }
+        }
+        if text.contains("://") {
+            basic_auth(text, &mut hits);
+        }
+        hits
+    }
+
+    /// Text made of the detectors' literals, near misses of them and runs of the characters
+    /// their secrets are made of, so that matches and almost-matches are frequent.
+    fn texts() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            proptest::sample::select(vec![
+                "A3T",
+                "ABIA",
+                "ACCA",
+                "AKIA",
+                "ASIA",
+                "AC",
+                "SK",
+                "Ac",
+                "-----BEGIN ",
+                "RSA ",
+                "PRIVATE KEY",
+                "eyJ",
+                ".",
+                "ghp_",
+                "gho_",
+                "ghx_",
+                "glpat-",
+                "xox",
+                "xoxb-",
+                "sk_live_",
+                "rk_live_",
+                "_live_",
+                "T3BlbkFJ",
+                "sk-",
+                "npm_",
+                "pypi-",
+                "pypi-AgEIcHlwaS5vcmc",
+                "SG.",
+                "AccountKey=",
+                "bearer ",
+                "Bearer ",
+                "BEARER ",
+                "BeaRer ",
+                "bEARER ",
+                "://",
+                "https://",
+                "@",
+                ":",
+                "/",
+                "{",
+                "}",
+                "$",
+                "=",
+                " ",
+                "\n",
+                "\t",
+                "é",
+                "ſ",
+                "\u{212a}",
+                "_",
+                "-",
+                "ac",
+                "sk",
+            ])
+            .prop_map(str::to_owned),
+            "[a-z0-9]{1,40}",
+            "[A-Z0-9]{1,20}",
+            "[A-Za-z0-9_-]{1,60}",
+            // The exact lengths of the fixed-length shapes.
+            "[a-z0-9]{32}",
+            "[A-Z0-9]{16}",
+            "[A-Za-z0-9]{36}",
+            "[A-Za-z0-9_-]{22}",
+            "[A-Za-z0-9_-]{43}",
+            "[A-Za-z0-9+/=]{88}",
+            // Whole secrets, to be cut or extended by the pieces around them.
+            "(A3T[A-Z0-9]|AKIA|ASIA)[0-9A-Z]{16}",
+            "(ghp|gho|ghs)_[A-Za-z0-9_]{36,40}",
+            "glpat-[0-9A-Za-z_-]{20,24}",
+            "xox[abposr]-[0-9A-Za-z-]{10,14}",
+            "(sk|rk)_live_[0-9a-zA-Z]{24,26}",
+            "npm_[A-Za-z0-9]{36}",
+            "SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}",
+            "(AC|SK)[a-z0-9]{32}",
+            "(?i)bearer\\s+[A-Za-z0-9._~+/-]{20,24}",
+            "[a-z]{1,5}://[a-z{]{1,5}:[a-z0-9$]{1,8}@",
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The gates only skip regexes that would have found nothing.
+        #[test]
+        fn gates_hide_nothing(text in texts()) {
+            prop_assert_eq!(patterns(&text), ungated(&text));
+        }
+    }
+
+    #[test]
+    fn every_detector_is_reached_through_its_gate() {
+        let samples = [
+            "AKIAIOSFODNN7EXAMPLE",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc",
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "glpat-abcdefghijklmnopqrst",
+            "xoxb-1234567890-abcdef",
+            "sk_live_abcdefghijklmnopqrstuvwx",
+            "sk-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst",
+            "npm_abcdefghijklmnopqrstuvwxyz0123456789",
+            "pypi-AgEIcHlwaS5vcmcabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+            "SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
+            "ACabcdefabcdefabcdefabcdefabcdef12",
+            "AccountKey=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "Authorization: Bearer abcdefghijklmnopqrstuvwxyz",
+            "postgres://user:hunter2x@db",
+        ];
+        for sample in samples {
+            let found = patterns(sample);
+            assert!(!found.is_empty(), "{sample}");
+            assert_eq!(found, ungated(sample), "{sample}");
+        }
+    }
+}
