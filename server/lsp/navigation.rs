@@ -8,7 +8,7 @@ use super::locate;
 use super::profiles::Environments;
 use crate::diagnostic::Span;
 use crate::dialect::runtime::access::Platform;
-use crate::dialect::runtime::vocabulary::{Section, platform_reference};
+use crate::dialect::runtime::vocabulary::{PLATFORM_REFERENCES, Section, platform_reference};
 use crate::model::FileKind;
 use crate::model::navigate::Step;
 use crate::syntax::Document;
@@ -128,7 +128,7 @@ pub fn occurrences(
         if let Some(entry) = Platform::from_root(root).profile(profile.section, &profile.name) {
             spans.push((entry.key.span, true));
         }
-        references(root, profile, &mut Vec::new(), &mut spans);
+        references(root, profile, &mut spans);
         for (span, definition) in spans {
             out.push(Occurrence {
                 path: platform.clone(),
@@ -141,29 +141,34 @@ pub fn occurrences(
     out
 }
 
-/// The platform.yaml references to `profile` under `node` (whose key path is `path`): the keys
-/// the vocabulary lists as references into the profile's section ([`platform_reference`]).
-fn references<'d>(
-    node: &'d crate::syntax::Node,
-    profile: &Profile,
-    path: &mut Vec<&'d str>,
-    spans: &mut Vec<(Span, bool)>,
-) {
-    // References sit at most three keys deep (`layers.<name>.catalog_ref`).
-    if path.len() >= 3 {
-        return;
-    }
-    for entry in node.as_mapping().unwrap_or(&[]) {
-        let Some(key) = entry.key.as_str() else {
-            continue;
+/// The platform.yaml references to `profile`: the values at the key paths the vocabulary lists
+/// as references into the profile's section ([`PLATFORM_REFERENCES`]), `*` standing for every key
+/// of a mapping. Only those paths are followed, not the whole tree.
+fn references(root: &crate::syntax::Node, profile: &Profile, spans: &mut Vec<(Span, bool)>) {
+    fn follow(
+        node: &crate::syntax::Node,
+        path: &[&str],
+        profile: &Profile,
+        spans: &mut Vec<(Span, bool)>,
+    ) {
+        let Some((first, rest)) = path.split_first() else {
+            if node.as_str() == Some(profile.name.as_str()) {
+                spans.push((node.span, false));
+            }
+            return;
         };
-        path.push(key);
-        if platform_reference(path) == Some(profile.section)
-            && entry.value.as_str() == Some(profile.name.as_str())
-        {
-            spans.push((entry.value.span, false));
+        if *first == "*" {
+            for entry in node.as_mapping().unwrap_or(&[]) {
+                follow(&entry.value, rest, profile, spans);
+            }
+        } else if let Some(entry) = node.get(first) {
+            follow(&entry.value, rest, profile, spans);
         }
-        references(&entry.value, profile, path, spans);
-        path.pop();
+    }
+    for reference in PLATFORM_REFERENCES
+        .iter()
+        .filter(|r| r.section == profile.section)
+    {
+        follow(root, reference.path, profile, spans);
     }
 }

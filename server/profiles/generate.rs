@@ -294,8 +294,52 @@ pub(super) fn runtime(
     profile: &str,
     target: &str,
 ) -> Result<Generated, GenerateError> {
-    // Upstream loads platform.yaml (validating it), then floe.yaml, then looks the profiles up:
-    // errors come in that order.
+    let inputs = resolve(floe, platform, profile)?;
+    let mut quirks = reference_quirks(floe, &inputs.references, profile);
+    let (path, threads) = duckdb_settings(platform, &inputs.compute, profile, &mut quirks);
+    let polaris = inputs.catalog.kind == "polaris";
+    catalog_quirks(platform, &inputs, profile, polaris, &mut quirks)?;
+    storage_endpoint_quirks(platform, &inputs, profile, polaris, &mut quirks);
+    let output = output_block(&inputs, path, threads, polaris);
+    let project = super::profile_key(inputs.name);
+    let root = Value::str_map([(
+        project,
+        Value::str_map([
+            ("target", Value::str(target)),
+            (
+                "outputs",
+                Value::map(vec![(Value::str(target), Value::str_map(output))]),
+            ),
+        ]),
+    )]);
+    Ok(Generated {
+        text: pyyaml::dump(&root, DumpOptions::RUNTIME),
+        quirks,
+    })
+}
+
+/// What the generator reads from the two files, looked up in upstream's order.
+struct Inputs<'a> {
+    /// floe.yaml's `name`.
+    name: &'a str,
+    /// floe.yaml's `storage`, `catalog` and `compute` references, with their pointers.
+    references: Vec<(&'static str, (&'a str, Option<String>))>,
+    catalog: Catalog<'a>,
+    storage_node: &'a Node,
+    storage: Storage<'a>,
+    compute: Compute<'a>,
+    /// Storage profiles named after the dbt schemas (`_build_storage_mapping`).
+    mapped: Vec<(&'static str, Storage<'a>)>,
+}
+
+/// Upstream loads platform.yaml (validating it), then floe.yaml, then looks the profiles up:
+/// errors come in that order. The generator reads the profile named `profile` in every section,
+/// whatever floe.yaml refers to.
+fn resolve<'a>(
+    floe: &File<'a>,
+    platform: &File<'a>,
+    profile: &str,
+) -> Result<Inputs<'a>, GenerateError> {
     let catalog = get_profile(platform, Section::Catalogs, profile)?;
     let storage = get_profile(platform, Section::Storage, profile)?;
     let compute = get_profile(platform, Section::Compute, profile)?;
@@ -343,20 +387,45 @@ pub(super) fn runtime(
     let (storage_node, storage) = storage.map_err(|m| not_found(m, key::STORAGE))?;
     let compute = compute.map_err(|m| not_found(m, key::COMPUTE))?;
 
-    let mut quirks: Vec<Quirk> = Vec::new();
-    // floe.yaml's own references are ignored.
+    Ok(Inputs {
+        name,
+        references,
+        catalog,
+        storage_node,
+        storage,
+        compute,
+        mapped,
+    })
+}
+
+/// floe.yaml's own references are ignored: one note for each that names another profile.
+fn reference_quirks(
+    floe: &File,
+    references: &[(&'static str, (&str, Option<String>))],
+    profile: &str,
+) -> Vec<Quirk> {
+    let mut quirks = Vec::new();
     for (field, (reference, pointer)) in references {
-        if reference != profile {
+        if *reference != profile {
             quirks.push(floe.quirk(
-                pointer.unwrap_or_default(),
+                pointer.clone().unwrap_or_default(),
                 format!(
                     "floe.yaml refers to {field} '{reference}' but the generator will use profile '{profile}'"
                 ),
             ));
         }
     }
+    quirks
+}
 
-    // 2. Every compute type becomes DuckDB.
+/// The DuckDB `path` and `threads` the profile gets: every compute type becomes DuckDB, and a
+/// missing path is upstream's in-memory default.
+fn duckdb_settings(
+    platform: &File,
+    compute: &Compute,
+    profile: &str,
+    quirks: &mut Vec<Quirk>,
+) -> (Value, Value) {
     if compute.kind != "duckdb" {
         quirks.push(
             platform.quirk(
@@ -371,7 +440,7 @@ pub(super) fn runtime(
             ),
         );
     }
-    let path = match compute.path {
+    let path = match compute.path.clone() {
         Some(path) => path,
         None => {
             quirks.push(platform.quirk(
@@ -383,10 +452,25 @@ pub(super) fn runtime(
             Value::str(DEFAULT_PATH)
         }
     };
-    let threads = compute.threads.unwrap_or(Value::Int(DEFAULT_THREADS));
+    let threads = compute
+        .threads
+        .clone()
+        .unwrap_or(Value::Int(DEFAULT_THREADS));
 
-    // Quirks about the catalog and storage.
-    let polaris = catalog.kind == "polaris";
+    (path, threads)
+}
+
+/// What the generator does with the catalog and the storage credentials that the files do not
+/// say: a non-Polaris catalog gets no plugin, the namespace is hard-coded, credentials come from
+/// environment variables, a `secret_ref` uri would be written out.
+fn catalog_quirks(
+    platform: &File,
+    inputs: &Inputs,
+    profile: &str,
+    polaris: bool,
+    quirks: &mut Vec<Quirk>,
+) -> Result<(), GenerateError> {
+    let catalog = &inputs.catalog;
     if !polaris {
         quirks.push(platform.quirk(
             catalog
@@ -409,11 +493,11 @@ pub(super) fn runtime(
                 ),
             ));
         }
-        credential_quirks(platform, &catalog, &mut quirks);
-        if let Some(storage_credentials) = child(storage_node, "credentials")
+        credential_quirks(platform, catalog, quirks);
+        if let Some(storage_credentials) = child(inputs.storage_node, "credentials")
             && let Some((secret, pointer)) = platform.opt_str(
                 storage_credentials,
-                &child_pointer(&storage.pointer, "credentials"),
+                &child_pointer(&inputs.storage.pointer, "credentials"),
                 "secret_ref",
             )?
         {
@@ -431,6 +515,17 @@ pub(super) fn runtime(
             ));
         }
     }
+    Ok(())
+}
+
+/// A `secret_ref` storage endpoint the generator would write out in clear, once per place.
+fn storage_endpoint_quirks(
+    platform: &File,
+    inputs: &Inputs,
+    profile: &str,
+    polaris: bool,
+    quirks: &mut Vec<Quirk>,
+) {
     let mut endpoint_quirks: Vec<(String, String)> = Vec::new();
     let mut note_endpoint = |s: &Storage, name: &str| {
         if let (StrOrSecret::Secret(secret), Some(pointer)) = (s.endpoint, &s.endpoint_pointer)
@@ -442,20 +537,25 @@ pub(super) fn runtime(
             ));
         }
     };
-    for (schema, s) in &mapped {
+    for (schema, s) in &inputs.mapped {
         note_endpoint(s, schema);
     }
     if polaris {
-        note_endpoint(&storage, profile);
+        note_endpoint(&inputs.storage, profile);
     }
     for (pointer, message) in endpoint_quirks {
         quirks.push(platform.quirk(pointer, message));
     }
-    let uri = catalog.uri;
-    let warehouse = catalog.warehouse;
-    let scope = catalog.scope;
+}
 
-    // 4. The output.
+/// The `outputs.<target>` block, keys in upstream's order.
+fn output_block<'a>(
+    inputs: &Inputs<'a>,
+    path: Value,
+    threads: Value,
+    polaris: bool,
+) -> Vec<(&'a str, Value)> {
+    let mapped = &inputs.mapped;
     let catalog_mappings: Vec<(String, Value)> = if polaris {
         SCHEMAS
             .iter()
@@ -502,60 +602,7 @@ pub(super) fn runtime(
         output.push(("vars", Value::str_map(vars)));
     }
     if polaris {
-        let mut config: Vec<(&str, Value)> = vec![
-            (
-                "catalog_uri",
-                Value::str(env_var_with_default("FLOE_CATALOG_URI", uri)),
-            ),
-            (
-                "warehouse",
-                Value::str(env_var_with_default(
-                    "FLOE_CATALOG_WAREHOUSE",
-                    StrOrSecret::Literal(warehouse),
-                )),
-            ),
-            // `if catalog.credentials:` — a pydantic model is always truthy.
-            (
-                "client_id",
-                Value::str("{{ env_var('POLARIS_CLIENT_ID') }}"),
-            ),
-            (
-                "client_secret",
-                Value::str("{{ env_var('POLARIS_CLIENT_SECRET') }}"),
-            ),
-            (
-                "scope",
-                Value::str(env_var_with_default(
-                    "POLARIS_SCOPE",
-                    StrOrSecret::Literal(scope.filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SCOPE)),
-                )),
-            ),
-            (
-                "s3_endpoint",
-                Value::str(env_var_with_default(
-                    "FLOE_STORAGE_ENDPOINT",
-                    storage.endpoint,
-                )),
-            ),
-            (
-                "s3_region",
-                Value::str(env_var_with_default(
-                    "AWS_REGION",
-                    StrOrSecret::Literal(storage.region),
-                )),
-            ),
-            (
-                "s3_access_key_id",
-                Value::str("{{ env_var('AWS_ACCESS_KEY_ID') }}"),
-            ),
-            (
-                "s3_secret_access_key",
-                Value::str("{{ env_var('AWS_SECRET_ACCESS_KEY') }}"),
-            ),
-        ];
-        if !mapped.is_empty() {
-            config.push(("storage_mapping", storage_mapping()));
-        }
+        let config = plugin_config(inputs, storage_mapping);
         output.push((
             "plugins",
             Value::seq(vec![Value::str_map([
@@ -564,22 +611,74 @@ pub(super) fn runtime(
             ])]),
         ));
     }
+    output
+}
 
-    let project = super::profile_key(name);
-    let root = Value::str_map([(
-        project,
-        Value::str_map([
-            ("target", Value::str(target)),
-            (
-                "outputs",
-                Value::map(vec![(Value::str(target), Value::str_map(output))]),
-            ),
-        ]),
-    )]);
-    Ok(Generated {
-        text: pyyaml::dump(&root, DumpOptions::RUNTIME),
-        quirks,
-    })
+/// The `config` of floe's Polaris plugin entry: every value an `env_var` with the file's value as
+/// its default, credentials from environment variables only.
+fn plugin_config<'a>(
+    inputs: &Inputs<'a>,
+    storage_mapping: impl Fn() -> Value,
+) -> Vec<(&'a str, Value)> {
+    let (catalog, storage, mapped) = (&inputs.catalog, &inputs.storage, &inputs.mapped);
+    let uri = catalog.uri;
+    let warehouse = catalog.warehouse;
+    let scope = catalog.scope;
+    let mut config: Vec<(&str, Value)> = vec![
+        (
+            "catalog_uri",
+            Value::str(env_var_with_default("FLOE_CATALOG_URI", uri)),
+        ),
+        (
+            "warehouse",
+            Value::str(env_var_with_default(
+                "FLOE_CATALOG_WAREHOUSE",
+                StrOrSecret::Literal(warehouse),
+            )),
+        ),
+        // `if catalog.credentials:` — a pydantic model is always truthy.
+        (
+            "client_id",
+            Value::str("{{ env_var('POLARIS_CLIENT_ID') }}"),
+        ),
+        (
+            "client_secret",
+            Value::str("{{ env_var('POLARIS_CLIENT_SECRET') }}"),
+        ),
+        (
+            "scope",
+            Value::str(env_var_with_default(
+                "POLARIS_SCOPE",
+                StrOrSecret::Literal(scope.filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SCOPE)),
+            )),
+        ),
+        (
+            "s3_endpoint",
+            Value::str(env_var_with_default(
+                "FLOE_STORAGE_ENDPOINT",
+                storage.endpoint,
+            )),
+        ),
+        (
+            "s3_region",
+            Value::str(env_var_with_default(
+                "AWS_REGION",
+                StrOrSecret::Literal(storage.region),
+            )),
+        ),
+        (
+            "s3_access_key_id",
+            Value::str("{{ env_var('AWS_ACCESS_KEY_ID') }}"),
+        ),
+        (
+            "s3_secret_access_key",
+            Value::str("{{ env_var('AWS_SECRET_ACCESS_KEY') }}"),
+        ),
+    ];
+    if !mapped.is_empty() {
+        config.push(("storage_mapping", storage_mapping()));
+    }
+    config
 }
 
 /// Upstream's `f"{{{{ env_var('{name}', '{value}') }}}}"`. A `secret_ref` value, which upstream
