@@ -31,16 +31,8 @@ fn measure(binary: &Path, project: &Path) -> (Duration, u64, Option<i32>) {
 }
 
 fn main() {
-    let Some(binary) = binary::floe_lint_binary() else {
-        eprintln!(
-            "floe-lint: release binary not found; run `cargo build --release` or set FLOE_LINT_BIN"
-        );
-        std::process::exit(1);
-    };
-    let runs: usize = std::env::var("FLOE_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
+    let binary = binary::required();
+    let runs = binary::runs(5);
     let inputs: Vec<(&str, String)> = vec![
         (
             "10 MB file (150k profiles)",

@@ -37,17 +37,8 @@ const PROJECTS: usize = 1_000;
 const HUGE_BYTES: usize = 10 * 1024 * 1024;
 
 fn main() {
-    let Some(binary) = binary::floe_lint_binary() else {
-        eprintln!(
-            "floe-lint: release binary not found; run `cargo build --release` or set FLOE_LINT_BIN"
-        );
-        std::process::exit(1);
-    };
-    let runs: usize = std::env::var("FLOE_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(5);
+    let binary = binary::required();
+    let runs = binary::runs(5);
     let temp = tempfile::tempdir().expect("create a temporary directory");
     println!("# floe-lint `scale` benchmark\n");
     println!("binary: {}", binary.display());

@@ -27,3 +27,24 @@ pub fn floe_lint_binary() -> Option<PathBuf> {
     );
     candidates.into_iter().find(|p| p.is_file())
 }
+
+/// [`floe_lint_binary`], or the process ends with a message saying how to build it.
+#[allow(dead_code)] // the process benches need it; check and lsp run without the binary too
+pub fn required() -> PathBuf {
+    floe_lint_binary().unwrap_or_else(|| {
+        eprintln!(
+            "floe-lint: release binary not found; run `cargo build --release` or set FLOE_LINT_BIN"
+        );
+        std::process::exit(1);
+    })
+}
+
+/// `$FLOE_BENCH_RUNS` when it is a positive number, else `default`.
+#[allow(dead_code)] // not every bench that includes this file scales its runs
+pub fn runs(default: usize) -> usize {
+    std::env::var("FLOE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
+}

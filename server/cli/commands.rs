@@ -356,6 +356,15 @@ fn check(args: &CheckArgs) -> i32 {
 
 /// Prints the report in the chosen format and returns the exit code.
 fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
+    with_style(args, cwd, |style| {
+        let part = output::part(report, style);
+        emit(args, style, vec![part], &report.read_errors)
+    })
+}
+
+/// Runs `body` with the output style of `args`: paths shown relative to `cwd`, URIs (SARIF,
+/// GitHub) relative to the repository root.
+fn with_style<T>(args: &CheckArgs, cwd: &Path, body: impl FnOnce(&output::Style<'_>) -> T) -> T {
     let shown = |path: &Path| display(&relative_to(path, cwd));
     let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let uri = |path: &Path| display(&relative_to(path, &root));
@@ -365,8 +374,7 @@ fn render(args: &CheckArgs, report: &check::Report, cwd: &Path) -> i32 {
         shown: &shown,
         uri: &uri,
     };
-    let part = output::part(report, &style);
-    emit(args, &style, vec![part], &report.read_errors)
+    body(&style)
 }
 
 /// Checks the projects `--threads` at a time, rendering each unit as soon as it is checked (its
@@ -378,31 +386,24 @@ fn check_and_render(
     options: &check::Options,
     cwd: &Path,
 ) -> i32 {
-    let shown = |path: &Path| display(&relative_to(path, cwd));
-    let root = repo_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
-    let uri = |path: &Path| display(&relative_to(path, &root));
-    let style = output::Style {
-        format: args.format,
-        color: use_color(args.color),
-        shown: &shown,
-        uri: &uri,
-    };
     // One project needs no count of the cores (reading it is a few cgroup files).
     let threads = match args.threads {
         Some(n) => n as usize,
         None if projects.len() > 1 => check::default_threads(),
         None => 1,
     };
-    let checked = check::check_each(projects, &Disk, selection, options, threads, &|report| {
-        output::part(report, &style)
-    });
-    let mut parts = Vec::with_capacity(checked.len());
-    let mut read_errors = Vec::new();
-    for unit in checked {
-        parts.extend(unit.value);
-        read_errors.extend(unit.read_errors);
-    }
-    emit(args, &style, parts, &read_errors)
+    with_style(args, cwd, |style| {
+        let checked = check::check_each(projects, &Disk, selection, options, threads, &|report| {
+            output::part(report, style)
+        });
+        let mut parts = Vec::with_capacity(checked.len());
+        let mut read_errors = Vec::new();
+        for unit in checked {
+            parts.extend(unit.value);
+            read_errors.extend(unit.read_errors);
+        }
+        emit(args, style, parts, &read_errors)
+    })
 }
 
 /// Prints the read errors (stderr) and the parts (stdout); returns the exit code.
