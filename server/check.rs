@@ -8,12 +8,13 @@ use std::sync::Arc;
 use crate::background::drop_elsewhere;
 use crate::config::Settings;
 use crate::diagnostic::{self, Diagnostic, Span};
-use crate::model::{FileKind, validate};
+use crate::model::{Dialect, FileKind, validate};
 use crate::rules::{self, Context, Environment, context::Dbt, cross_file, suppression};
 use crate::syntax::{self, Document, Limits};
 use crate::workspace::{Project, Selection, dbt::dbt_files};
 
 mod each;
+mod pairing;
 pub use each::{Checked, check_each, default_threads};
 
 /// Where file contents come from: the disk for the CLI, open buffers first for the LSP.
@@ -145,7 +146,9 @@ impl Cache {
     }
 }
 
-/// Parses and validates one file on its own (syntax + schema stages).
+/// Parses and validates one file on its own (syntax + schema stages). `kind` is what the file's
+/// name proposes; the content decides ([`FileKind::classify`]: a `floe.yaml` declaring
+/// `kind: FloeSpec` is validated as Generation B's).
 pub fn check_document(
     kind: FileKind,
     file: &Arc<Path>,
@@ -186,14 +189,16 @@ pub fn check_document_after(
     validated(kind, document)
 }
 
-/// The syntax stage's findings and the schema stage's.
-fn validated(kind: FileKind, document: Document) -> (Document, Vec<Diagnostic>) {
+/// The syntax stage's findings and the schema stage's, for the kind the content decides.
+fn validated(named: FileKind, document: Document) -> (Document, Vec<Diagnostic>) {
     let mut diagnostics = document.diagnostics.clone();
+    let kind = FileKind::classify(named, &document);
     diagnostics.extend(validate::validate(kind, &document));
     (document, diagnostics)
 }
 
 enum Kind {
+    /// A floe configuration file, with the kind its name proposes.
     Config(FileKind),
     /// dbt YAML (dbt_project.yml, profiles.yml): parsed, but not floe-lint's to validate.
     DbtYaml,
@@ -292,6 +297,9 @@ fn check_group(
         cache: options.cache.as_deref(),
     };
     for project in projects {
+        if let Some(manifest) = &project.manifest {
+            loader.load(&mut report, manifest, Kind::Config(FileKind::Manifest));
+        }
         let floe = project
             .floe
             .as_deref()
@@ -303,6 +311,43 @@ fn check_group(
                 loader
                     .load(&mut report, &e.platform, Kind::Config(FileKind::Platform))
                     .map(|k| (e.name.clone(), k))
+            })
+            .collect();
+        let mut found = Vec::new();
+        // The content decides the dialect. A Generation B product pairs with its manifest and
+        // is not Generation A's floe.yaml to the stages below; a Generation A product may sit
+        // beside Generation B files.
+        let floe_dialect = floe
+            .as_ref()
+            .and_then(|k| pairing::kind_of(&report, k, FileKind::Floe))
+            .map(FileKind::dialect);
+        let mut mixed = false;
+        let floe = match (floe, floe_dialect) {
+            (Some(key), Some(Dialect::V1)) => {
+                found.extend(pairing::pair_v1_product(
+                    &loader,
+                    &mut report,
+                    &key,
+                    &environments,
+                ));
+                None
+            }
+            (Some(key), _) => {
+                if let Some(mix) =
+                    pairing::runtime_product_mix(&loader, &mut report, &key, &environments)
+                {
+                    found.push(mix);
+                    mixed = true;
+                }
+                Some(key)
+            }
+            (None, _) => None,
+        };
+        // Only Generation A platform files are environments.
+        let environments: Vec<(String, Arc<Path>)> = environments
+            .into_iter()
+            .filter(|(_, k)| {
+                pairing::kind_of(&report, k, FileKind::Platform) == Some(FileKind::Platform)
             })
             .collect();
         let dbt = match (&project.floe, &floe) {
@@ -326,10 +371,10 @@ fn check_group(
             .filter_map(|p| loader.load(&mut report, p, Kind::Sql))
             .collect();
 
-        let mut found = Vec::new();
         let floe_document = floe.as_ref().and_then(|k| report.document(k));
         if let Some(floe_document) = floe_document {
-            if project.environments.is_empty() {
+            // The mixed-dialect finding says why there is no platform file.
+            if project.environments.is_empty() && !mixed {
                 let env = selection.env.as_deref().unwrap_or("local");
                 found.push(cross_file::platform_not_found(
                     floe_document,
@@ -392,6 +437,7 @@ fn check_group(
         &options.settings,
         options.limits.max_diagnostics_per_file,
     );
+    pairing::mask_v1_secrets(&mut report);
     (report, read_errors_per_project)
 }
 

@@ -37,6 +37,7 @@ fn offered_fixes(text: &str, as_floe: bool) -> (PathBuf, Vec<Fix>) {
             }]
         },
         searched: Vec::new(),
+        manifest: None,
     };
     let sources = HashMap::from([(path.clone(), text.as_bytes().to_vec())]);
     let report = check_projects(

@@ -84,6 +84,7 @@ fn check_everything(floe: &[u8], platform: &[u8]) {
             platform: PathBuf::from("platform.yaml"),
         }],
         searched: Vec::new(),
+        manifest: None,
     };
     let sources = std::collections::HashMap::from([
         (PathBuf::from("floe.yaml"), floe.to_vec()),

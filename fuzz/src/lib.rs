@@ -232,6 +232,7 @@ impl<'a> Pair<'a> {
             floe: Some(Pair::floe_path()),
             environments,
             searched,
+            manifest: None,
         };
         check::check_projects(
             &[project],

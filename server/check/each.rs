@@ -47,7 +47,11 @@ pub fn check_each<T: Send>(
     let mut units = Groups::new(projects.len());
     let mut owner: HashMap<&Path, usize> = HashMap::new();
     for (index, project) in projects.iter().enumerate() {
-        let known = project.floe.iter().map(|p| p.as_path());
+        let known = project
+            .floe
+            .iter()
+            .chain(&project.manifest)
+            .map(|p| p.as_path());
         for path in known.chain(project.environments.iter().map(|e| e.platform.as_path())) {
             if let Some(&other) = owner.get(path) {
                 units.join(other, index);

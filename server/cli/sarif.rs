@@ -71,8 +71,7 @@ pub fn finding(report: &Report, d: &Diagnostic, uri: &dyn Fn(&Path) -> String) -
             })
         })
         .collect();
-    let index = registry::ALL
-        .iter()
+    let index = registry::in_registration_order()
         .position(|rule| rule.code == d.rule.code)
         .unwrap_or(0);
     let mut result = json!({
@@ -106,8 +105,7 @@ pub fn document(
     uri: &dyn Fn(&Path) -> String,
     out: &mut dyn Write,
 ) {
-    let rules: Vec<Value> = registry::ALL
-        .iter()
+    let rules: Vec<Value> = registry::in_registration_order()
         .map(|r| {
             json!({
                 "id": r.code,

@@ -4,6 +4,10 @@
 //! through a dialect's vocabulary instead of spelling keys itself, so a second dialect is a sibling
 //! module here, not an `if` in each consumer.
 //!
-//! Today one dialect exists: [`runtime`], floe-runtime's `floe.yaml` + `platform/<env>/platform.yaml`.
+//! Two dialects exist: [`runtime`], floe-runtime's `floe.yaml` + `platform/<env>/platform.yaml`
+//! ("Generation A"), and [`v1`], Obsidian-Owl/floe's `floe.yaml` (`kind: FloeSpec`) +
+//! `manifest.yaml` (`kind: Manifest`) ("Generation B"). Which one a document speaks is decided from
+//! its content ([`v1::Declaration`]), never from its file name.
 
 pub mod runtime;
+pub mod v1;

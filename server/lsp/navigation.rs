@@ -76,6 +76,8 @@ pub fn project_files(
     let floe = match kind {
         FileKind::Floe => Some(path.to_path_buf()),
         FileKind::Platform => floe_for_platform(path),
+        // Generation B has no profiles: a FloeSpec names its platform by manifest, not by name.
+        FileKind::FloeSpec | FileKind::Manifest => return (None, Vec::new()),
     };
     let mut platforms: Vec<PathBuf> = floe
         .as_deref()

@@ -224,6 +224,9 @@ pub fn verdict(kind: FileKind, value: &Value) -> Verdict {
     let root = match kind {
         FileKind::Floe => FLOE.as_ref(),
         FileKind::Platform => PLATFORM.as_ref(),
+        // Generation B's schemas use `if`/`else`, which this fast path does not evaluate; its
+        // files are small (no monorepo of thousands), so the validator alone is fast enough.
+        FileKind::FloeSpec | FileKind::Manifest => None,
     };
     match root {
         Some(root) if valid(root, root, value, 0) == Some(true) => Verdict::Valid,

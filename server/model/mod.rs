@@ -24,13 +24,33 @@ pub mod validate;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 
-/// Which of the two floe configuration files a document is.
+use crate::dialect::v1::vocabulary::MANIFEST_FILE_NAMES;
+use crate::dialect::v1::{Declaration, DeclaredKind};
+
+/// Which floe configuration file a document is, in either dialect.
+///
+/// A path's name only proposes a kind ([`FileKind::from_path`]: where discovery looks); what a
+/// document is comes from its content ([`FileKind::classify`]): both generations name the product
+/// file `floe.yaml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {
-    /// `floe.yaml`: the data engineer's pipeline file.
+    /// Generation A `floe.yaml`: the data engineer's pipeline file.
     Floe,
-    /// `platform.yaml`: the platform engineer's per-environment file.
+    /// Generation A `platform.yaml`: the platform engineer's per-environment file.
     Platform,
+    /// Generation B `floe.yaml` (`apiVersion: floe.dev/v1`, `kind: FloeSpec`): one data product.
+    FloeSpec,
+    /// Generation B `manifest.yaml` (`kind: Manifest`): the platform, for every environment.
+    Manifest,
+}
+
+/// The two configuration dialects floe-lint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// floe-runtime: `floe.yaml` + `platform/<env>/platform.yaml` ([`crate::dialect::runtime`]).
+    Runtime,
+    /// Obsidian-Owl/floe: `floe.yaml` + `manifest.yaml` ([`crate::dialect::v1`]).
+    V1,
 }
 
 impl FileKind {
@@ -39,15 +59,55 @@ impl FileKind {
         match self {
             FileKind::Floe => "floe.yaml",
             FileKind::Platform => "platform.yaml",
+            FileKind::FloeSpec => v1::V1Kind::FloeSpec.file_name(),
+            FileKind::Manifest => v1::V1Kind::Manifest.file_name(),
         }
     }
 
-    /// Classifies a path by its file name (`floe.yaml`/`floe.yml`, `platform.yaml`/`platform.yml`).
+    /// The kind a path's file name proposes (`floe.yaml`/`floe.yml`, `platform.yaml`/`platform.yml`,
+    /// `manifest.yaml`/`manifest.yml`). A `floe.yaml` is proposed as Generation A's; its content
+    /// decides ([`FileKind::classify`]).
     pub fn from_path(path: &std::path::Path) -> Option<FileKind> {
-        match path.file_name()?.to_str()? {
+        let name = path.file_name()?.to_str()?;
+        match name {
             "floe.yaml" | "floe.yml" => Some(FileKind::Floe),
             "platform.yaml" | "platform.yml" => Some(FileKind::Platform),
+            _ if MANIFEST_FILE_NAMES.contains(&name) => Some(FileKind::Manifest),
             _ => None,
+        }
+    }
+
+    /// What a document named as `named` is, from its content: a root declaring a Generation B
+    /// kind is that kind (`kind: DataProduct`, the stale documentation's shape, is read as the
+    /// product file it was meant to be); any other `floe.dev/…` root is the Generation B
+    /// counterpart of its name; anything else is what its name says.
+    pub fn classify(named: FileKind, document: &crate::syntax::Document) -> FileKind {
+        let declared = Declaration::of_document(document);
+        match declared.kind() {
+            Some(DeclaredKind::FloeSpec | DeclaredKind::DataProduct) => FileKind::FloeSpec,
+            Some(DeclaredKind::Manifest) => FileKind::Manifest,
+            None if declared.is_generation_b() => match named {
+                FileKind::Floe | FileKind::FloeSpec => FileKind::FloeSpec,
+                FileKind::Platform | FileKind::Manifest => FileKind::Manifest,
+            },
+            None => named,
+        }
+    }
+
+    /// The dialect the kind belongs to.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            FileKind::Floe | FileKind::Platform => Dialect::Runtime,
+            FileKind::FloeSpec | FileKind::Manifest => Dialect::V1,
+        }
+    }
+
+    /// The Generation B kind, for the models of [`v1`].
+    pub fn v1(self) -> Option<v1::V1Kind> {
+        match self {
+            FileKind::FloeSpec => Some(v1::V1Kind::FloeSpec),
+            FileKind::Manifest => Some(v1::V1Kind::Manifest),
+            FileKind::Floe | FileKind::Platform => None,
         }
     }
 
@@ -56,6 +116,17 @@ impl FileKind {
         match self {
             FileKind::Floe => "floe",
             FileKind::Platform => "platform",
+            FileKind::FloeSpec => "floe-v1",
+            FileKind::Manifest => "manifest",
+        }
+    }
+}
+
+impl From<v1::V1Kind> for FileKind {
+    fn from(kind: v1::V1Kind) -> FileKind {
+        match kind {
+            v1::V1Kind::FloeSpec => FileKind::FloeSpec,
+            v1::V1Kind::Manifest => FileKind::Manifest,
         }
     }
 }
@@ -74,6 +145,9 @@ pub fn generate_schema(kind: FileKind) -> serde_json::Value {
             generator.into_root_schema_for::<platform::PlatformSpec>(),
             "https://floe.dev/schemas/platform.schema.json",
         ),
+        // Generation B's types set their own `$id`.
+        FileKind::FloeSpec => return v1::schema(v1::V1Kind::FloeSpec),
+        FileKind::Manifest => return v1::schema(v1::V1Kind::Manifest),
     };
     let mut value = schema.to_value();
     if let Some(object) = value.as_object_mut() {
@@ -88,5 +162,7 @@ pub fn embedded_schema(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Floe => include_str!("../../schemas/floe.schema.json"),
         FileKind::Platform => include_str!("../../schemas/platform.schema.json"),
+        FileKind::FloeSpec => v1::embedded_schema(v1::V1Kind::FloeSpec),
+        FileKind::Manifest => v1::embedded_schema(v1::V1Kind::Manifest),
     }
 }

@@ -13,6 +13,12 @@ static FLOE: LazyLock<Value> = LazyLock::new(|| {
 static PLATFORM: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(super::embedded_schema(FileKind::Platform)).unwrap_or(Value::Null)
 });
+static FLOE_SPEC: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(super::embedded_schema(FileKind::FloeSpec)).unwrap_or(Value::Null)
+});
+static MANIFEST: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(super::embedded_schema(FileKind::Manifest)).unwrap_or(Value::Null)
+});
 
 /// One step of a document path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +41,8 @@ fn root(kind: FileKind) -> &'static Value {
     match kind {
         FileKind::Floe => &FLOE,
         FileKind::Platform => &PLATFORM,
+        FileKind::FloeSpec => &FLOE_SPEC,
+        FileKind::Manifest => &MANIFEST,
     }
 }
 

@@ -49,6 +49,8 @@ pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
             check_infrastructure(root, &mut out);
             check_security(root, &mut out);
         }
+        FileKind::FloeSpec => out = super::v1::semantic::check(super::v1::V1Kind::FloeSpec, value),
+        FileKind::Manifest => out = super::v1::semantic::check(super::v1::V1Kind::Manifest, value),
     }
     out
 }

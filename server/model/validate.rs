@@ -26,35 +26,52 @@ use crate::syntax::{DATE_MARKER, Document};
 /// Documents from this size on (bytes of text) have their JSON value freed on another thread.
 const DROP_ELSEWHERE_FROM: usize = 64 * 1024;
 
-struct Compiled {
-    schema: Value,
-    validator: Validator,
+/// A schema and its validator, compiled once.
+pub(in crate::model) struct Compiled {
+    pub schema: Value,
+    pub validator: Validator,
+}
+
+impl Compiled {
+    pub fn new(schema: Value) -> Option<Compiled> {
+        let validator = jsonschema::options().build(&schema).ok()?;
+        Some(Compiled { schema, validator })
+    }
+
+    /// Every error of `value`, flattened into issues with pydantic's wording.
+    pub fn issues(&self, value: &Value, out: &mut Vec<Issue>) {
+        for error in self.validator.iter_errors(value) {
+            flatten(error.to_owned(), &self.schema, out);
+        }
+    }
 }
 
 fn compile(kind: FileKind) -> Option<Compiled> {
-    let schema: Value = serde_json::from_str(super::embedded_schema(kind)).ok()?;
-    let validator = jsonschema::options().build(&schema).ok()?;
-    Some(Compiled { schema, validator })
+    Compiled::new(serde_json::from_str(super::embedded_schema(kind)).ok()?)
 }
 
 static FLOE: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(FileKind::Floe));
 static PLATFORM: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(FileKind::Platform));
+static FLOE_SPEC: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(FileKind::FloeSpec));
+static MANIFEST: LazyLock<Option<Compiled>> = LazyLock::new(|| compile(FileKind::Manifest));
 
-fn compiled(kind: FileKind) -> Option<&'static Compiled> {
+pub(in crate::model) fn compiled(kind: FileKind) -> Option<&'static Compiled> {
     match kind {
         FileKind::Floe => FLOE.as_ref(),
         FileKind::Platform => PLATFORM.as_ref(),
+        FileKind::FloeSpec => FLOE_SPEC.as_ref(),
+        FileKind::Manifest => MANIFEST.as_ref(),
     }
 }
 
 /// One schema finding before it is placed in the text.
 #[derive(Debug, Clone)]
-struct Issue {
-    rule: &'static RuleMeta,
-    pointer: String,
-    at_key: bool,
-    message: String,
-    help: Option<String>,
+pub(in crate::model) struct Issue {
+    pub rule: &'static RuleMeta,
+    pub pointer: String,
+    pub at_key: bool,
+    pub message: String,
+    pub help: Option<String>,
     /// Allowed enum values, for a did-you-mean fix.
     enum_options: Vec<String>,
     /// A plain scalar that YAML typed as a number, boolean or date where a string belongs:
@@ -62,9 +79,27 @@ struct Issue {
     quote: bool,
 }
 
+impl Issue {
+    /// A finding with a message and nothing else (no fix).
+    pub fn new(rule: &'static RuleMeta, pointer: String, at_key: bool, message: String) -> Issue {
+        Issue {
+            rule,
+            pointer,
+            at_key,
+            message,
+            help: None,
+            enum_options: Vec::new(),
+            quote: false,
+        }
+    }
+}
+
 /// Validates `document` as a file of `kind`. Returns no findings for a document the syntax stage
 /// could not load (its problems are already reported, and a partial tree would mislead).
 pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
+    if let Some(kind) = kind.v1() {
+        return super::v1::validate::validate(kind, document);
+    }
     if !document.loadable {
         return Vec::new();
     }
@@ -80,9 +115,7 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     if known_valid::verdict(kind, &value) != Verdict::Valid
         && let Some(compiled) = compiled(kind)
     {
-        for error in compiled.validator.iter_errors(&value) {
-            flatten(error.to_owned(), &compiled.schema, &mut issues);
-        }
+        compiled.issues(&value, &mut issues);
     }
     let semantic = super::semantic::check(kind, &value);
     // Freeing a large document's JSON is not worth the editor's wait; a small one is freed here,
@@ -116,12 +149,12 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn dedup(issues: &mut Vec<Issue>) {
+pub(in crate::model) fn dedup(issues: &mut Vec<Issue>) {
     let mut seen = std::collections::HashSet::new();
     issues.retain(|i| seen.insert((i.rule.code, i.pointer.clone(), i.at_key, i.message.clone())));
 }
 
-fn place(mut issue: Issue, document: &Document) -> Diagnostic {
+pub(in crate::model) fn place(mut issue: Issue, document: &Document) -> Diagnostic {
     let span = document.span_of(&issue.pointer, issue.at_key);
     if std::ptr::eq(issue.rule, &UNKNOWN_KEY) && issue.at_key {
         typed_key::explain(
@@ -248,14 +281,7 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
             out.push(found);
         }
         ValidationErrorKind::Enum { options } => {
-            let values: Vec<String> = options
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| v.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let values = strings(&options);
             let mut found = issue(
                 &INVALID_ENUM,
                 format!("Input should be {}", python_or(&values)),
@@ -288,13 +314,20 @@ fn flatten(error: ValidationError<'static>, schema: &Value, out: &mut Vec<Issue>
         }
         ValidationErrorKind::PropertyNames { error: inner } => {
             let key = inner.instance().as_str().unwrap_or_default().to_owned();
-            let message = match inner.kind() {
-                ValidationErrorKind::Pattern { pattern } => {
-                    format!("Invalid name '{key}'. Names must match pattern: {pattern}")
-                }
-                _ => format!("Invalid name '{key}'"),
+            let (rule, message) = match inner.kind() {
+                ValidationErrorKind::Pattern { pattern } => (
+                    &PATTERN_MISMATCH,
+                    format!("Invalid name '{key}'. Names must match pattern: {pattern}"),
+                ),
+                // A mapping keyed by a literal (Generation B's promotion `gates`): pydantic
+                // reports the key as it reports any literal.
+                ValidationErrorKind::Enum { options } => (
+                    &INVALID_ENUM,
+                    format!("Input should be {}", python_or(&strings(options))),
+                ),
+                _ => (&PATTERN_MISMATCH, format!("Invalid name '{key}'")),
             };
-            let mut found = issue(&PATTERN_MISMATCH, message);
+            let mut found = issue(rule, message);
             found.pointer = format!("{pointer}/{}", escape(&key));
             found.at_key = true;
             out.push(found);
@@ -500,6 +533,18 @@ fn variant_issue(pointer: &str, instance: &Value, expected: Vec<String>) -> Issu
         }
     }
     issue
+}
+
+/// The string values of a JSON array (an `enum`'s options).
+fn strings(options: &Value) -> Vec<String> {
+    options
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn dedup_strings(items: Vec<String>) -> Vec<String> {

@@ -7,6 +7,7 @@ pub mod cross_file;
 pub mod dbt;
 pub mod edit;
 pub mod lakehouse;
+pub mod pairing;
 pub mod profiles;
 pub mod reference;
 pub mod registry;

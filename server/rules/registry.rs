@@ -78,6 +78,14 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::connectivity::UNREACHABLE),
     S(&codes::suppression::UNUSED),
     S(&codes::suppression::UNKNOWN_CODE),
+    // Generation B's stage codes. Appended rather than filed with their families: a code's
+    // place in this list is its SARIF `ruleIndex` ([`in_registration_order`]), kept stable
+    // across versions.
+    S(&codes::schema::INVALID_PLUGIN_CONFIG),
+    S(&codes::schema::STALE_DOCS_SHAPE),
+    S(&codes::schema::IGNORED_MANIFEST_KEY),
+    S(&codes::cross_file::MIXED_DIALECTS),
+    S(&codes::cross_file::MANIFEST_NOT_FOUND),
 ];
 
 /// The rules the engine runs, in registry order.
@@ -86,6 +94,12 @@ pub fn rules() -> impl Iterator<Item = &'static dyn Rule> {
         Registered::Rule(rule) => Some(*rule),
         Registered::Stage(_) => None,
     })
+}
+
+/// Every code in the order it was registered (new codes are appended): the order of SARIF's
+/// rule list, so that a code's `ruleIndex` does not change when another code is added.
+pub fn in_registration_order() -> impl Iterator<Item = &'static RuleMeta> {
+    REGISTRY.iter().map(Registered::meta)
 }
 
 /// Every code floe-lint has, sorted.

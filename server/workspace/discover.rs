@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{
     Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for, files,
-    floe_for_platform,
+    floe_for_platform, manifest,
 };
 use crate::model::FileKind;
 
@@ -22,12 +22,14 @@ impl std::fmt::Display for DiscoverError {
     }
 }
 
-/// Finds every floe.yaml / platform.yaml under `paths` (files or directories) and groups them
-/// into projects. A file given explicitly brings its partner (a floe.yaml its platform files, a
-/// platform.yaml its floe.yaml) even if that partner was not named.
+/// Finds every floe.yaml / platform.yaml / manifest.yaml under `paths` (files or directories) and
+/// groups them into projects. A file given explicitly brings its partner (a floe.yaml its platform
+/// files, a platform.yaml its floe.yaml) even if that partner was not named; a Generation B
+/// floe.yaml finds its manifest when it is checked (its content says it is one).
 pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>, DiscoverError> {
     let mut floes = BTreeSet::new();
     let mut platforms = BTreeSet::new();
+    let mut manifests = BTreeSet::new();
     for path in paths {
         let path = clean(path);
         if path.is_dir() {
@@ -37,7 +39,12 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                     path,
                 });
             }
-            walk(&path, &mut floes, &mut platforms, 0);
+            let mut found = Found {
+                floes: &mut floes,
+                platforms: &mut platforms,
+                manifests: &mut manifests,
+            };
+            walk(&path, &mut found, 0);
             continue;
         }
         if let Err(error) = std::fs::symlink_metadata(&path) {
@@ -48,11 +55,15 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
         }
         match FileKind::from_path(&path) {
             // Checked even when it cannot be read: the check reports why (never "not found").
-            Some(FileKind::Floe) => {
+            Some(FileKind::Floe | FileKind::FloeSpec) => {
                 floes.insert(path);
             }
             Some(FileKind::Platform) => {
                 platforms.insert(path);
+            }
+            // Named explicitly: checked as a manifest whatever it declares.
+            Some(FileKind::Manifest) => {
+                manifests.insert(path);
             }
             None if is_companion(&path) => {
                 // A dbt or floe-lint file (as pre-commit passes them): check its project.
@@ -64,7 +75,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                 let message = match files::check_readable(&path) {
                     Err(error) => error.to_string(),
                     Ok(()) => {
-                        "not a floe configuration file (expected floe.yaml or platform.yaml)".into()
+                        "not a floe configuration file (expected floe.yaml, platform.yaml or manifest.yaml)".into()
                     }
                 };
                 return Err(DiscoverError { path, message });
@@ -94,6 +105,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
             floe: Some(floe.clone()),
             environments,
             searched,
+            manifest: None,
         });
     }
     // Platform files no floe.yaml claimed are still checked on their own.
@@ -104,8 +116,16 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                 floe: None,
                 environments: vec![Environment { name, platform }],
                 searched: Vec::new(),
+                manifest: None,
             });
         }
+    }
+    // Every manifest is checked on its own; a product that pairs with it shares the document.
+    for manifest in manifests {
+        projects.push(Project {
+            manifest: Some(manifest),
+            ..Project::default()
+        });
     }
     Ok(projects)
 }
@@ -114,8 +134,11 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
 /// with several under a directory, they are listed and the user is asked to name one.
 pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String> {
     let projects = discover(&[path.to_path_buf()], selection).map_err(|e| e.to_string())?;
-    let (with_floe, platform_only): (Vec<Project>, Vec<Project>) =
-        projects.into_iter().partition(|p| p.floe.is_some());
+    // A manifest on its own is Generation B's platform, which these commands do not read yet.
+    let (with_floe, platform_only): (Vec<Project>, Vec<Project>) = projects
+        .into_iter()
+        .filter(|p| p.floe.is_some() || !p.environments.is_empty())
+        .partition(|p| p.floe.is_some());
     let mut candidates = if with_floe.is_empty() {
         platform_only
     } else {
@@ -148,12 +171,14 @@ pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String
         .ok_or_else(|| format!("no floe.yaml or platform.yaml found in {}", path.display()))
 }
 
-fn walk(
-    dir: &Path,
-    floes: &mut BTreeSet<PathBuf>,
-    platforms: &mut BTreeSet<PathBuf>,
-    depth: usize,
-) {
+/// The files a walk has found so far, by the kind their names propose.
+struct Found<'a> {
+    floes: &'a mut BTreeSet<PathBuf>,
+    platforms: &'a mut BTreeSet<PathBuf>,
+    manifests: &'a mut BTreeSet<PathBuf>,
+}
+
+fn walk(dir: &Path, found: &mut Found<'_>, depth: usize) {
     if depth > 32 {
         return;
     }
@@ -170,7 +195,7 @@ fn walk(
         if file_type.is_dir() {
             let name = entry.file_name();
             if !SKIPPED_DIRS.iter().any(|s| name == *s) {
-                walk(&path, floes, platforms, depth + 1);
+                walk(&path, found, depth + 1);
             }
             continue;
         }
@@ -182,13 +207,17 @@ fn walk(
             continue;
         }
         match kind {
-            Some(FileKind::Floe) => {
-                floes.insert(clean(&path));
+            Some(FileKind::Floe | FileKind::FloeSpec) => {
+                found.floes.insert(clean(&path));
             }
             Some(FileKind::Platform) => {
-                platforms.insert(clean(&path));
+                found.platforms.insert(clean(&path));
             }
-            None => {}
+            // Other tools name files manifest.yaml too: only floe's are taken.
+            Some(FileKind::Manifest) if manifest::declares_floe(&path) => {
+                found.manifests.insert(clean(&path));
+            }
+            Some(FileKind::Manifest) | None => {}
         }
     }
 }

@@ -10,6 +10,7 @@ mod choose;
 pub mod dbt;
 pub mod discover;
 pub mod files;
+pub mod manifest;
 
 pub use choose::{choose_environment, load};
 pub use discover::{DiscoverError, discover, one_project};
@@ -35,13 +36,22 @@ pub struct Environment {
     pub platform: PathBuf,
 }
 
-/// A floe.yaml (if any) and the environments it is checked against.
+/// A floe.yaml (if any) and the environments it is checked against; or a Generation B manifest
+/// checked on its own.
+///
+/// Files are found by name; what each is (and so which of its partners apply) is decided by the
+/// check from its content: a Generation A floe.yaml is checked against `environments`, a
+/// Generation B one (`kind: FloeSpec`) against the manifest it pairs with
+/// ([`manifest::pair`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Project {
     pub floe: Option<PathBuf>,
     pub environments: Vec<Environment>,
     /// Where upstream would have looked for a platform.yaml, for the "not found" message.
     pub searched: Vec<PathBuf>,
+    /// A `manifest.yaml` found by discovery. Every one is checked on its own (a manifest serves
+    /// many products); a product that pairs with it shares it, and the check loads it once.
+    pub manifest: Option<PathBuf>,
 }
 
 /// Environment selection as upstream reads it from the process environment.

@@ -169,3 +169,79 @@ declare_rule! {
     /// Set `type` to one of the listed kinds.
     pub static UNKNOWN_VARIANT = ("FL107", "unknown-variant", Schema, Error, "A tagged entry whose `type` is missing or unknown");
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Checks each `plugins.<category>.config` of a Generation B manifest (`kind: Manifest`)
+    /// against the configuration model the runtime validates it with: Polaris (`catalog`), S3
+    /// (`storage`), Marquez (`lineage_backend`), Cube (`semantic_layer`), dlt (`ingestion`), K8s
+    /// secrets and Infisical (`secrets`), Keycloak (`identity`).
+    ///
+    /// ## Why is this bad?
+    /// `floe platform compile` never looks inside `config`: it copies it into the compiled
+    /// artifacts as it is. The orchestrator validates it when the plugin starts, so the mistake
+    /// surfaces as a `PluginConfigurationError` on the first run, after deploy.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// plugins:
+    ///   catalog:
+    ///     type: polaris
+    ///     config:
+    ///       uri: http://polaris:8181/api/catalog
+    ///       # warehouse: and oauth2: are required by the Polaris plugin
+    /// ```
+    ///
+    /// ## Fix
+    /// Follow the message (pydantic's wording, as the runtime prints it).
+    pub static INVALID_PLUGIN_CONFIG = ("FL108", "invalid-plugin-config", Schema, Error, "A plugin `config` the runtime will reject (compile accepts it)");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a file declaring `kind: DataProduct`: the shape upstream's stale reference page
+    /// (`docs/reference/floe-yaml-schema.md`) documents, with `metadata.domain`, `platform.ref`,
+    /// `transforms[].type`/`path`, `ingestion`, `environments` and `quality`.
+    ///
+    /// ## Why is this bad?
+    /// No upstream model accepts it: `floe platform compile` fails. Its keys are not
+    /// Generation B's, so schema errors would bury the one thing to change; this is the only
+    /// finding reported for such a file.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: floe.dev/v1
+    /// kind: DataProduct
+    /// metadata:
+    ///   name: orders
+    ///   domain: sales
+    /// ```
+    ///
+    /// ## Fix
+    /// Rewrite it as a `kind: FloeSpec` (`metadata.{name, version}`, `transforms[].name`), as
+    /// upstream's `demo/*/floe.yaml` files are.
+    pub static STALE_DOCS_SHAPE = ("FL109", "stale-docs-shape", Schema, Error, "A file in the shape of upstream's stale documentation (`kind: DataProduct`)");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a root key of a Generation B manifest that upstream's `PlatformManifest` model
+    /// does not define, and a root key given in both spellings (`apiVersion` and `api_version`).
+    ///
+    /// ## Why is this bad?
+    /// The manifest root is the one upstream model that allows extra keys: upstream prints
+    /// "Unknown fields in manifest will be ignored" and carries on. A typo such as `governence:`
+    /// therefore silently drops a whole section.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: floe.dev/v1
+    /// kind: Manifest
+    /// governence:            # governance
+    ///   policy_enforcement_level: strict
+    /// ```
+    ///
+    /// ## Fix
+    /// Correct the key's spelling, or remove it.
+    pub static IGNORED_MANIFEST_KEY = ("FL110", "ignored-manifest-key", Schema, Warning, "A manifest root key upstream ignores");
+}

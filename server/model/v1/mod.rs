@@ -31,6 +31,7 @@ pub mod plugin_config;
 pub mod promotion;
 pub mod quality;
 pub mod semantic;
+pub mod validate;
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
@@ -42,7 +43,8 @@ use super::common::unwrap_description;
 use crate::syntax::DATE_MARKER;
 
 /// The only `apiVersion` Generation B defines.
-pub const API_VERSION: &str = "floe.dev/v1";
+pub use crate::dialect::v1::vocabulary::API_VERSION;
+use crate::dialect::v1::vocabulary::{self as key, DeclaredKind};
 
 // ---------------------------------------------------------------------------------------------
 // Upstream regular expressions (exact text).
@@ -74,15 +76,20 @@ impl V1Kind {
     pub fn file_name(self) -> &'static str {
         match self {
             V1Kind::FloeSpec => "floe.yaml",
-            V1Kind::Manifest => "manifest.yaml",
+            V1Kind::Manifest => key::MANIFEST_FILE_NAMES[0],
         }
     }
 
     /// The `kind:` value that declares it.
     pub fn kind_value(self) -> &'static str {
+        self.declared().value()
+    }
+
+    /// The vocabulary's name of its `kind:`.
+    pub fn declared(self) -> DeclaredKind {
         match self {
-            V1Kind::FloeSpec => "FloeSpec",
-            V1Kind::Manifest => "Manifest",
+            V1Kind::FloeSpec => DeclaredKind::FloeSpec,
+            V1Kind::Manifest => DeclaredKind::Manifest,
         }
     }
 
@@ -118,12 +125,12 @@ pub enum Detected {
 /// - anything else (no `kind`, Gen A's `name`/`version` root, a non-mapping) is `None`.
 pub fn detect(document: &Value) -> Option<Detected> {
     let root = document.as_object()?;
-    match root.get("kind").and_then(Value::as_str)? {
-        "FloeSpec" => Some(Detected::V1(V1Kind::FloeSpec)),
-        "Manifest" => Some(Detected::V1(V1Kind::Manifest)),
-        "DataProduct" => Some(Detected::StaleDataProduct),
-        _ => None,
-    }
+    let kind = root.get(key::KIND).and_then(Value::as_str)?;
+    Some(match DeclaredKind::from_value(kind)? {
+        DeclaredKind::FloeSpec => Detected::V1(V1Kind::FloeSpec),
+        DeclaredKind::Manifest => Detected::V1(V1Kind::Manifest),
+        DeclaredKind::DataProduct => Detected::StaleDataProduct,
+    })
 }
 
 /// [`detect`], only for Gen B kinds.

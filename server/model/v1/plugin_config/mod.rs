@@ -76,6 +76,19 @@ impl PluginConfigKind {
         })
     }
 
+    /// The `plugins` category whose `type` selects the plugin.
+    pub fn category(self) -> &'static str {
+        match self {
+            PluginConfigKind::Polaris => "catalog",
+            PluginConfigKind::S3 => "storage",
+            PluginConfigKind::Marquez => "lineage_backend",
+            PluginConfigKind::Cube => "semantic_layer",
+            PluginConfigKind::Dlt => "ingestion",
+            PluginConfigKind::K8sSecrets | PluginConfigKind::Infisical => "secrets",
+            PluginConfigKind::Keycloak => "identity",
+        }
+    }
+
     /// The upstream model's name.
     pub fn model_name(self) -> &'static str {
         match self {
@@ -109,6 +122,15 @@ const CATEGORIES: [(&str, &str); 6] = [
     ("secrets", "/plugins/secrets/config"),
 ];
 const IDENTITY: (&str, &str) = ("identity", "/plugins/identity/config");
+
+/// The JSON pointer of the `config` block of `kind`'s category (`/plugins/catalog/config`).
+pub fn pointer_of(kind: PluginConfigKind) -> &'static str {
+    CATEGORIES
+        .iter()
+        .chain(std::iter::once(&IDENTITY))
+        .find(|(category, _)| *category == kind.category())
+        .map_or("", |(_, pointer)| pointer)
+}
 
 /// The plugin `config` blocks of a manifest that the runtime validates. A selection without
 /// `config` (or `config: null`) is located with an empty mapping: the runtime then validates

@@ -1,0 +1,117 @@
+//! Which files a product is checked with, once its content says which dialect it speaks.
+//! Discovery finds files by name; only a loaded document can say whether a floe.yaml is
+//! Generation A (checked against `platform/<env>/platform.yaml`) or Generation B (checked with the
+//! manifest it pairs with), and whether files of the two dialects were put side by side.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Kind, Loader, Report};
+use crate::diagnostic::Diagnostic;
+use crate::dialect::v1::{Declaration, Spec};
+use crate::model::{Dialect, FileKind};
+use crate::rules::pairing;
+use crate::secrets::scan;
+use crate::syntax::Document;
+use crate::workspace::manifest::{self, Pairing};
+
+/// What a loaded file is, from its content (`named`: what its name proposes).
+pub(super) fn kind_of(report: &Report, path: &Path, named: FileKind) -> Option<FileKind> {
+    report
+        .document(path)
+        .map(|document| FileKind::classify(named, document))
+}
+
+/// A Generation B product: loads the manifest it pairs with, and reports a missing named
+/// manifest and Generation A platform files beside it. `environments` are the platform files
+/// discovery found for it by name.
+pub(super) fn pair_v1_product(
+    loader: &Loader<'_>,
+    report: &mut Report,
+    product: &Arc<Path>,
+    environments: &[(String, Arc<Path>)],
+) -> Vec<Diagnostic> {
+    let Some(document) = report.documents.get(product).cloned() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let platforms = of_kind(report, environments, FileKind::Platform, |kind| {
+        kind == FileKind::Platform
+    });
+    if !platforms.is_empty() {
+        found.push(pairing::spec_with_platforms(&document, &platforms));
+    }
+    // A manifest written as floe.yaml pairs with nothing; its own check says what it is.
+    if FileKind::classify(FileKind::Floe, &document) != FileKind::FloeSpec {
+        return found;
+    }
+    let reference = Spec::of(&document).and_then(|spec| spec.manifest_ref());
+    match manifest::pair(product, reference.and_then(|r| r.local_path())) {
+        Pairing::Named(path) | Pairing::Found(path) => {
+            loader.load(report, &path, Kind::Config(FileKind::Manifest));
+        }
+        Pairing::NamedMissing(path) => {
+            if let Some(reference) = reference {
+                found.push(pairing::manifest_not_found(&document, &reference, &path));
+            }
+        }
+        Pairing::None => {}
+    }
+    found
+}
+
+/// A Generation A product with Generation B files where its platform files would be: a floe
+/// manifest in its directory, or a Generation B document in a `platform/<env>/` file.
+pub(super) fn runtime_product_mix(
+    loader: &Loader<'_>,
+    report: &mut Report,
+    product: &Arc<Path>,
+    environments: &[(String, Arc<Path>)],
+) -> Option<Diagnostic> {
+    // Only a file that declares itself floe's is loaded: loading checks it, and other tools
+    // name files manifest.yaml too.
+    let beside = manifest::beside(product)
+        .filter(|path| manifest::declares_floe(path))
+        .and_then(|path| loader.load(report, &path, Kind::Config(FileKind::Manifest)));
+    let is_v1 = |kind: FileKind| kind.dialect() == Dialect::V1;
+    let mut manifests: Vec<&Document> = beside
+        .iter()
+        .filter(|path| kind_of(report, path, FileKind::Manifest).is_some_and(is_v1))
+        .filter_map(|path| report.document(path))
+        .collect();
+    manifests.extend(of_kind(report, environments, FileKind::Platform, is_v1));
+    let document = report.document(product)?;
+    (!manifests.is_empty()).then(|| pairing::runtime_product_with_manifests(document, &manifests))
+}
+
+/// The loaded documents among `files` whose content-decided kind passes `keep`.
+fn of_kind<'r>(
+    report: &'r Report,
+    files: &[(String, Arc<Path>)],
+    named: FileKind,
+    keep: impl Fn(FileKind) -> bool,
+) -> Vec<&'r Document> {
+    files
+        .iter()
+        .filter(|(_, path)| kind_of(report, path, named).is_some_and(&keep))
+        .filter_map(|(_, path)| report.document(path))
+        .collect()
+}
+
+/// Generation B has no secret-reference syntax: a plugin's `client_secret` is a literal in the
+/// manifest. Its secret values are masked in every output like Generation A's (whose FL300
+/// findings mark them), although no rule reports them yet.
+pub(super) fn mask_v1_secrets(report: &mut Report) {
+    let mut masked = Vec::new();
+    for (path, document) in &report.documents {
+        if Declaration::of_document(document).is_generation_b() {
+            masked.extend(
+                scan::scan(document, scan::Scope::of(document))
+                    .into_iter()
+                    .filter(scan::Found::is_secret)
+                    .map(|found| (Arc::clone(path), found.span)),
+            );
+        }
+    }
+    report.masked.extend(masked);
+}
