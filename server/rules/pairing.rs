@@ -77,13 +77,13 @@ pub fn manifest_not_found(spec: &Document, reference: &ManifestRef<'_>, path: &P
         &spec.file,
         reference.span,
         format!(
-            "`{}.{}` names {}, which does not exist: the manifest is not checked with this product",
+            "no manifest at `{}` (`{}.{}` is read relative to this floe.yaml's directory): the manifest is not checked with this product",
+            path.display(),
             v1::PLATFORM,
             v1::MANIFEST,
-            path.display()
         ),
     )
-    .with_help("the path is relative to this floe.yaml's directory; an OCI reference (`oci://…`) is not followed")
+    .with_help("point it at the manifest file, or at its OCI reference (`oci://…`, which is not followed)")
 }
 
 fn listing<'a>(files: impl Iterator<Item = &'a Path>) -> String {
