@@ -203,3 +203,89 @@ fn other_tools_manifest_files_are_not_read() {
     assert_eq!((code, listing(&json)), (0, String::new()));
     assert_eq!(files(&json), ["floe.yaml"]);
 }
+
+/// tests/fixtures/genb/mistakes: one deliberate mistake per comment in each file, every one
+/// reported at once, at its key or value.
+#[test]
+fn a_project_with_mistakes_in_both_files() {
+    let project = Project::new();
+    project
+        .fixture("manifest.yaml", "genb/mistakes/manifest.yaml")
+        .fixture("orders/floe.yaml", "genb/mistakes/orders/floe.yaml");
+    let (code, json) = project.check_json(&["orders"]);
+    assert_eq!(code, 1);
+    assert_eq!(files(&json), ["manifest.yaml", "orders/floe.yaml"]);
+    insta::assert_snapshot!(listing(&json), @r#"
+    manifest.yaml:6:12 FL104 String should match pattern '^\d+\.\d+\.\d+$'
+    manifest.yaml:8:1 FL106 parent_manifest is required for scope='domain'. Domain manifests must inherit from an enterprise manifest.
+    manifest.yaml:9:1 FL110 Unknown fields in manifest will be ignored: ['governence']. This may indicate a newer manifest version or typos.
+    manifest.yaml:12:3 FL102 Keys should be strings: `1` is read as an integer; quote it (`"1"`) if it is meant as a name
+    manifest.yaml:21:12 FL108 String should match pattern '^https?://'
+    manifest.yaml:26:20 FL108 String should match pattern '^https?://'
+    manifest.yaml:27:20 FL108 Input should be less than or equal to 10
+    manifest.yaml:28:3 FL100 Extra inputs are not permitted: `alerts` is not a field of `plugins`
+    manifest.yaml:32:12 FL103 Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'
+    manifest.yaml:34:3 FL101 Field required: `limits` is missing from `resource_presets.small`
+    manifest.yaml:34:3 FL101 Field required: `requests` is missing from `resource_presets.small`
+    manifest.yaml:35:5 FL100 Extra inputs are not permitted: `cpu_request` is not a field of `resource_presets.small`
+    manifest.yaml:36:5 FL100 Extra inputs are not permitted: `cpu_limit` is not a field of `resource_presets.small`
+    manifest.yaml:37:5 FL100 Extra inputs are not permitted: `memory_request` is not a field of `resource_presets.small`
+    manifest.yaml:48:11 FL103 Input should be 'policy_compliance', 'tests', 'security_scan', 'cost_analysis' or 'performance_baseline'
+    orders/floe.yaml:2:1 FL101 Field required: `apiVersion` is missing from the top level
+    orders/floe.yaml:4:9 FL104 String should match pattern '^[a-z][a-z0-9-]*$'
+    orders/floe.yaml:5:12 FL102 Input should be a valid string
+    orders/floe.yaml:7:11 FL102 Input should be a valid string
+    orders/floe.yaml:10:11 FL103 Input should be 'bronze', 'silver' or 'gold'
+    orders/floe.yaml:12:5 FL100 Extra inputs are not permitted: `depends_on` is the same field as `dependsOn`, which is also given; keep one spelling
+    orders/floe.yaml:13:11 FL104 String should match pattern '^[a-zA-Z_][a-zA-Z0-9_]*$'
+    orders/floe.yaml:14:5 FL106 Environment-specific fields are not allowed in FloeSpec: transforms[1].database. Use platform manifest for environment configuration (FR-014).
+    orders/floe.yaml:18:28 FL104 String should match pattern '^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$'
+    "#);
+    // The plugin's literal client secret is next to a finding: masked in every rendering.
+    for format in ["human", "json", "github", "sarif"] {
+        let output = project.run(&["check", "--format", format, "orders"]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(!text.contains("acme-polaris-s3cr3t"), "{format}: {text}");
+    }
+}
+
+#[test]
+fn a_runtime_floe_yaml_beside_a_manifest_is_one_finding() {
+    let project = Project::new();
+    project
+        .write("floe.yaml", "name: orders\nversion: \"1.0\"\n")
+        .fixture("manifest.yaml", DEMO_MANIFEST);
+    let (code, json) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(listing(&json), @"floe.yaml:1:1 FL202 this floe.yaml is a Generation A (floe-runtime) file, but `manifest.yaml` beside it is a Generation B manifest (`kind: Manifest`): the two dialects do not mix");
+    assert_eq!(
+        json["diagnostics"][0]["related"][0]["file"],
+        "manifest.yaml"
+    );
+}
+
+#[test]
+fn a_spec_beside_platform_files_is_one_finding() {
+    let project = Project::new();
+    project
+        .write("floe.yaml", MINIMAL_SPEC)
+        .write("platform/local/platform.yaml", "version: \"1.2.0\"\n")
+        .write("platform/prod/platform.yaml", "version: \"1.2.0\"\n");
+    let (code, json) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(listing(&json), @"floe.yaml:2:7 FL202 this floe.yaml is a Generation B file (`apiVersion: floe.dev/v1`), but `platform/local/platform.yaml`, `platform/prod/platform.yaml` beside it are Generation A (floe-runtime) platform files: the two dialects do not mix");
+}
+
+/// The shape of upstream's stale docs/reference/floe-yaml-schema.md: one finding, no schema
+/// cascade.
+#[test]
+fn a_data_product_file_is_one_finding() {
+    let project = Project::new();
+    project.write(
+        "floe.yaml",
+        "apiVersion: floe.dev/v1\nkind: DataProduct\nmetadata:\n  name: orders\n  domain: sales\ntransforms:\n  - type: dbt\n    path: ./dbt\nenvironments:\n  dev: {}\n",
+    );
+    let (code, json) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(listing(&json), @"floe.yaml:2:7 FL109 `kind: DataProduct` is the shape of upstream's stale reference page (docs/reference/floe-yaml-schema.md): no floe model accepts it");
+}
