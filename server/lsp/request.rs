@@ -30,10 +30,13 @@ impl Request {
         })
     }
 
-    /// A request about a floe.yaml or platform.yaml, with its kind.
+    /// A request about a floe configuration file, with its kind: proposed by the file's name,
+    /// decided by its content (a `floe.yaml` declaring `kind: FloeSpec` is Generation B's).
     pub fn config(backend: &Backend, uri: &Uri) -> Option<(Request, FileKind)> {
-        let kind = FileKind::from_path(&uri_path(uri)?)?;
-        Some((Request::any(backend, uri)?, kind))
+        let named = FileKind::from_path(&uri_path(uri)?)?;
+        let request = Request::any(backend, uri)?;
+        let kind = FileKind::classify(named, &request.document);
+        Some((request, kind))
     }
 
     /// Byte offset of an LSP position in the document (clamped).

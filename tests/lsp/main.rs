@@ -7,6 +7,7 @@ mod completion;
 mod connectivity;
 mod diagnostics;
 mod endurance;
+mod generation_b;
 mod hover;
 mod keys;
 mod navigation;
