@@ -7,15 +7,19 @@ use std::sync::Arc;
 
 use crate::background::drop_elsewhere;
 use crate::config::Settings;
-use crate::diagnostic::{self, Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{Dialect, FileKind, validate};
-use crate::rules::{self, Context, Environment, context::Dbt, cross_file, suppression};
+use crate::rules::{self, Context, Environment, context::Dbt, cross_file};
 use crate::syntax::{self, Document, Limits};
 use crate::workspace::{Project, Selection, dbt::dbt_files};
 
+mod cache;
 mod each;
+mod finish;
 mod pairing;
+pub use cache::Cache;
 pub use each::{Checked, check_each, default_threads};
+use finish::finish;
 
 /// Where file contents come from: the disk for the CLI, open buffers first for the LSP.
 pub trait Sources {
@@ -74,76 +78,6 @@ pub struct Options {
     pub settings: Settings,
     /// Reuse of per-file results between checks (the language server keeps one).
     pub cache: Option<Arc<Cache>>,
-}
-
-/// Syntax and schema results per file, keyed by content: a check after an edit re-parses only
-/// the edited file, not its floe.yaml and the other environments.
-#[derive(Debug, Default)]
-pub struct Cache {
-    entries: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
-    /// Findings of each document's own rule hooks.
-    findings: rules::Findings,
-}
-
-type CacheEntry = (u64, Arc<Document>, Vec<Diagnostic>);
-
-/// Files kept; past this the cache starts over (a workspace has few floe files).
-const CACHE_FILES: usize = 512;
-
-impl Cache {
-    fn key(bytes: &[u8], kind: FileKind) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        kind.hash(&mut hasher);
-        hasher.finish()
-    }
-
-    /// Takes the document last stored for `path` (whatever its content) out of the cache.
-    fn take(&self, path: &Path) -> Option<Arc<Document>> {
-        let mut entries = self.entries.lock().ok()?;
-        entries.remove(path).map(|(_, document, _)| document)
-    }
-
-    fn get(&self, path: &Path, key: u64) -> Option<(Arc<Document>, Vec<Diagnostic>)> {
-        let entries = self.entries.lock().ok()?;
-        let (stored, document, diagnostics) = entries.get(path)?;
-        (*stored == key).then(|| (Arc::clone(document), diagnostics.clone()))
-    }
-
-    fn put(&self, path: &Path, key: u64, document: &Arc<Document>, diagnostics: &[Diagnostic]) {
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= CACHE_FILES {
-                entries.clear();
-            }
-            let replaced = entries.insert(
-                path.to_path_buf(),
-                (key, Arc::clone(document), diagnostics.to_vec()),
-            );
-            drop(entries);
-            // Freeing the previous tree of a large file costs about as much as a third of its
-            // parse: do it off the path of the editor waiting for diagnostics.
-            if let Some(replaced) = replaced {
-                drop_elsewhere(replaced);
-            }
-        }
-    }
-
-    /// Forgets every file.
-    pub fn clear(&self) {
-        if let Ok(mut entries) = self.entries.lock() {
-            drop_elsewhere(std::mem::take(&mut *entries));
-        }
-        self.findings.clear();
-    }
-
-    /// Forgets a file (closed in the editor).
-    pub fn forget(&self, path: &Path) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.remove(path);
-        }
-        self.findings.forget(path);
-    }
 }
 
 /// Parses and validates one file on its own (syntax + schema stages). `kind` is what the file's
@@ -439,81 +373,4 @@ fn check_group(
     );
     pairing::mask_v1_secrets(&mut report);
     (report, read_errors_per_project)
-}
-
-/// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
-/// configuration, sorts.
-fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
-    dedup(&mut report.diagnostics);
-    report.masked = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.secret)
-        .map(|d| (Arc::clone(&d.file), d.span))
-        .collect();
-    for document in report.documents.values() {
-        suppression::apply(document, &mut report.diagnostics);
-    }
-    settings.apply(&mut report.diagnostics);
-    cap_per_file(report, max_per_file);
-    diagnostic::sort(&mut report.diagnostics);
-}
-
-/// Removes every finding equal to an earlier one in file, span, code and message (the first is
-/// kept). Found by sorting positions rather than hashing copies of every message: a file with a
-/// hundred thousand findings would copy them all.
-fn dedup(diagnostics: &mut Vec<Diagnostic>) {
-    fn key(d: &Diagnostic) -> (&Path, usize, usize, &str, &str) {
-        (&d.file, d.span.start, d.span.end, d.rule.code, &d.message)
-    }
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&diagnostics[a], &diagnostics[b]);
-        key(x).cmp(&key(y)).then(a.cmp(&b))
-    });
-    let mut keep = vec![true; diagnostics.len()];
-    for pair in order.windows(2) {
-        let (x, y) = (&diagnostics[pair[0]], &diagnostics[pair[1]]);
-        if key(x) == key(y) {
-            keep[pair[1]] = false;
-        }
-    }
-    let mut index = 0;
-    diagnostics.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
-}
-
-/// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the
-/// first one dropped, with the highest severity among them (the exit code stays the same).
-fn cap_per_file(report: &mut Report, max: usize) {
-    let mut per_file: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
-    for d in report.diagnostics.drain(..) {
-        per_file.entry(Arc::clone(&d.file)).or_default().push(d);
-    }
-    for (file, mut found) in per_file {
-        if found.len() > max {
-            found.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.span.start));
-            let dropped = found.split_off(max);
-            let severity = dropped.iter().map(|d| d.severity).max();
-            let first = dropped.iter().map(|d| d.span).min_by_key(|s| s.start);
-            if let (Some(severity), Some(span)) = (severity, first) {
-                found.push(
-                    Diagnostic::new(
-                        &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
-                        &file,
-                        span,
-                        format!(
-                            "{} more finding{} in this file not shown (budget: {max} per file)",
-                            dropped.len(),
-                            if dropped.len() == 1 { "" } else { "s" }
-                        ),
-                    )
-                    .with_severity(severity),
-                );
-            }
-        }
-        report.diagnostics.extend(found);
-    }
 }
