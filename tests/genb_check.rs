@@ -202,6 +202,10 @@ fn other_tools_manifest_files_are_not_read() {
     let (code, json) = project.check_json(&[]);
     assert_eq!((code, listing(&json)), (0, String::new()));
     assert_eq!(files(&json), ["floe.yaml"]);
+    // Nor by the search for a product's manifest.
+    project.write("deploy/floe.yaml", MINIMAL_SPEC);
+    let (code, json) = project.check_json(&["deploy/floe.yaml"]);
+    assert_eq!((code, files(&json)), (0, vec!["deploy/floe.yaml"]));
 }
 
 /// tests/fixtures/genb/mistakes: one deliberate mistake per comment in each file, every one

@@ -68,10 +68,7 @@ pub(super) fn runtime_product_mix(
     product: &Arc<Path>,
     environments: &[(String, Arc<Path>)],
 ) -> Option<Diagnostic> {
-    // Only a file that declares itself floe's is loaded: loading checks it, and other tools
-    // name files manifest.yaml too.
     let beside = manifest::beside(product)
-        .filter(|path| manifest::declares_floe(path))
         .and_then(|path| loader.load(report, &path, Kind::Config(FileKind::Manifest)));
     let is_v1 = |kind: FileKind| kind.dialect() == Dialect::V1;
     let mut manifests: Vec<&Document> = beside

@@ -49,7 +49,7 @@ pub fn pair(spec: &Path, named: Option<&Path>) -> Pairing {
     }
 }
 
-/// A manifest file in the floe.yaml's own directory (for the mixed-dialect check).
+/// A floe manifest in the floe.yaml's own directory (for the mixed-dialect check).
 pub fn beside(floe: &Path) -> Option<PathBuf> {
     in_directory(&directory_of(floe))
 }
@@ -73,11 +73,13 @@ fn nearest(dir: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The manifest file in `dir` that declares itself floe's: a search never takes another tool's
+/// manifest.yaml (checking it as a manifest would report a page of nonsense).
 fn in_directory(dir: &Path) -> Option<PathBuf> {
     MANIFEST_FILE_NAMES
         .iter()
         .map(|name| normalize(&dir.join(name)))
-        .find(|candidate| files::present(candidate))
+        .find(|candidate| files::present(candidate) && declares_floe(candidate))
 }
 
 fn directory_of(file: &Path) -> PathBuf {
@@ -176,6 +178,12 @@ mod tests {
         assert_eq!(
             pair(&spec, Some(Path::new("../platform.yaml"))),
             Pairing::NamedMissing(root.path().join("demo/platform.yaml"))
+        );
+        // Another tool's manifest.yaml is passed over.
+        std::fs::write(product.join("manifest.yaml"), "kind: Deployment\n").expect("write");
+        assert_eq!(
+            pair(&spec, None),
+            Pairing::Found(root.path().join("demo/manifest.yaml"))
         );
         // The repository root ends the search.
         let outside = tempfile::tempdir().expect("temp dir");
