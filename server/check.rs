@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::background::drop_elsewhere;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{Dialect, FileKind, validate};
+use crate::model::{FileKind, validate};
 use crate::rules::{self, Context, Environment, context::Dbt, cross_file};
 use crate::syntax::{self, Document, Limits};
 use crate::workspace::{Project, Selection, dbt::dbt_files};
@@ -247,43 +247,13 @@ fn check_group(
                     .map(|k| (e.name.clone(), k))
             })
             .collect();
-        let mut found = Vec::new();
-        // The content decides the dialect. A Generation B product pairs with its manifest and
-        // is not Generation A's floe.yaml to the stages below; a Generation A product may sit
-        // beside Generation B files.
-        let floe_dialect = floe
-            .as_ref()
-            .and_then(|k| pairing::kind_of(&report, k, FileKind::Floe))
-            .map(FileKind::dialect);
-        let mut mixed = false;
-        let floe = match (floe, floe_dialect) {
-            (Some(key), Some(Dialect::V1)) => {
-                found.extend(pairing::pair_v1_product(
-                    &loader,
-                    &mut report,
-                    &key,
-                    &environments,
-                ));
-                None
-            }
-            (Some(key), _) => {
-                if let Some(mix) =
-                    pairing::runtime_product_mix(&loader, &mut report, &key, &environments)
-                {
-                    found.push(mix);
-                    mixed = true;
-                }
-                Some(key)
-            }
-            (None, _) => None,
-        };
-        // Only Generation A platform files are environments.
-        let environments: Vec<(String, Arc<Path>)> = environments
-            .into_iter()
-            .filter(|(_, k)| {
-                pairing::kind_of(&report, k, FileKind::Platform) == Some(FileKind::Platform)
-            })
-            .collect();
+        // The content decides the dialect: the stages below see Generation A's files only.
+        let pairing::Partners {
+            floe,
+            environments,
+            mut found,
+            mixed,
+        } = pairing::partners(&loader, &mut report, floe, environments);
         let dbt = match (&project.floe, &floe) {
             (Some(path), Some(key)) => dbt_files(
                 path,

@@ -15,8 +15,61 @@ use crate::secrets::scan;
 use crate::syntax::Document;
 use crate::workspace::manifest::{self, Pairing};
 
+/// What the Generation A stages see of a project once its files' content is known.
+pub(super) struct Partners {
+    /// The Generation A floe.yaml (none for a Generation B product).
+    pub floe: Option<Arc<Path>>,
+    /// The Generation A platform files, by environment.
+    pub environments: Vec<(String, Arc<Path>)>,
+    /// The pairing's findings (FL202, FL203).
+    pub found: Vec<Diagnostic>,
+    /// Whether a mix of dialects was reported: it explains a missing platform.yaml.
+    pub mixed: bool,
+}
+
+/// Sorts a project's loaded files by dialect: a Generation B product pairs with its manifest
+/// and is not Generation A's floe.yaml to the stages after this; a Generation A product may sit
+/// beside Generation B files; only Generation A platform files are environments.
+pub(super) fn partners(
+    loader: &Loader<'_>,
+    report: &mut Report,
+    floe: Option<Arc<Path>>,
+    environments: Vec<(String, Arc<Path>)>,
+) -> Partners {
+    let mut found = Vec::new();
+    let mut mixed = false;
+    let dialect = floe
+        .as_ref()
+        .and_then(|key| kind_of(report, key, FileKind::Floe))
+        .map(FileKind::dialect);
+    let floe = match (floe, dialect) {
+        (Some(key), Some(Dialect::V1)) => {
+            found.extend(pair_v1_product(loader, report, &key, &environments));
+            None
+        }
+        (Some(key), _) => {
+            if let Some(mix) = runtime_product_mix(loader, report, &key, &environments) {
+                found.push(mix);
+                mixed = true;
+            }
+            Some(key)
+        }
+        (None, _) => None,
+    };
+    let environments = environments
+        .into_iter()
+        .filter(|(_, key)| kind_of(report, key, FileKind::Platform) == Some(FileKind::Platform))
+        .collect();
+    Partners {
+        floe,
+        environments,
+        found,
+        mixed,
+    }
+}
+
 /// What a loaded file is, from its content (`named`: what its name proposes).
-pub(super) fn kind_of(report: &Report, path: &Path, named: FileKind) -> Option<FileKind> {
+fn kind_of(report: &Report, path: &Path, named: FileKind) -> Option<FileKind> {
     report
         .document(path)
         .map(|document| FileKind::classify(named, document))
@@ -25,7 +78,7 @@ pub(super) fn kind_of(report: &Report, path: &Path, named: FileKind) -> Option<F
 /// A Generation B product: loads the manifest it pairs with, and reports a missing named
 /// manifest and Generation A platform files beside it. `environments` are the platform files
 /// discovery found for it by name.
-pub(super) fn pair_v1_product(
+fn pair_v1_product(
     loader: &Loader<'_>,
     report: &mut Report,
     product: &Arc<Path>,
@@ -62,7 +115,7 @@ pub(super) fn pair_v1_product(
 
 /// A Generation A product with Generation B files where its platform files would be: a floe
 /// manifest in its directory, or a Generation B document in a `platform/<env>/` file.
-pub(super) fn runtime_product_mix(
+fn runtime_product_mix(
     loader: &Loader<'_>,
     report: &mut Report,
     product: &Arc<Path>,
