@@ -58,7 +58,7 @@ fn files(json: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
-/// Every Generation B file of the corpus at its place in upstream's repository: products name
+/// Every `floe__*` file of the corpus at its place in upstream's repository: products name
 /// their manifest (`../manifest.yaml`, `../../demo/manifest.yaml`) or sit beside one.
 fn upstream_repository() -> Project {
     let project = Project::new();
@@ -67,6 +67,12 @@ fn upstream_repository() -> Project {
         .fixture("demo/manifest.yaml", DEMO_MANIFEST)
         .fixture("demo/floe.yaml", DEMO_SPEC)
         .fixture("demo/customer-360/floe.yaml", CUSTOMER_360)
+        // A stale hand-written dbt profiles.yml: Generation B's runtime writes its own, nothing
+        // reads this one (no finding: the profiles rules are Generation A's).
+        .fixture(
+            "demo/customer-360/profiles.yml",
+            "upstream/floe__demo__customer-360__profiles.yml",
+        )
         .fixture(
             "demo/financial-risk/floe.yaml",
             "upstream/floe__demo__financial-risk__floe.yaml",
