@@ -34,10 +34,10 @@ re!(SENDGRID, r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b");
 re!(TWILIO, r"\b(?:AC|SK)[a-z0-9]{32}\b");
 re!(AZURE_STORAGE, r"AccountKey=[A-Za-z0-9+/=]{88}");
 re!(BEARER, r"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*");
-// The literal anchors of the fourteen shape patterns: most scalars contain none of them, and
-// then none of the patterns runs. (Kept as it was when it was one regex: `(?i)bearer` is only
-// tried where `earer` or `EARER` appears.)
-const ANCHORS: [&str; 22] = [
+// The literal anchors of the shape patterns: most scalars contain none of them, and then none of
+// the patterns runs. `bearer`, matched in any case by its pattern, is looked for in any case too
+// (below), so `BeaRer …` is not skipped.
+const ANCHORS: [&str; 20] = [
     "A3T",
     "ABIA",
     "ACCA",
@@ -58,14 +58,16 @@ const ANCHORS: [&str; 22] = [
     "pypi-",
     "SG.",
     "AccountKey=",
-    "earer",
-    "EARER",
 ];
 
 /// Pattern detectors: secrets recognisable by their shape, wherever they appear.
 pub fn patterns(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    if text.len() >= 16 && (ANCHORS.iter().any(|a| text.contains(a)) || twilio_anchor(text)) {
+    if text.len() >= 16
+        && (ANCHORS.iter().any(|a| text.contains(a))
+            || twilio_anchor(text)
+            || contains_ignore_case(text, "bearer"))
+    {
         shaped(text, &mut hits);
     }
     // Any match needs `://` and, after it, an `@`.
@@ -163,11 +165,23 @@ mod tests {
 
     use super::*;
 
-    /// [`patterns`] as it was before its literal gates: one anchor regex, then every detector's
-    /// regex on the whole text.
+    #[test]
+    fn a_bearer_token_in_any_case_is_found() {
+        for text in [
+            "Authorization: Bearer abcdefghijklmnopqrstuvwxyz123456",
+            "authorization: BeaRer abcdefghijklmnopqrstuvwxyz123456",
+            "BEARER abcdefghijklmnopqrstuvwxyz123456",
+        ] {
+            let kinds: Vec<&str> = patterns(text).iter().map(|h| h.kind).collect();
+            assert!(kinds.contains(&"Bearer Token"), "{text}: {kinds:?}");
+        }
+    }
+
+    /// [`patterns`] without its literal gates: one anchor regex, then every detector's regex on
+    /// the whole text.
     fn ungated(text: &str) -> Vec<Hit> {
         static ANCHOR_REGEX: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"A3T|ABIA|ACCA|AKIA|ASIA|PRIVATE KEY|eyJ|gh[pousr]_|glpat-|xox|_live_|T3BlbkFJ|npm_|pypi-|SG\.|AC|SK|AccountKey=|earer|EARER")
+            Regex::new(r"A3T|ABIA|ACCA|AKIA|ASIA|PRIVATE KEY|eyJ|gh[pousr]_|glpat-|xox|_live_|T3BlbkFJ|npm_|pypi-|SG\.|AC|SK|AccountKey=|(?i:bearer)")
                 .expect("compiles")
         });
         let mut hits = Vec::new();
