@@ -4,13 +4,17 @@
 //! thread.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+#[path = "../../tests/support/lsp_wire.rs"]
+mod lsp_wire;
+use lsp_wire::{frame, read_message};
 
 /// How long one expected message may take before the server is declared stuck.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -38,30 +42,6 @@ fn capabilities() -> Value {
             "publishDiagnostics": {"relatedInformation": true, "versionSupport": true},
         },
     })
-}
-
-fn frame(body: &str) -> Vec<u8> {
-    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length: ") {
-            length = value.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 pub struct Client {

@@ -2,13 +2,18 @@
 //! Content-Length framing, answers the server's own requests, and collects notifications.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+#[path = "../support/lsp_wire.rs"]
+mod lsp_wire;
+pub use lsp_wire::frame;
+use lsp_wire::read_message;
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -21,30 +26,6 @@ pub struct Client {
     next_id: i64,
     /// What the server asked with `workspace/configuration` is answered with this.
     pub configuration: Value,
-}
-
-pub fn frame(body: &str) -> Vec<u8> {
-    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length: ") {
-            length = value.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 impl Client {

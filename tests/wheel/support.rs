@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+#[path = "../support/lsp_wire.rs"]
+mod lsp_wire;
+use lsp_wire::{frame, read_message};
+
 /// `Some(value)` when ready; otherwise skips (None), or fails under FLOE_LINT_REQUIRE_EXTERNAL.
 pub fn require<T>(value: Option<T>, what: &str) -> Option<T> {
     if value.is_none() {
@@ -139,31 +143,6 @@ pub fn cargo_built_check(args: &[&str]) -> Output {
         .expect("run the cargo-built floe-lint")
 }
 
-fn frame(message: &Value) -> Vec<u8> {
-    let body = message.to_string();
-    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length: ") {
-            length = value.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
 /// The server's stdin, shared with the thread answering its requests; `None` once closed.
 type Shared = std::sync::Arc<std::sync::Mutex<Option<std::process::ChildStdin>>>;
 
@@ -171,7 +150,7 @@ fn send(stdin: &Shared, message: &Value) {
     let mut stdin = stdin.lock().expect("stdin lock");
     if let Some(stdin) = stdin.as_mut() {
         stdin
-            .write_all(&frame(message))
+            .write_all(&frame(&message.to_string()))
             .expect("write to the server");
         stdin.flush().expect("flush");
     }
