@@ -274,10 +274,10 @@ pub fn rules_table(format: RulesFormat) -> String {
                     r.name,
                     r.family.as_str(),
                     r.severity.as_str(),
-                    match r.fix {
-                        FixAvailability::None => "",
-                        FixAvailability::Sometimes => "sometimes",
-                        FixAvailability::Always => "always",
+                    if r.fix.is_fixable() {
+                        r.fix.as_str()
+                    } else {
+                        ""
                     },
                     r.summary
                 ));

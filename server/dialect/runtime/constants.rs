@@ -32,6 +32,3 @@ pub const DUCKDB_DEFAULT_PATH: &str = ":memory:";
 
 /// DuckDB threads when a compute profile gives none.
 pub const DUCKDB_DEFAULT_THREADS: i128 = 4;
-
-/// The local environment's name: the default of `FLOE_PLATFORM_ENV`.
-pub const LOCAL_ENVIRONMENT: &str = "local";

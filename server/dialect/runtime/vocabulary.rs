@@ -99,14 +99,8 @@ pub const CLIENT_ID: &str = "client_id";
 pub const CLIENT_SECRET: &str = "client_secret";
 pub const SCOPE: &str = "scope";
 pub const SECRET_REF: &str = "secret_ref";
-pub const ACCESS_DELEGATION: &str = "access_delegation";
-pub const TOKEN_REFRESH_ENABLED: &str = "token_refresh_enabled";
 pub const ENDPOINT: &str = "endpoint";
-pub const BUCKET: &str = "bucket";
 pub const REGION: &str = "region";
-pub const PATH_STYLE_ACCESS: &str = "path_style_access";
-pub const TARGET: &str = "target";
-pub const PROPERTIES: &str = "properties";
 
 /// The keys that hold a platform.yaml reference to a profile, by where they sit: a layer's
 /// `storage_ref`/`catalog_ref` and `observability.compute_logs.storage_ref`. `path` is the key
