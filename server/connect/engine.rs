@@ -46,7 +46,7 @@ fn run(connection: &Connection, resolved: &Resolved) -> Result<Vec<String>, Stri
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
     connection
-        .execute_batch(&format!("DETACH {}", sql::ALIAS))
+        .execute_batch(&format!("DETACH {}", sql::CATALOG_ALIAS))
         .map_err(|e| e.to_string())?;
     Ok(schemas)
 }

@@ -12,7 +12,7 @@ use super::{Failure, fail};
 use crate::secrets::redact;
 
 /// The scope floe's dbt plugin and DuckDB use when none is configured.
-pub use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL as DEFAULT_SCOPE;
+pub use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL;
 
 /// Largest response body read (a catalog config or namespace list is small).
 const MAX_BODY: u64 = 4 * 1024 * 1024;
@@ -127,7 +127,10 @@ pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> 
         ("client_secret", resolved.client_secret.expose()),
     ];
     // Polaris requires a scope; floe's dbt plugin (and DuckDB) fall back to PRINCIPAL_ROLE:ALL.
-    form.push(("scope", resolved.scope.as_deref().unwrap_or(DEFAULT_SCOPE)));
+    form.push((
+        "scope",
+        resolved.scope.as_deref().unwrap_or(PRINCIPAL_ROLE_ALL),
+    ));
     let mut response = agent(timeout)
         .post(&url)
         .send_form(form)
@@ -157,7 +160,7 @@ pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> 
                 fail_err(
                     format!(
                         "token: the catalog rejected the scope `{}` (HTTP {status}, invalid_scope)",
-                        resolved.scope.as_deref().unwrap_or(DEFAULT_SCOPE)
+                        resolved.scope.as_deref().unwrap_or(PRINCIPAL_ROLE_ALL)
                     ),
                     "set `scope` to a principal role this client has, e.g. PRINCIPAL_ROLE:DATA_ENGINEER",
                 )

@@ -158,7 +158,10 @@ pub fn run(
             Ok(format!(
                 "OAuth2 token from {}/v1/oauth/tokens (scope {})",
                 resolved.shown_uri(),
-                resolved.scope.as_deref().unwrap_or(http::DEFAULT_SCOPE)
+                resolved
+                    .scope
+                    .as_deref()
+                    .unwrap_or(http::PRINCIPAL_ROLE_ALL)
             ))
         }),
         ("config", &|state: &mut State| {

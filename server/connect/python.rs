@@ -60,7 +60,7 @@ pub fn attach(resolved: &Resolved, request: &Request, cancel: &Cancel) -> Outcom
         "setup": sql::setup_statements(request.extension_dir.as_deref(), request.timeout),
         "attach": sql::attach_statement(resolved),
         "schemas": sql::schemas_query(),
-        "detach": format!("DETACH {}", sql::ALIAS),
+        "detach": format!("DETACH {}", sql::CATALOG_ALIAS),
     })
     .to_string();
     let deadline = Instant::now() + request.timeout + START_UP_GRACE;

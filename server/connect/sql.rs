@@ -10,7 +10,7 @@ use super::resolve::Resolved;
 use super::{Failure, fail};
 
 /// The alias floe's plugin attaches the catalog under (shared with the generated profile).
-pub use crate::dialect::runtime::constants::CATALOG_ALIAS as ALIAS;
+pub use crate::dialect::runtime::constants::CATALOG_ALIAS;
 
 /// A SQL string literal.
 pub fn literal(text: &str) -> String {
@@ -20,7 +20,7 @@ pub fn literal(text: &str) -> String {
 /// floe's plugin statement, verbatim in shape.
 pub fn attach_statement(resolved: &Resolved) -> String {
     format!(
-        "ATTACH IF NOT EXISTS {} AS {ALIAS} (\n    TYPE ICEBERG,\n    CLIENT_ID {},\n    CLIENT_SECRET {},\n    OAUTH2_SERVER_URI {},\n    ENDPOINT {}\n)",
+        "ATTACH IF NOT EXISTS {} AS {CATALOG_ALIAS} (\n    TYPE ICEBERG,\n    CLIENT_ID {},\n    CLIENT_SECRET {},\n    OAUTH2_SERVER_URI {},\n    ENDPOINT {}\n)",
         literal(&resolved.warehouse),
         literal(resolved.client_id.expose()),
         literal(resolved.client_secret.expose()),
@@ -52,7 +52,7 @@ pub fn setup_statements(extension_dir: Option<&Path>, timeout: Duration) -> Vec<
 pub fn schemas_query() -> String {
     format!(
         "SELECT schema_name FROM duckdb_schemas() WHERE database_name = {} ORDER BY 1",
-        literal(ALIAS)
+        literal(CATALOG_ALIAS)
     )
 }
 
