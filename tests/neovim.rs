@@ -61,22 +61,29 @@ fn neovim_headless_against_the_real_server() {
         )
         .write("other.yaml", "a: 1\n");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/nvim/test.lua");
-    let output = Command::new(nvim)
+    let mut command = Command::new(nvim);
+    command
         .args(["--headless", "--clean", "-l"])
         .arg(&script)
         .arg(project.path())
         .arg(env!("CARGO_BIN_EXE_floe-lint"))
         .env_remove("FLOE_PLATFORM_FILE")
-        .env_remove("FLOE_PLATFORM_ENV")
-        .output()
-        .expect("run nvim");
+        .env_remove("FLOE_PLATFORM_ENV");
+    let text = run(&mut command, "Neovim test");
+    assert!(text.contains("all Neovim checks passed"), "{text}");
+}
+
+/// Runs Neovim; its stdout and stderr, after asserting that it succeeded.
+fn run(command: &mut Command, what: &str) -> String {
+    let output = command.output().expect("run nvim");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "Neovim test failed:\n{text}");
-    assert!(text.contains("all Neovim checks passed"), "{text}");
+    )
+    .replace("-- INSERT --", "");
+    assert!(output.status.success(), "{what} failed:\n{text}");
+    text
 }
 
 /// An editing session through Neovim's input loop (editors/nvim/typing.lua): edits and saves
@@ -96,24 +103,14 @@ fn neovim_typing_session_against_the_real_server() {
             "version: \"1.2.0\"\nstorage:\n  default:\n    bucket: lake\ncatalogs:\n  lakehouse:\n    uri: \"http://localhost:8181/api/catalog\"\n    warehouse: lake\ncompute:\n  default:\n    type: duckdb\n    properties:\n      path: /tmp/floe.duckdb\n",
         );
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/nvim/typing.lua");
-    let output = Command::new(nvim)
+    let mut command = Command::new(nvim);
+    command
         .args(["--headless", "--clean", "-c"])
         .arg(format!("luafile {}", script.display()))
         .env("FLOE_PROJECT", project.path())
         .env("FLOE_LINT", env!("CARGO_BIN_EXE_floe-lint"))
         .env_remove("FLOE_PLATFORM_FILE")
-        .env_remove("FLOE_PLATFORM_ENV")
-        .output()
-        .expect("run nvim");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-    .replace("-- INSERT --", "");
-    assert!(
-        output.status.success(),
-        "Neovim typing test failed:\n{text}"
-    );
+        .env_remove("FLOE_PLATFORM_ENV");
+    let text = run(&mut command, "Neovim typing test");
     assert!(text.contains("all Neovim typing checks passed"), "{text}");
 }
