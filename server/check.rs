@@ -231,9 +231,10 @@ fn check_group(
         cache: options.cache.as_deref(),
     };
     for project in projects {
-        if let Some(manifest) = &project.manifest {
-            loader.load(&mut report, manifest, Kind::Config(FileKind::Manifest));
-        }
+        let own_manifest = project
+            .manifest
+            .as_deref()
+            .and_then(|m| loader.load(&mut report, m, Kind::Config(FileKind::Manifest)));
         let floe = project
             .floe
             .as_deref()
@@ -250,6 +251,8 @@ fn check_group(
         // The content decides the dialect: the stages below see Generation A's files only.
         let pairing::Partners {
             floe,
+            spec,
+            manifest,
             environments,
             mut found,
             mixed,
@@ -307,8 +310,19 @@ fn check_group(
                     .iter()
                     .any(|l| l == name)
         };
+        // A manifest checked on its own is one only if its content says so.
+        let own_manifest = own_manifest.filter(|key| {
+            report
+                .document(key)
+                .is_some_and(|d| FileKind::classify(FileKind::Manifest, d) == FileKind::Manifest)
+        });
         let cx = Context {
             floe: floe_document,
+            spec: spec.as_ref().and_then(|k| report.document(k)),
+            manifest: manifest
+                .or(own_manifest)
+                .as_ref()
+                .and_then(|k| report.document(k)),
             environments: environments
                 .iter()
                 .filter_map(|(name, key)| {

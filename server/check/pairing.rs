@@ -19,6 +19,9 @@ use crate::workspace::manifest::{self, Pairing};
 pub(super) struct Partners {
     /// The Generation A floe.yaml (none for a Generation B product).
     pub floe: Option<Arc<Path>>,
+    /// The Generation B product (`kind: FloeSpec`) and the manifest it pairs with.
+    pub spec: Option<Arc<Path>>,
+    pub manifest: Option<Arc<Path>>,
     /// The Generation A platform files, by environment.
     pub environments: Vec<(String, Arc<Path>)>,
     /// The pairing's findings (FL202, FL203).
@@ -38,13 +41,19 @@ pub(super) fn partners(
 ) -> Partners {
     let mut found = Vec::new();
     let mut mixed = false;
+    let (mut spec, mut manifest) = (None, None);
     let dialect = floe
         .as_ref()
         .and_then(|key| kind_of(report, key, FileKind::Floe))
         .map(FileKind::dialect);
     let floe = match (floe, dialect) {
         (Some(key), Some(Dialect::V1)) => {
-            found.extend(pair_v1_product(loader, report, &key, &environments));
+            let paired = pair_v1_product(loader, report, &key, &environments);
+            found.extend(paired.found);
+            manifest = paired.manifest;
+            if kind_of(report, &key, FileKind::Floe) == Some(FileKind::FloeSpec) {
+                spec = Some(key);
+            }
             None
         }
         (Some(key), _) => {
@@ -60,8 +69,12 @@ pub(super) fn partners(
         .into_iter()
         .filter(|(_, key)| kind_of(report, key, FileKind::Platform) == Some(FileKind::Platform))
         .collect();
+    let manifest =
+        manifest.filter(|key| kind_of(report, key, FileKind::Manifest) == Some(FileKind::Manifest));
     Partners {
         floe,
+        spec,
+        manifest,
         environments,
         found,
         mixed,
@@ -75,6 +88,15 @@ fn kind_of(report: &Report, path: &Path, named: FileKind) -> Option<FileKind> {
         .map(|document| FileKind::classify(named, document))
 }
 
+/// What pairing a Generation B product found.
+#[derive(Default)]
+struct Paired {
+    /// The manifest it loaded for the product.
+    manifest: Option<Arc<Path>>,
+    /// A missing named manifest, Generation A platform files beside it.
+    found: Vec<Diagnostic>,
+}
+
 /// A Generation B product: loads the manifest it pairs with, and reports a missing named
 /// manifest and Generation A platform files beside it. `environments` are the platform files
 /// discovery found for it by name.
@@ -83,10 +105,11 @@ fn pair_v1_product(
     report: &mut Report,
     product: &Arc<Path>,
     environments: &[(String, Arc<Path>)],
-) -> Vec<Diagnostic> {
+) -> Paired {
     let Some(document) = report.documents.get(product).cloned() else {
-        return Vec::new();
+        return Paired::default();
     };
+    let mut manifest_key = None;
     let mut found = Vec::new();
     let platforms = of_kind(report, environments, FileKind::Platform, |kind| {
         kind == FileKind::Platform
@@ -96,12 +119,15 @@ fn pair_v1_product(
     }
     // A manifest written as floe.yaml pairs with nothing; its own check says what it is.
     if FileKind::classify(FileKind::Floe, &document) != FileKind::FloeSpec {
-        return found;
+        return Paired {
+            manifest: None,
+            found,
+        };
     }
     let reference = Spec::of(&document).and_then(|spec| spec.manifest_ref());
     match manifest::pair(product, reference.and_then(|r| r.local_path())) {
         Pairing::Named(path) | Pairing::Found(path) => {
-            loader.load(report, &path, Kind::Config(FileKind::Manifest));
+            manifest_key = loader.load(report, &path, Kind::Config(FileKind::Manifest));
         }
         Pairing::NamedMissing(path) => {
             if let Some(reference) = reference {
@@ -110,7 +136,10 @@ fn pair_v1_product(
         }
         Pairing::None => {}
     }
-    found
+    Paired {
+        manifest: manifest_key,
+        found,
+    }
 }
 
 /// A Generation A product with Generation B files where its platform files would be: a floe

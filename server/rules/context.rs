@@ -23,7 +23,13 @@ pub struct Dbt<'a> {
 }
 
 pub struct Context<'a> {
+    /// The Generation A (floe-runtime) floe.yaml.
     pub floe: Option<&'a Document>,
+    /// The Generation B product (`kind: FloeSpec`): none for a Generation A project.
+    pub spec: Option<&'a Document>,
+    /// The Generation B manifest (`kind: Manifest`) the product pairs with, or the manifest a
+    /// project of its own checks.
+    pub manifest: Option<&'a Document>,
     pub environments: Vec<Environment<'a>>,
     pub dbt: Dbt<'a>,
     /// profiles.yml generations shared by the FL7xx rules.

@@ -38,6 +38,13 @@ pub trait Rule: Sync + Declared {
     /// Called once for the floe.yaml of a project.
     fn floe(&self, _floe: &Document, _out: &mut Vec<Diagnostic>) {}
 
+    /// Called once for a Generation B product (`kind: FloeSpec` floe.yaml).
+    fn spec(&self, _spec: &Document, _out: &mut Vec<Diagnostic>) {}
+
+    /// Called once for a Generation B manifest (`kind: Manifest`), in each project that reads
+    /// it (the engine removes the repeats).
+    fn manifest(&self, _manifest: &Document, _out: &mut Vec<Diagnostic>) {}
+
     /// Called once per project, for rules that look at several files at once.
     fn project(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 }
@@ -115,6 +122,9 @@ fn own(
     out
 }
 
+/// A rule's hook over one document.
+type Hook = fn(&dyn Rule, &Document, &mut Vec<Diagnostic>);
+
 /// Runs every registered rule over one project. `documents` gives the shared document of a path
 /// (what identifies an unchanged document in `kept`).
 pub fn run(
@@ -130,6 +140,22 @@ pub fn run(
         match shared(floe) {
             Some(arc) => out.extend(own(&arc, None, kept, |rule, out| rule.floe(floe, out))),
             None => registry::rules().for_each(|r| r.floe(floe, &mut out)),
+        }
+    }
+    let v1: [(Option<&Document>, Hook); 2] = [
+        (cx.spec, |rule, spec, out| rule.spec(spec, out)),
+        (cx.manifest, |rule, manifest, out| {
+            rule.manifest(manifest, out)
+        }),
+    ];
+    for (document, hook) in v1 {
+        if let Some(document) = document.filter(|d| d.loadable) {
+            match shared(document) {
+                Some(arc) => {
+                    out.extend(own(&arc, None, kept, |rule, out| hook(rule, document, out)))
+                }
+                None => registry::rules().for_each(|r| hook(r, document, &mut out)),
+            }
         }
     }
     for env in cx.environments.iter().filter(|e| e.document.loadable) {
