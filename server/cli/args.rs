@@ -21,7 +21,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the language server over stdio.
     Lsp,
-    /// Print the dbt profiles.yml floe would generate from floe.yaml + platform.yaml.
+    /// Print the dbt profiles.yml floe would generate from floe.yaml + platform.yaml (Generation
+    /// B: from floe.yaml + the manifest, as its runtime writes it).
     Profiles(ProfilesArgs),
     /// Verify that a catalog is reachable with the configured credentials, and that DuckDB can
     /// attach it (token, config, namespace, ATTACH).
@@ -120,6 +121,10 @@ pub struct ConnectArgs {
 pub struct ProfilesArgs {
     /// A floe project directory, floe.yaml or platform.yaml (default: the current directory).
     pub path: Option<PathBuf>,
+    /// Generation B: the manifest.yaml to use (default: the one platform.manifest names, else the
+    /// nearest floe manifest at or above floe.yaml).
+    #[arg(long, conflicts_with_all = ["env", "platform"])]
+    pub manifest: Option<PathBuf>,
     /// Environment (a directory name under platform/).
     #[arg(long, conflicts_with = "platform")]
     pub env: Option<String>,

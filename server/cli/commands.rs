@@ -210,30 +210,12 @@ fn plural(n: usize) -> &'static str {
 
 /// `floe-lint profiles`: the generated profiles.yml on stdout or in a file; quirks on stderr.
 fn profiles(args: &super::args::ProfilesArgs) -> i32 {
-    use crate::profiles::{Style, preview};
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    let inputs = match preview::inputs(
-        &path,
-        args.env.as_deref(),
-        args.platform.as_deref(),
-        &Selection::from_env(),
-    ) {
-        Ok(inputs) => inputs,
-        Err(message) => {
-            eprintln!("floe-lint profiles: {}", escape::text(&message));
-            return EXIT_ERROR;
-        }
-    };
-    let style = match args.style {
-        super::args::ProfilesStyle::Runtime => Style::Runtime,
-        super::args::ProfilesStyle::Factory => Style::Factory,
-    };
-    let generated = match preview::render(&inputs, &args.profile, &args.target, style) {
+    let rendered =
+        super::profiles_v1::render(args, &path).unwrap_or_else(|| profiles_runtime(args, &path));
+    let generated = match rendered {
         Ok(generated) => generated,
-        Err(message) => {
-            eprintln!("floe-lint profiles: {}", escape::text(&message));
-            return EXIT_FINDINGS;
-        }
+        Err(code) => return code,
     };
     for quirk in &generated.quirks {
         eprintln!("note: {}", escape::text(&quirk.message));
@@ -251,6 +233,34 @@ fn profiles(args: &super::args::ProfilesArgs) -> i32 {
         None => print(&generated.text),
     }
     EXIT_CLEAN
+}
+
+/// A Generation A product's profiles.yml, or the exit code of its failure.
+fn profiles_runtime(
+    args: &super::args::ProfilesArgs,
+    path: &Path,
+) -> Result<crate::profiles::Generated, i32> {
+    use crate::profiles::{Style, preview};
+    let inputs = match preview::inputs(
+        path,
+        args.env.as_deref(),
+        args.platform.as_deref(),
+        &Selection::from_env(),
+    ) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            eprintln!("floe-lint profiles: {}", escape::text(&message));
+            return Err(EXIT_ERROR);
+        }
+    };
+    let style = match args.style {
+        super::args::ProfilesStyle::Runtime => Style::Runtime,
+        super::args::ProfilesStyle::Factory => Style::Factory,
+    };
+    preview::render(&inputs, &args.profile, &args.target, style).map_err(|message| {
+        eprintln!("floe-lint profiles: {}", escape::text(&message));
+        EXIT_FINDINGS
+    })
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.

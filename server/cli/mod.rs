@@ -10,6 +10,7 @@ mod json;
 mod output;
 mod paths;
 mod position;
+mod profiles_v1;
 mod sarif;
 mod source_window;
 

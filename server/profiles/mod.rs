@@ -28,6 +28,7 @@ pub mod preview;
 pub mod pyyaml;
 #[cfg(test)]
 mod tests;
+pub mod v1;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -1,0 +1,259 @@
+//! `floe-lint profiles` on Generation B products (`apiVersion: floe.dev/v1`): the real binary
+//! prints, byte for byte, the profiles.yml upstream's runtime writes (tests/fixtures/upstream-
+//! generated, see SOURCES.md there) for upstream's products at their place in upstream's
+//! repository, and says why when compile would fail.
+
+mod common;
+
+use common::{Project, read_fixture};
+
+const DEMO_MANIFEST: &str = "upstream/floe__demo__manifest.yaml";
+const CUSTOMER_360: &str = "upstream/floe__demo__customer-360__floe.yaml";
+const HELLO_ORDERS: &str = "upstream/floe__examples__hello-orders__floe.yaml";
+
+/// upstream's demo products and their manifest, laid out as in upstream's repository.
+fn upstream_repository() -> Project {
+    let project = Project::new();
+    project
+        .write(".git/HEAD", "ref: refs/heads/main\n")
+        .fixture("demo/manifest.yaml", DEMO_MANIFEST)
+        .fixture("demo/customer-360/floe.yaml", CUSTOMER_360)
+        .fixture("examples/hello-orders/floe.yaml", HELLO_ORDERS);
+    project
+}
+
+/// A product named `name` and a manifest whose compute plugin config is `config` (YAML lines
+/// indented under `config:`), side by side.
+fn product(name: &str, compute: &str) -> Project {
+    let project = Project::new();
+    project
+        .write(".git/HEAD", "ref: refs/heads/main\n")
+        .write(
+            "floe.yaml",
+            format!(
+                "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: {name}\n  version: 1.0.0\ntransforms:\n  - name: stg_orders\n"
+            ),
+        )
+        .write(
+            "manifest.yaml",
+            format!(
+                "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata:\n  name: platform\n  version: 1.0.0\n  owner: platform-team\nplugins:\n  orchestrator:\n    type: dagster\n  compute:\n{compute}"
+            ),
+        );
+    project
+}
+
+fn text(output: &std::process::Output) -> (Option<i32>, String, String) {
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn upstream_products_match_the_runtime_byte_for_byte() {
+    let project = upstream_repository();
+    // By directory (customer-360 names its manifest `../manifest.yaml`) and by file (hello-orders
+    // names `../../demo/manifest.yaml`).
+    let output = project.run(&["profiles", "demo/customer-360"]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    assert_eq!(
+        output.stdout,
+        read_fixture("upstream-generated/genb-customer-360.profiles.yml")
+    );
+    assert!(output.stderr.is_empty(), "{:?}", text(&output));
+    let output = project.run(&["profiles", "examples/hello-orders/floe.yaml"]);
+    assert_eq!(
+        output.stdout,
+        read_fixture("upstream-generated/genb-hello-orders.profiles.yml")
+    );
+
+    // --output writes the same bytes.
+    let output = project.run(&[
+        "profiles",
+        "demo/customer-360",
+        "--output",
+        "demo/customer-360/profiles.yml",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    assert_eq!(
+        std::fs::read(project.path().join("demo/customer-360/profiles.yml")).expect("written"),
+        read_fixture("upstream-generated/genb-customer-360.profiles.yml")
+    );
+}
+
+#[test]
+fn the_manifest_can_be_named_and_a_manifest_is_not_a_product() {
+    let project = upstream_repository();
+    project.write(
+        "other/manifest.yaml",
+        String::from_utf8(read_fixture(DEMO_MANIFEST))
+            .expect("utf-8")
+            .replace("threads: 4", "threads: 2"),
+    );
+    let output = project.run(&[
+        "profiles",
+        "demo/customer-360",
+        "--manifest",
+        "other/manifest.yaml",
+    ]);
+    let (code, stdout, _) = text(&output);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("      threads: 2\n"), "{stdout}");
+
+    let (code, stdout, stderr) = text(&project.run(&["profiles", "demo/manifest.yaml"]));
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.contains("is a platform manifest, which serves many products"),
+        "{stderr}"
+    );
+    // Generation A's environment options do not apply.
+    let (code, _, stderr) = text(&project.run(&["profiles", "demo/customer-360", "--env", "prod"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("is a Generation B product: it has no environments"),
+        "{stderr}"
+    );
+    // A product whose named manifest is missing.
+    project.write(
+        "demo/customer-360/floe.yaml",
+        String::from_utf8(read_fixture(CUSTOMER_360))
+            .expect("utf-8")
+            .replace("../manifest.yaml", "../platform/manifest.yaml"),
+    );
+    let (code, _, stderr) = text(&project.run(&["profiles", "demo/customer-360"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("platform.manifest names demo/platform/manifest.yaml, which does not exist"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn generation_a_products_keep_their_preview_and_refuse_a_manifest() {
+    let project = Project::new();
+    project
+        .fixture(
+            "floe.yaml",
+            "upstream/floe-runtime__demo__data_engineering__floe.yaml",
+        )
+        .fixture(
+            "platform/local/platform.yaml",
+            "upstream/floe-runtime__demo__platform-config__platform__local__platform.yaml",
+        );
+    let output = project.run(&["profiles"]);
+    assert_eq!(
+        output.stdout,
+        read_fixture("upstream-generated/demo.profiles.yml")
+    );
+    let (code, _, stderr) = text(&project.run(&["profiles", "--manifest", "m.yaml"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("--manifest is for a Generation B product"),
+        "{stderr}"
+    );
+}
+
+/// Every key the DuckDB plugin reads, in its order (an option's `type` comes after the entry's
+/// own keys: the entry had none); placeholders expanded; no alias when the name is already
+/// dbt-safe; a key the plugin drops is a note.
+#[test]
+fn the_duckdb_profile_keeps_upstreams_order_and_defaults() {
+    let project = product(
+        "orders",
+        "    type: duckdb\n    config:\n      attach:\n        - path: \"iceberg:{product_name}\"\n          alias: lake\n          extra: 1\n          options: {catalog_uri: \"http://polaris:8181/api/catalog\", type: iceberg}\n      settings: {s3_region: eu-west-1, memory_limit: 1GB}\n      access_mode: READ_WRITE\n      memory_limit: 4GB\n      extensions: [iceberg, httpfs]\n      timeout_seconds: \"60\"\n      path: \"{product_name}/{product_slug}.duckdb\"\n      s3_endpoint: minio:9000\n",
+    );
+    let (code, stdout, stderr) = text(&project.run(&["profiles"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    insta::assert_snapshot!(stdout, @r"
+    orders:
+      target: dev
+      outputs:
+        dev:
+          type: duckdb
+          path: orders/orders.duckdb
+          threads: 4
+          timeout_seconds: 60
+          extensions:
+          - iceberg
+          - httpfs
+          settings:
+            access_mode: READ_WRITE
+            memory_limit: 1GB
+            s3_region: eu-west-1
+          attach:
+          - path: iceberg:orders
+            alias: lake
+            catalog_uri: http://polaris:8181/api/catalog
+            type: iceberg
+    ");
+    insta::assert_snapshot!(stderr, @r"
+    note: `s3_endpoint` is not read by the DuckDB compute plugin: the dbt profile floe writes leaves it out
+    note: `extra` of an attach entry is not read by the DuckDB compute plugin: the dbt profile floe writes leaves it out
+    ");
+    // Nothing configured: an in-memory database, upstream's defaults.
+    let project = product("a--b", "    type: duckdb\n");
+    let (code, stdout, _) = text(&project.run(&["profiles"]));
+    assert_eq!(code, Some(0));
+    insta::assert_snapshot!(stdout, @r"
+    a--b: &id001
+      target: dev
+      outputs:
+        dev:
+          type: duckdb
+          path: ':memory:'
+          threads: 4
+          timeout_seconds: 3600
+    a__b: *id001
+    ");
+}
+
+/// Where compile fails, `profiles` prints upstream's reason (exit 1), the first one as
+/// upstream stops there.
+#[test]
+fn compile_failures_are_explained() {
+    for (compute, expected) in [
+        (
+            "    type: snowflake\n",
+            "E301 Compute plugin 'snowflake' not found (upstream ships only the 'duckdb' compute plugin)",
+        ),
+        (
+            "    type: duckdb\n    config:\n      threads: 65\n",
+            "validation error for ComputeConfig: threads: Input should be less than or equal to 64",
+        ),
+        (
+            "    type: duckdb\n    config:\n      path: /data/../x.duckdb\n",
+            "E303 Failed to generate dbt profile for 'duckdb': Database path must not contain '..' (path traversal)",
+        ),
+        (
+            "    type: duckdb\n    config:\n      path: 3\n",
+            "E303 Failed to generate dbt profile for 'duckdb': argument of type 'int' is not iterable",
+        ),
+        (
+            "    type: duckdb\n    config:\n      attach: [{path: x, options: {token: t}}]\n",
+            "E303 Failed to generate dbt profile for 'duckdb': Invalid attach option key: 'token'. Allowed keys: ['access_mode', 'catalog_uri', 'read_only', 'schema', 'type']",
+        ),
+    ] {
+        let project = product("orders", compute);
+        let (code, stdout, stderr) = text(&project.run(&["profiles"]));
+        assert_eq!((code, stdout.as_str()), (Some(1), ""), "{compute}");
+        assert!(
+            stderr.starts_with(
+                "floe-lint profiles: floe cannot write profiles.yml for floe.yaml with manifest.yaml: "
+            ) && stderr.trim_end().ends_with(expected),
+            "{compute}: {stderr}"
+        );
+    }
+    let project = product("orders", "    type: duckdb\n");
+    project.write(
+        "manifest.yaml",
+        "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata: {name: p, version: 1.0.0, owner: x}\nplugins:\n  compute: {type: duckdb}\n",
+    );
+    let (code, _, stderr) = text(&project.run(&["profiles"]));
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("E201 Required plugin 'orchestrator' not found in platform manifest"),
+        "{stderr}"
+    );
+}
