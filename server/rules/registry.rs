@@ -86,6 +86,10 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::schema::IGNORED_MANIFEST_KEY),
     S(&codes::cross_file::MIXED_DIALECTS),
     S(&codes::cross_file::MANIFEST_NOT_FOUND),
+    R(&rules::compute::plugin::ComputePluginNotFound),
+    R(&rules::compute::profile::DbtProfileFails),
+    R(&rules::compute::range::ComputeConfigRange),
+    R(&rules::compute::dropped::ComputeKeyDropped),
 ];
 
 /// The rules the engine runs, in registry order.
