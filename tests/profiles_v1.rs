@@ -125,7 +125,8 @@ fn the_manifest_can_be_named_and_a_manifest_is_not_a_product() {
     let (code, _, stderr) = text(&project.run(&["profiles", "demo/customer-360"]));
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("platform.manifest names demo/platform/manifest.yaml, which does not exist"),
+        stderr
+            .contains("platform.manifest names demo/platform/manifest.yaml, which does not exist"),
         "{stderr}"
     );
 }
