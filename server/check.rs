@@ -11,7 +11,10 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{FileKind, validate};
 use crate::rules::{self, Context, Environment, context::Dbt, cross_file};
 use crate::syntax::{self, Document, Limits};
-use crate::workspace::{Project, Selection, dbt::dbt_files};
+use crate::workspace::{
+    Project, Selection,
+    dbt::{self, dbt_files},
+};
 
 mod cache;
 mod each;
@@ -257,11 +260,12 @@ fn check_group(
             mut found,
             mixed,
         } = pairing::partners(&loader, &mut report, floe, environments);
-        let dbt = match (&project.floe, &floe) {
-            (Some(path), Some(key)) => dbt_files(
+        let dbt = match (&project.floe, &floe, &spec) {
+            (Some(path), Some(key), _) => dbt_files(
                 path,
                 report.documents.get(key).and_then(|d| d.root.as_ref()),
             ),
+            (_, None, Some(spec)) => dbt::product_files(spec),
             _ => Default::default(),
         };
         let dbt_project = dbt

@@ -68,7 +68,7 @@ fn upstream_repository() -> Project {
         .fixture("demo/floe.yaml", DEMO_SPEC)
         .fixture("demo/customer-360/floe.yaml", CUSTOMER_360)
         // A stale hand-written dbt profiles.yml: Generation B's runtime writes its own, nothing
-        // reads this one (no finding: the profiles rules are Generation A's).
+        // reads this one (FL702 with the dbt project beside it: tests/profiles_v1.rs).
         .fixture(
             "demo/customer-360/profiles.yml",
             "upstream/floe__demo__customer-360__profiles.yml",

@@ -258,3 +258,113 @@ fn compile_failures_are_explained() {
         "{stderr}"
     );
 }
+
+/// Findings of `code` as `file:line message`.
+fn listed(json: &serde_json::Value, code: &str) -> String {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            format!(
+                "{}:{} {}\n",
+                d["file"].as_str().unwrap_or_default(),
+                d["range"]["start"]["line"],
+                d["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// upstream's demo ships a hand-written profiles.yml beside customer-360 that is not what its
+/// runtime writes (and the runtime never reads it): a real FL702, which the fix makes the
+/// runtime's bytes.
+#[test]
+fn the_demos_checked_in_profiles_yml_is_stale() {
+    let project = upstream_repository();
+    project
+        .fixture(
+            "demo/customer-360/profiles.yml",
+            "upstream/floe__demo__customer-360__profiles.yml",
+        )
+        .fixture(
+            "demo/customer-360/dbt_project.yml",
+            "upstream/floe__demo__customer-360__dbt_project.yml",
+        );
+    let (_, json) = project.check_json(&["demo/customer-360"]);
+    insta::assert_snapshot!(listed(&json, "FL702"), @"demo/customer-360/profiles.yml:1 profiles.yml differs from what floe's runtime writes for 'customer-360' (10 lines changed), and the runtime never reads it: it writes its own profiles.yml from the compiled artifacts before each dbt run");
+    let help = json["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["code"] == "FL702"))
+        .and_then(|d| d["help"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        help.starts_with("floe's runtime writes (from demo/customer-360/floe.yaml and demo/manifest.yaml, target 'dev'):")
+            && help.contains("-      threads: 1\n+      path: /tmp/floe/customer_360.duckdb\n+      threads: 4\n"),
+        "{help}"
+    );
+    // The demo's dbt project asks for the dbt-safe alias: no FL703.
+    assert_eq!(listed(&json, "FL703"), "");
+
+    project.run(&["check", "demo/customer-360", "--fix"]);
+    assert_eq!(
+        std::fs::read(project.path().join("demo/customer-360/profiles.yml")).expect("read"),
+        read_fixture("upstream-generated/genb-customer-360.profiles.yml")
+    );
+    let (_, json) = project.check_json(&["demo/customer-360"]);
+    assert_eq!(listed(&json, "FL702"), "");
+    // CRLF line breaks are the same file.
+    let crlf = String::from_utf8(read_fixture(
+        "upstream-generated/genb-customer-360.profiles.yml",
+    ))
+    .expect("utf-8")
+    .replace('\n', "\r\n");
+    project.write("demo/customer-360/profiles.yml", crlf);
+    let (_, json) = project.check_json(&["demo/customer-360"]);
+    assert_eq!(listed(&json, "FL702"), "");
+}
+
+/// The runtime's profiles.yml holds `metadata.name` and its dbt-safe alias: `dbt_project.yml`
+/// may name either; anything else stops dbt.
+#[test]
+fn the_dbt_project_names_the_product_or_its_alias() {
+    let project = upstream_repository();
+    project
+        .fixture(
+            "demo/customer-360/dbt_project.yml",
+            "upstream/floe__demo__customer-360__dbt_project.yml",
+        )
+        .fixture(
+            "examples/hello-orders/dbt_project.yml",
+            "upstream/floe__examples__hello-orders__dbt_project.yml",
+        );
+    let (_, json) = project.check_json(&["demo/customer-360", "examples/hello-orders"]);
+    assert_eq!(listed(&json, "FL703"), "");
+
+    let upstream = String::from_utf8(read_fixture(
+        "upstream/floe__demo__customer-360__dbt_project.yml",
+    ))
+    .expect("utf-8");
+    project.write(
+        "demo/customer-360/dbt_project.yml",
+        upstream.replace("profile: customer_360", "profile: customer-360"),
+    );
+    let (_, json) = project.check_json(&["demo/customer-360"]);
+    assert_eq!(listed(&json, "FL703"), "");
+
+    project.write(
+        "demo/customer-360/dbt_project.yml",
+        upstream.replace("profile: customer_360", "profile: default"),
+    );
+    let (code, json) = project.check_json(&["demo/customer-360"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(listed(&json, "FL703"), @r#"demo/customer-360/dbt_project.yml:5 dbt_project.yml asks for profile 'default', but the profiles.yml floe's runtime writes holds only 'customer-360' and its dbt-safe alias 'customer_360' (from floe.yaml's metadata.name); dbt will stop with "Could not find profile named 'default'""#);
+    project.run(&["check", "demo/customer-360", "--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(project.path().join("demo/customer-360/dbt_project.yml"))
+            .expect("read"),
+        upstream
+    );
+}

@@ -89,3 +89,25 @@ fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         }
     }
 }
+
+/// The dbt project of a Generation B product: its floe.yaml's directory, which upstream's
+/// runtime takes as the dbt `project_dir` (the generated `definitions.py` sits there and passes
+/// its own directory). A `profiles.yml` checked in there is read for comparison only: that
+/// runtime writes its own and never reads it (spec §7.3).
+pub fn product_files(spec_path: &Path) -> DbtFiles {
+    use crate::dialect::v1::compute::{DBT_PROJECT_FILE, PROFILES_FILE};
+    let dir = match spec_path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let project = dir.join(DBT_PROJECT_FILE);
+    if !super::files::present(&project) {
+        return DbtFiles::default();
+    }
+    let profiles = Some(dir.join(PROFILES_FILE)).filter(|p| super::files::present(p));
+    DbtFiles {
+        project: Some(crate::workspace::discover::clean(&project)),
+        profiles: profiles.map(|p| crate::workspace::discover::clean(&p)),
+        sql: Vec::new(),
+    }
+}

@@ -15,6 +15,12 @@ declare_rule! {
     /// any environment; otherwise the finding shows the unified diff against the closest
     /// environment's output, with credentials redacted.
     ///
+    /// For a Generation B product (`kind: FloeSpec`), the dbt project is the one beside its
+    /// floe.yaml, and the comparison is with the profiles.yml the runtime writes from floe.yaml
+    /// and the manifest (what `floe-lint profiles` prints). That runtime never reads a
+    /// checked-in profiles.yml at all (it writes its own into a temporary directory before each
+    /// dbt run), which the message says; upstream's demo ships stale ones.
+    ///
     /// ## Why is this bad?
     /// floe's container entrypoint regenerates profiles.yml before every dbt run, so what is
     /// checked in is what developers run locally but not what runs in deployment. A stale copy
@@ -29,7 +35,8 @@ declare_rule! {
     /// ## Fix
     /// `floe-lint check --fix` rewrites the file with the generator's output (`floe-lint
     /// profiles --output PATH` does the same for one chosen environment). The fix is safe:
-    /// floe overwrites the file at run time anyway, so local edits to it never deploy.
+    /// floe overwrites the file at run time anyway (Generation B ignores it), so local edits to
+    /// it never deploy. For Generation B, deleting the file is as good.
     pub struct Drift(DRIFT) = ("FL702", "profiles-drift", Profiles, Warning, "A checked-in profiles.yml differs from what floe generates", fix: Always);
 }
 
@@ -42,6 +49,9 @@ struct Candidate<'a> {
 
 impl Rule for Drift {
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(spec) = cx.spec.filter(|d| d.loadable) {
+            return super::v1::drift(&DRIFT, spec, cx, out);
+        }
         let (Some(floe), Some(checked_in)) = (super::floe_of(cx), cx.dbt.profiles) else {
             return;
         };
@@ -130,7 +140,7 @@ fn target_of(document: &Document) -> String {
         .to_owned()
 }
 
-fn changed_lines(before: &str, after: &str) -> usize {
+pub(super) fn changed_lines(before: &str, after: &str) -> usize {
     similar::TextDiff::from_lines(before, after)
         .iter_all_changes()
         .filter(|c| c.tag() != similar::ChangeTag::Equal)
@@ -139,7 +149,7 @@ fn changed_lines(before: &str, after: &str) -> usize {
 
 /// The first line of the checked-in file that the generated text does not have in its place
 /// (the end of the file when the generated text only adds lines).
-fn first_difference(document: &Document, current: &str, generated: &str) -> Span {
+pub(super) fn first_difference(document: &Document, current: &str, generated: &str) -> Span {
     let mut offset = 0;
     let mut generated_lines = generated.split_inclusive('\n');
     for line in current.split_inclusive('\n') {
@@ -158,7 +168,7 @@ fn first_difference(document: &Document, current: &str, generated: &str) -> Span
 }
 
 /// The checked-in text with every credential replaced by its redacted form.
-fn redacted(document: &Document) -> String {
+pub(super) fn redacted(document: &Document) -> String {
     let mut text = document.text.clone();
     let mut secrets = credentials::profiles_secrets(document);
     secrets.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));

@@ -6,6 +6,7 @@
 pub mod drift;
 pub mod generator;
 pub mod profile_name;
+pub mod v1;
 
 use crate::profiles::{self, GenerateError, Generated, Request};
 use crate::rules::Context;

@@ -12,6 +12,11 @@ declare_rule! {
     /// → profile `orders_lakehouse`). Reported on the `profile:` line, for a floe.yaml with
     /// `transforms` (only then does floe generate the profiles.yml dbt reads).
     ///
+    /// For a Generation B product (`kind: FloeSpec`), the dbt project is the one beside its
+    /// floe.yaml, and the runtime's profiles.yml holds `metadata.name` and, when it differs, its
+    /// dbt-safe alias (every character other than a letter, digit or `_` made `_`:
+    /// `customer-360` → `customer_360`, which upstream's demo uses); either is accepted.
+    ///
     /// ## Why is this bad?
     /// floe's container writes `profiles.yml` itself before it runs dbt, with one profile under
     /// that key. A dbt project that asks for another profile stops at start-up with "Could not
@@ -26,13 +31,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Set `profile:` to the generated key (`profile: orders_lakehouse`); `--unsafe-fixes` does it
+    /// Set `profile:` to the generated key (`profile: orders_lakehouse`; Generation B: the
+    /// dbt-safe alias); `--unsafe-fixes` does it
     /// (unsafe: a dbt run outside floe then needs that profile in your own profiles.yml).
     pub struct ProfileMismatch(META) = ("FL703", "dbt-profile-mismatch", Profiles, Error, "dbt_project.yml names a profile floe's generator does not write", fix: Sometimes);
 }
 
 impl Rule for ProfileMismatch {
     fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(spec) = cx.spec.filter(|d| d.loadable) {
+            return super::v1::profile_mismatch(&META, spec, cx, out);
+        }
         let Some(floe) = floe_of(cx) else { return };
         let Some(project) = cx.dbt.project.filter(|d| d.loadable) else {
             return;
