@@ -189,10 +189,11 @@ fn the_duckdb_profile_keeps_upstreams_order_and_defaults() {
             catalog_uri: http://polaris:8181/api/catalog
             type: iceberg
     ");
-    insta::assert_snapshot!(stderr, @r"
+    insta::assert_snapshot!(stderr, @r#"
     note: `s3_endpoint` is not read by the DuckDB compute plugin: the dbt profile floe writes leaves it out
+    note: `access_mode` ends up in the dbt profile's `settings`, which dbt-duckdb applies with SET on the open database; DuckDB refuses: "Cannot change access_mode setting while database is running - it must be set when opening or attaching the database"
     note: `extra` of an attach entry is not read by the DuckDB compute plugin: the dbt profile floe writes leaves it out
-    ");
+    "#);
     // Nothing configured: an in-memory database, upstream's defaults.
     let project = product("a--b", "    type: duckdb\n");
     let (code, stdout, _) = text(&project.run(&["profiles"]));

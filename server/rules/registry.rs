@@ -90,6 +90,7 @@ pub static REGISTRY: &[Registered] = &[
     R(&rules::compute::profile::DbtProfileFails),
     R(&rules::compute::range::ComputeConfigRange),
     R(&rules::compute::dropped::ComputeKeyDropped),
+    R(&rules::compute::access_mode::AccessModeSetting),
 ];
 
 /// The rules the engine runs, in registry order.

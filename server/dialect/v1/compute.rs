@@ -36,7 +36,12 @@ pub const SETTINGS: &str = "settings";
 pub const ATTACH: &str = "attach";
 /// Settings the plugin hoists from the connection into `settings` (`_DUCKDB_SETTING_KEYS`),
 /// before an explicit `settings` mapping is merged over them.
-pub const SETTING_KEYS: [&str; 2] = ["memory_limit", "access_mode"];
+pub const SETTING_KEYS: [&str; 2] = ["memory_limit", ACCESS_MODE];
+/// A DuckDB setting that can only be given when the database is opened: dbt-duckdb runs `SET`
+/// for each of the profile's `settings` on an open connection, and DuckDB refuses this one.
+pub const ACCESS_MODE: &str = "access_mode";
+/// DuckDB's refusal (DuckDB 1.5.5, through dbt-duckdb 1.11).
+pub const ACCESS_MODE_REFUSED: &str = "Cannot change access_mode setting while database is running - it must be set when opening or attaching the database";
 /// The database path when the connection names none.
 pub const MEMORY_PATH: &str = ":memory:";
 /// The characters a database path may not be made of only (`_validate_db_path`).

@@ -40,6 +40,21 @@ impl Out<'_> {
         });
     }
 
+    /// `access_mode` lands in the profile's `settings`, which dbt-duckdb applies with `SET` on an
+    /// open connection (`initialize_cursor`); DuckDB only takes it when opening a database.
+    fn refused(&mut self, at: &Node, pointer: &str) {
+        self.issues.push(Issue {
+            kind: IssueKind::RefusedByDuckDb,
+            pointer: pointer.to_owned(),
+            span: at.span,
+            message: format!(
+                "`{}` ends up in the dbt profile's `settings`, which dbt-duckdb applies with SET on the open database; DuckDB refuses: \"{}\"",
+                key::ACCESS_MODE,
+                key::ACCESS_MODE_REFUSED
+            ),
+        });
+    }
+
     fn dropped(&mut self, key: &Node, pointer: &str, message: String) {
         self.issues.push(Issue {
             kind: IssueKind::Dropped,
@@ -98,12 +113,20 @@ pub fn profile(
     for (k, v) in connection {
         if k.as_str().is_some_and(|k| key::SETTING_KEYS.contains(&k)) {
             settings.insert(expander.key(k)?, expander.value(v)?);
+            if k.as_str() == Some(key::ACCESS_MODE) {
+                out.refused(k, &pointer(key::ACCESS_MODE));
+            }
         }
     }
-    if let Some(explicit) = get(key::SETTINGS).filter(|n| truthy(n))
-        && let Err((span, message)) = update(&mut settings, explicit, expander)
-    {
-        out.fail(span, &pointer(key::SETTINGS), message);
+    if let Some(explicit) = get(key::SETTINGS).filter(|n| truthy(n)) {
+        if let Err((span, message)) = update(&mut settings, explicit, expander) {
+            out.fail(span, &pointer(key::SETTINGS), message);
+        }
+        for (k, _) in python::items(explicit) {
+            if k.as_str() == Some(key::ACCESS_MODE) {
+                out.refused(k, &child_pointer(&pointer(key::SETTINGS), key::ACCESS_MODE));
+            }
+        }
     }
     if !settings.is_empty() {
         profile.insert_str(key::SETTINGS, settings.into_value());

@@ -68,12 +68,15 @@ pub enum IssueKind {
     ProfileFailed,
     /// A key the DuckDB plugin never reads (not a failure).
     Dropped,
+    /// A setting the profile carries that DuckDB refuses when dbt applies it (`access_mode`):
+    /// compile passes, dbt cannot connect.
+    RefusedByDuckDb,
 }
 
 impl IssueKind {
     /// Whether compile fails on it.
     pub fn is_error(self) -> bool {
-        self != IssueKind::Dropped
+        !matches!(self, IssueKind::Dropped | IssueKind::RefusedByDuckDb)
     }
 }
 
@@ -206,7 +209,7 @@ fn failure(issue: &Issue) -> GenerateError {
                 issue.message
             ),
         ),
-        IssueKind::ProfileFailed | IssueKind::Dropped => (
+        IssueKind::ProfileFailed | IssueKind::Dropped | IssueKind::RefusedByDuckDb => (
             ErrorKind::UnsupportedTarget,
             format!(
                 "E303 Failed to generate dbt profile for '{}': {}",

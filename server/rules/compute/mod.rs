@@ -1,10 +1,12 @@
 //! What `floe platform compile` checks on the manifest's `plugins.compute` on its way to the dbt
-//! profile (spec §6.2, §6.3, §7.2), FL230–FL233: the compute plugin must exist, `ComputeConfig`'s
-//! ranges, DuckDB's `generate_dbt_profile` failures, and the keys that plugin drops without a
-//! word. Upstream reports the first failure as "Compilation failed" with no place; these report
-//! every one at the value that causes it. The reading is `profiles::v1`'s, shared with the
-//! profiles.yml preview, so a finding here is exactly why the preview fails.
+//! profile (spec §6.2, §6.3, §7.2), FL230–FL234: the compute plugin must exist, `ComputeConfig`'s
+//! ranges, DuckDB's `generate_dbt_profile` failures, the keys that plugin drops without a word,
+//! and the one setting it writes that dbt-duckdb cannot apply (`access_mode`). Upstream reports
+//! the first failure as "Compilation failed" with no place; these report every one at the value
+//! that causes it. The reading is `profiles::v1`'s, shared with the profiles.yml preview, so a
+//! finding here is exactly why the preview fails.
 
+pub mod access_mode;
 pub mod dropped;
 pub mod plugin;
 pub mod profile;
