@@ -1,5 +1,6 @@
 //! The profiles.yml preview: the request `floe/previewProfiles` (`{uri, environment?}` →
-//! `{text, environment, floe, platform, quirks}`) and the command behind the code lens.
+//! `{text, environment, floe, platform, quirks}`; for a Generation B product `{text, floe,
+//! manifest, quirks}` with `environment: null`) and the command behind the code lens.
 
 use std::path::Path;
 
@@ -30,7 +31,8 @@ pub fn request(backend: &Backend, params: PreviewParams) -> Result<Value> {
 }
 
 /// The generated profiles.yml for the floe.yaml (or platform.yaml) at `path`, in `environment`
-/// (default: the one named in the settings, else the only one, else `local`).
+/// (default: the one named in the settings, else the only one, else `local`); for a Generation B
+/// floe.yaml, the one its runtime writes with the manifest it pairs with.
 pub fn preview(backend: &Backend, path: &Path, environment: Option<String>) -> Result<Value> {
     let (selection, environment) = {
         let state = lock(&backend.state);
@@ -45,6 +47,19 @@ pub fn preview(backend: &Backend, path: &Path, environment: Option<String>) -> R
         message: message.into(),
         data: None,
     };
+    // A Generation B product: floe.yaml and the manifest it pairs with, no environments.
+    if let Some(inputs) =
+        crate::profiles::v1::preview::inputs(path, None, &selection).map_err(invalid)?
+    {
+        let generated = crate::profiles::v1::preview::render(&inputs).map_err(invalid)?;
+        return Ok(serde_json::json!({
+            "text": generated.text,
+            "environment": null,
+            "floe": inputs.spec,
+            "manifest": inputs.manifest,
+            "quirks": generated.quirks.iter().map(|q| q.message.clone()).collect::<Vec<_>>(),
+        }));
+    }
     let inputs = crate::profiles::preview::inputs(path, environment.as_deref(), None, &selection)
         .map_err(invalid)?;
     let generated = crate::profiles::preview::render(

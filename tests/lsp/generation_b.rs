@@ -1,6 +1,7 @@
 //! Generation B documents (`apiVersion: floe.dev/v1`) in the editor: a FloeSpec and its manifest
 //! get the diagnostics `floe-lint check` reports, on open and change, the manifest re-published
-//! with the product; hover reads Generation B's schema, not Generation A's.
+//! with the product; hover reads Generation B's schema, not Generation A's; the preview lens
+//! shows the profiles.yml Generation B's runtime writes.
 
 use serde_json::json;
 
@@ -92,5 +93,61 @@ fn hover_on_a_spec_reads_generation_b_schema() {
     assert!(text.starts_with("**`transforms`**"), "{text}");
     // FloeSpec's own description (Generation A's `transforms` is a list of dbt projects).
     assert!(text.contains("dbt models, at least one"), "{text}");
+    client.shutdown();
+}
+
+/// The "Preview profiles.yml" lens of a FloeSpec answers with what upstream's runtime writes
+/// from it and its manifest; `floe/previewProfiles` names both files; a compile failure is the
+/// answer's error, in upstream's words.
+#[test]
+fn the_preview_lens_of_a_spec_shows_the_runtimes_profiles_yml() {
+    let fixture = repository();
+    let mut client = fixture.start();
+    let spec = client.open(&fixture.path("orders/floe.yaml"), SPEC);
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": spec}}),
+    );
+    let preview = lenses
+        .as_array()
+        .and_then(|all| {
+            all.iter()
+                .find(|l| l["command"]["title"] == "Preview profiles.yml")
+        })
+        .map(|l| l["command"].clone())
+        .expect("the preview lens");
+    let text = client.request(
+        "workspace/executeCommand",
+        json!({"command": preview["command"], "arguments": preview["arguments"]}),
+    );
+    assert_eq!(
+        text,
+        "orders:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n      threads: 4\n      timeout_seconds: 3600\n"
+    );
+    let result = client.request("floe/previewProfiles", json!({"uri": spec}));
+    assert_eq!(result["text"], text);
+    assert_eq!(result["environment"], serde_json::Value::Null);
+    assert!(
+        result["manifest"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("manifest.yaml")),
+        "{result}"
+    );
+
+    fixture.write(
+        "manifest.yaml",
+        &MANIFEST.replace("type: duckdb", "type: snowflake"),
+    );
+    let id = client.request_async(
+        "workspace/executeCommand",
+        json!({"command": preview["command"], "arguments": preview["arguments"]}),
+    );
+    let response = client.response(id);
+    assert!(
+        response["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("E301 Compute plugin 'snowflake' not found (upstream ships only the 'duckdb' compute plugin)")),
+        "{response}"
+    );
     client.shutdown();
 }
