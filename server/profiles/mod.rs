@@ -1,5 +1,5 @@
 //! dbt `profiles.yml` exactly as floe (Generation A, floe-runtime) generates it from a `floe.yaml`
-//! and a `platform.yaml` (spec §4).
+//! and a `platform.yaml` (spec §4). Generation B's (a FloeSpec and its manifest) is [`v1`].
 //!
 //! Two upstream generators are reproduced, selected by [`Style`]:
 //!
