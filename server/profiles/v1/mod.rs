@@ -21,6 +21,8 @@ mod compute;
 mod duckdb;
 pub mod preview;
 mod python;
+#[cfg(test)]
+mod tests;
 
 pub use compute::{Resolved, bounded_int, resolve};
 pub use python::{dbt_project_name, product_slug};
