@@ -17,6 +17,7 @@
 //! The compile checks on the way ([`compute::resolve`]) are reported all at once as
 //! [`Issue`]s, for the rules; the generator fails at the first, as upstream does.
 
+mod attach;
 mod compute;
 mod duckdb;
 pub mod preview;
