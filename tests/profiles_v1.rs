@@ -369,3 +369,63 @@ fn the_dbt_project_names_the_product_or_its_alias() {
         upstream
     );
 }
+
+/// Generation B has no secret references: a credential in the manifest's compute config is
+/// written into profiles.yml as is. It is never shown: not by `profiles` on stdout, not in the
+/// editor's preview, not in FL702's diff or fix, in any output format; `--output` writes it.
+#[test]
+fn a_credential_in_the_compute_config_is_never_shown() {
+    const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzGENBKEY";
+    let project = product(
+        "orders",
+        &format!(
+            "    type: duckdb\n    config:\n      path: /tmp/floe/orders.duckdb\n      settings:\n        s3_secret_access_key: \"{SECRET}\"\n"
+        ),
+    );
+    project
+        .write("dbt_project.yml", "name: orders\nprofile: orders\n")
+        .write(
+            "profiles.yml",
+            "orders:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: /tmp/old.duckdb\n",
+        );
+    let shown = |what: &str, bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains(&SECRET[2..10]),
+            "{what} shows the secret:\n{text}"
+        );
+    };
+    let (code, stdout, stderr) = text(&project.run(&["profiles"]));
+    assert_eq!(code, Some(0));
+    shown("profiles", stdout.as_bytes());
+    assert!(
+        stdout.contains("s3_secret_access_key: wJ… (38 chars)"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("1 secret value from the manifest shown redacted; --output FILE writes the file as the runtime does"),
+        "{stderr}"
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let output = project.run(&["check", "--format", format]);
+        shown(format, &[output.stdout, output.stderr].concat());
+    }
+    let (_, json) = project.check_json(&[]);
+    let drift = json["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["code"] == "FL702"))
+        .cloned()
+        .expect("FL702");
+    assert!(drift["fix"].is_null(), "{drift:#}");
+    assert!(
+        drift["help"].as_str().is_some_and(|h| h
+            .contains("+        s3_secret_access_key: wJ… (38 chars)")
+            && h.contains("no fix writes it")),
+        "{drift:#}"
+    );
+
+    // The file itself is the runtime's.
+    project.run(&["profiles", "--output", "written.yml"]);
+    let written = std::fs::read_to_string(project.path().join("written.yml")).expect("written");
+    assert!(written.contains(SECRET), "{written}");
+}

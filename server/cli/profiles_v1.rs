@@ -7,8 +7,8 @@ use std::path::Path;
 use super::args::ProfilesArgs;
 use super::commands::{EXIT_ERROR, EXIT_FINDINGS};
 use super::escape;
-use crate::profiles::Generated;
 use crate::profiles::v1::preview;
+use crate::profiles::{Generated, Quirk};
 use crate::workspace::Selection;
 
 /// The generated file, or the exit code of a failure (its message printed); `None` when the
@@ -40,8 +40,24 @@ pub fn render(args: &ProfilesArgs, path: &Path) -> Option<Result<Generated, i32>
             EXIT_ERROR,
         );
     }
-    Some(preview::render(&inputs).map_err(|message| {
-        eprintln!("floe-lint profiles: {}", escape::text(&message));
-        EXIT_FINDINGS
-    }))
+    let mut generated = match preview::render(&inputs) {
+        Ok(generated) => generated,
+        Err(message) => return fail(&message, EXIT_FINDINGS),
+    };
+    // Printed, the file shows no secret; written (--output), it is what the runtime writes.
+    if args.output.is_none() {
+        let (shown, secrets) = crate::profiles::v1::shown(&generated.text);
+        if secrets > 0 {
+            generated.text = shown;
+            generated.quirks.push(Quirk {
+                message: format!(
+                    "{secrets} secret value{} from the manifest shown redacted; --output FILE writes the file as the runtime does",
+                    if secrets == 1 { "" } else { "s" }
+                ),
+                pointer: String::new(),
+                in_floe: false,
+            });
+        }
+    }
+    Some(Ok(generated))
 }

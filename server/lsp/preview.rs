@@ -52,8 +52,10 @@ pub fn preview(backend: &Backend, path: &Path, environment: Option<String>) -> R
         crate::profiles::v1::preview::inputs(path, None, &selection).map_err(invalid)?
     {
         let generated = crate::profiles::v1::preview::render(&inputs).map_err(invalid)?;
+        // A literal credential of the manifest is written into the file: shown redacted.
+        let (text, _) = crate::profiles::v1::shown(&generated.text);
         return Ok(serde_json::json!({
-            "text": generated.text,
+            "text": text,
             "environment": null,
             "floe": inputs.spec,
             "manifest": inputs.manifest,

@@ -134,6 +134,21 @@ fn the_preview_lens_of_a_spec_shows_the_runtimes_profiles_yml() {
         "{result}"
     );
 
+    // A credential in the compute config is written into the file as is: the preview hides it.
+    fixture.write(
+        "manifest.yaml",
+        &MANIFEST.replace(
+            "type: duckdb\n",
+            "type: duckdb\n    config:\n      settings: {s3_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzLSPKEY}\n",
+        ),
+    );
+    let result = client.request("floe/previewProfiles", json!({"uri": spec}));
+    let shown = result["text"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("s3_secret_access_key: wJ… (37 chars)") && !shown.contains("alrXUtnF"),
+        "{result}"
+    );
+
     fixture.write(
         "manifest.yaml",
         &MANIFEST.replace("type: duckdb", "type: snowflake"),

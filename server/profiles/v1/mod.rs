@@ -33,8 +33,9 @@ use super::{ErrorKind, GenerateError, Generated, Quirk};
 use crate::diagnostic::Span;
 use crate::dialect::v1::compute as key;
 use crate::dialect::v1::vocabulary::MANIFEST_FILE_NAMES;
+use crate::secrets::{redact, scan};
 use crate::syntax::json_pointer::{child as child_pointer, dotted};
-use crate::syntax::{Document, Node};
+use crate::syntax::{Document, Limits, Node, parse_text};
 
 /// `yaml.safe_dump(payload, sort_keys=False)`: block style, ASCII only (`allow_unicode` is
 /// off), width 80.
@@ -235,4 +236,39 @@ fn file_name(in_floe: bool) -> &'static str {
     } else {
         MANIFEST_FILE_NAMES[0]
     }
+}
+
+/// The secret values the profiles.yml scan finds in a generated file, each with the form it is
+/// shown in (`AK… (20 chars)`). Generation B has no secret references: a credential written in
+/// the manifest's compute config (a DuckDB `s3_secret_access_key` setting) is written into the
+/// file as is, so a view of the file must hide it.
+pub fn secrets(text: &str) -> Vec<(Span, String)> {
+    let file: std::sync::Arc<std::path::Path> =
+        std::sync::Arc::from(std::path::Path::new(key::PROFILES_FILE));
+    let document = parse_text(&file, text, &Limits::default());
+    scan::scan(&document, scan::Scope::Profiles)
+        .into_iter()
+        .filter(scan::Found::is_secret)
+        .map(|found| (found.span, redact::secret(&found.value)))
+        .collect()
+}
+
+/// `text` as it may be shown: every secret replaced by its redacted form; and how many there were.
+pub fn shown(text: &str) -> (String, usize) {
+    let mut secrets = secrets(text);
+    secrets.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let count = secrets.len();
+    let mut out = text.to_owned();
+    let mut last_start = usize::MAX;
+    for (span, form) in secrets {
+        if span.end <= last_start
+            && span.end <= out.len()
+            && out.is_char_boundary(span.start)
+            && out.is_char_boundary(span.end)
+        {
+            out.replace_range(span.start..span.end, &form);
+            last_start = span.start;
+        }
+    }
+    (out, count)
 }

@@ -36,8 +36,10 @@ declare_rule! {
     /// `floe-lint check --fix` rewrites the file with the generator's output (`floe-lint
     /// profiles --output PATH` does the same for one chosen environment). The fix is safe:
     /// floe overwrites the file at run time anyway (Generation B ignores it), so local edits to
-    /// it never deploy. For Generation B, deleting the file is as good.
-    pub struct Drift(DRIFT) = ("FL702", "profiles-drift", Profiles, Warning, "A checked-in profiles.yml differs from what floe generates", fix: Always);
+    /// it never deploy. For Generation B, deleting the file is as good; and when the file its
+    /// runtime writes would hold a credential from the manifest, no fix is offered (floe-lint
+    /// never prints or writes a secret).
+    pub struct Drift(DRIFT) = ("FL702", "profiles-drift", Profiles, Warning, "A checked-in profiles.yml differs from what floe generates", fix: Sometimes);
 }
 
 /// The generator's output for one environment.

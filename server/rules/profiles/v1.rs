@@ -7,7 +7,7 @@
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::v1::compute::{DEV, METADATA, NAME, PROFILE};
-use crate::profiles::v1::{dbt_project_name, generate};
+use crate::profiles::v1::{dbt_project_name, generate, shown};
 use crate::rules::Context;
 use crate::rules::edit;
 use crate::rules::walk::string_field;
@@ -34,36 +34,47 @@ pub fn drift(
     let name = product_name(spec).map_or_else(String::new, |(name, _)| name.to_owned());
     let changed = super::drift::changed_lines(&current, &generated.text);
     let lines = if changed == 1 { "line" } else { "lines" };
-    let help = if checked_in.loadable {
-        let shown = super::drift::redacted(checked_in).replace("\r\n", "\n");
+    // The manifest's literal credentials are written into the file as they are: the diff shows
+    // them redacted on both sides, and no fix carries them (a fix's text is printed too).
+    let (written, secrets) = shown(&generated.text);
+    let mut help = if checked_in.loadable {
+        let checked = super::drift::redacted(checked_in).replace("\r\n", "\n");
         format!(
             "floe's runtime writes (from {} and {}, target '{DEV}'):\n{}",
             spec.file.display(),
             manifest.file.display(),
-            crate::fix::unified_diff("profiles.yml", &shown, &generated.text)
+            crate::fix::unified_diff("profiles.yml", &checked, &written)
         )
     } else {
         "the file does not load; the fix replaces it with what floe's runtime writes".to_owned()
     };
-    out.push(
-        Diagnostic::new(
-            rule,
-            &checked_in.file,
-            super::drift::first_difference(checked_in, &current, &generated.text),
-            format!(
-                "profiles.yml differs from what floe's runtime writes for '{name}' ({changed} {lines} changed), and the runtime never reads it: it writes its own profiles.yml from the compiled artifacts before each dbt run"
-            ),
-        )
-        .with_help(help)
-        .with_fix(edit::fix(
-            format!("Rewrite profiles.yml as floe's runtime writes it for '{name}'"),
-            Applicability::Safe,
-            vec![Edit {
-                span: Span::new(0, checked_in.text.len()),
-                replacement: generated.text,
-            }],
-        )),
-    );
+    if secrets > 0 {
+        help.push_str(&format!(
+            "\nthe file the runtime writes holds {secrets} secret value{} from the manifest (shown redacted): no fix writes it; keep credentials out of plugins.compute.config",
+            if secrets == 1 { "" } else { "s" }
+        ));
+    }
+    let finding = Diagnostic::new(
+        rule,
+        &checked_in.file,
+        super::drift::first_difference(checked_in, &current, &generated.text),
+        format!(
+            "profiles.yml differs from what floe's runtime writes for '{name}' ({changed} {lines} changed), and the runtime never reads it: it writes its own profiles.yml from the compiled artifacts before each dbt run"
+        ),
+    )
+    .with_help(help);
+    if secrets > 0 {
+        out.push(finding);
+        return;
+    }
+    out.push(finding.with_fix(edit::fix(
+        format!("Rewrite profiles.yml as floe's runtime writes it for '{name}'"),
+        Applicability::Safe,
+        vec![Edit {
+            span: Span::new(0, checked_in.text.len()),
+            replacement: generated.text,
+        }],
+    )));
 }
 
 /// FL703: `dbt_project.yml`'s `profile:` against the two keys the runtime writes.
