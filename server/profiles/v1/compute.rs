@@ -178,7 +178,7 @@ fn is_null(node: &Node) -> bool {
 }
 
 /// pydantic's `int` field in lax mode with `ge`/`le` bounds, with pydantic's messages.
-pub fn bounded_int(node: &Node, (min, max): (i128, i128)) -> Result<i128, String> {
+fn bounded_int(node: &Node, (min, max): (i128, i128)) -> Result<i128, String> {
     let value = lax_int(node)?;
     if value < min {
         return Err(format!("Input should be greater than or equal to {min}"));

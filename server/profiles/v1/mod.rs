@@ -25,7 +25,7 @@ mod python;
 #[cfg(test)]
 mod tests;
 
-pub use compute::{Resolved, bounded_int, resolve};
+pub use compute::{Resolved, resolve};
 pub use python::{dbt_project_name, product_slug};
 
 use super::pyyaml::{self, DumpOptions, Value};
