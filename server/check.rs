@@ -256,7 +256,13 @@ fn check_group(
             environments,
             mut found,
             mixed,
-        } = pairing::partners(&loader, &mut report, floe, environments);
+        } = pairing::partners(
+            &loader,
+            &mut report,
+            floe,
+            environments,
+            selection.manifest.as_deref(),
+        );
         let dbt = match (&project.floe, &floe) {
             (Some(path), Some(key)) => dbt_files(
                 path,

@@ -78,6 +78,11 @@ pub struct CheckArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The manifest.yaml for Generation B floe.yaml files that name no local one
+    /// (`platform.manifest`) and have none in their directory or above (overrides
+    /// `.floe-lint.toml`'s `manifest`).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
     /// Projects checked at once (default: every core). The output does not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub threads: Option<u32>,

@@ -26,6 +26,7 @@ mod preview;
 mod profiles;
 mod rename;
 mod request;
+mod served;
 mod snapshot;
 mod state;
 mod symbols;
