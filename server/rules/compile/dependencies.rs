@@ -263,9 +263,9 @@ impl<'d> Graph<'d> {
             }
             seen[id] = true;
             // Breadth-first from `start` inside its component until an edge leads back to it.
-            let mut parent: Vec<Option<usize>> = vec![None; self.names.len()];
-            let mut visited = vec![false; self.names.len()];
-            visited[start] = true;
+            // The parents are a map, not a vector per component: a product of thousands of
+            // transforms has thousands of (mostly single-node) components.
+            let mut parent: HashMap<usize, usize> = HashMap::new();
             let mut queue = VecDeque::from([start]);
             let mut closing = None;
             'search: while let Some(node) = queue.pop_front() {
@@ -274,9 +274,8 @@ impl<'d> Graph<'d> {
                         closing = Some(node);
                         break 'search;
                     }
-                    if component[next] == id && !visited[next] {
-                        visited[next] = true;
-                        parent[next] = Some(node);
+                    if component[next] == id && !parent.contains_key(&next) {
+                        parent.insert(next, node);
                         queue.push_back(next);
                     }
                 }
@@ -287,7 +286,7 @@ impl<'d> Graph<'d> {
             let mut path = vec![start];
             while node != start {
                 path.push(node);
-                let Some(previous) = parent[node] else {
+                let Some(&previous) = parent.get(&node) else {
                     break;
                 };
                 node = previous;
