@@ -19,6 +19,11 @@ declare_rule! {
     /// and configuration." (exit 7). Both missing plugins are reported here at once.
     /// `defaults.compute` does not replace a missing compute plugin.
     ///
+    /// The finding is at the `plugins` key (at `compute:` itself when it is written as `null`),
+    /// with the product it was checked with as a related location. Without any `plugins`
+    /// mapping the schema's finding (`FL101`/`FL102` at the root or the key) comes first and this
+    /// rule stays quiet.
+    ///
     /// ## Example
     /// ```yaml
     /// plugins:
