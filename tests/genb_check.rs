@@ -17,14 +17,14 @@ const QUICKSTART_SPEC: &str =
     "upstream/floe__packages__floe-core__tests__fixtures__quickstart__floe.yaml";
 const QUICKSTART: &str = "packages/floe-core/tests/fixtures/quickstart";
 
-/// Upstream's FloeSpec files that validate, at their place in upstream's repository (the
-/// quickstart one fails only at compile, through governance).
-const VALID_SPECS: [&str; 5] = [
+/// Upstream's FloeSpec files that validate and compile, at their place in upstream's repository.
+/// (The quickstart one validates but fails compile, through governance: see
+/// `quickstart_pair_reports_its_compile_failure`.)
+const VALID_SPECS: [&str; 4] = [
     "demo/customer-360/floe.yaml",
     "demo/financial-risk/floe.yaml",
     "demo/iot-telemetry/floe.yaml",
     "examples/hello-orders/floe.yaml",
-    "packages/floe-core/tests/fixtures/quickstart/floe.yaml",
 ];
 
 /// A minimal valid FloeSpec that names no manifest.
@@ -103,15 +103,52 @@ fn upstream_valid_files_are_clean() {
     assert_eq!((code, listing(&json)), (0, String::new()));
 }
 
-/// Schema-valid upstream, but its Polaris config lacks what the runtime's model requires.
+/// Both files are schema-valid upstream. `floe platform compile` fails on the pair at one
+/// place: strict governance and `dependsOn: stg_orders`, which is no transform (FLOE-E301), the
+/// only error in floe.yaml. Beside it: the `compute: spark` override compile ignores (a warning,
+/// upstream does not enforce it), and the manifest's Polaris config, which lacks what the
+/// runtime's model requires (not compile's concern).
 #[test]
-fn quickstart_manifest_reports_only_what_the_runtime_rejects() {
+fn quickstart_pair_reports_its_compile_failure() {
     let (code, json) = upstream_repository().check_json(&[QUICKSTART]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @r"
+    packages/floe-core/tests/fixtures/quickstart/floe.yaml:23:14 FL222 `int_customer_orders` asks for compute 'spark', which upstream's compile neither checks nor applies: the dbt profile is generated from `plugins.compute` ('duckdb'), so it runs on duckdb
+    packages/floe-core/tests/fixtures/quickstart/floe.yaml:26:9 FL216 [FLOE-E301] Model 'int_customer_orders' references non-existent model 'stg_orders'
     packages/floe-core/tests/fixtures/quickstart/manifest.yaml:18:5 FL108 Field required: `oauth2` is missing from `plugins.catalog.config`
     packages/floe-core/tests/fixtures/quickstart/manifest.yaml:18:5 FL108 Field required: `warehouse` is missing from `plugins.catalog.config`
     ");
+    let errors: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["severity"] == "error" && d["file"].as_str().is_some_and(|f| f.ends_with("floe.yaml"))
+        })
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default(),
+                d["severity"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [("FL216", "error")],
+        "the compile failure is floe.yaml's only error"
+    );
+    // `transforms[1].dependsOn[1]`: the value `stg_orders`, exactly.
+    let failure = &json["diagnostics"][1];
+    let at = |end: &str| {
+        (
+            failure["range"][end]["line"].clone(),
+            failure["range"][end]["column"].clone(),
+        )
+    };
+    assert_eq!(
+        (at("start"), at("end")),
+        ((26.into(), 9.into()), (26.into(), 19.into()))
+    );
 }
 
 /// demo/floe.yaml (an older shape) is invalid upstream with exactly 12 errors; each is reported at
@@ -156,7 +193,7 @@ fn a_spec_pairs_with_the_manifest_it_names_or_the_nearest_one() {
     let (_, json) = project.check_json(&["demo/floe.yaml"]);
     assert_eq!(files(&json), ["demo/floe.yaml", "demo/manifest.yaml"]);
     // The whole repository: each shared manifest is checked once; only demo/floe.yaml and the
-    // quickstart manifest have findings.
+    // quickstart pair have findings.
     let (code, json) = project.check_json(&[]);
     assert_eq!(code, 1);
     assert_eq!(files(&json).len(), 8);
@@ -168,6 +205,7 @@ fn a_spec_pairs_with_the_manifest_it_names_or_the_nearest_one() {
         per_file,
         std::collections::BTreeMap::from([
             ("demo/floe.yaml".to_owned(), 12),
+            (format!("{QUICKSTART}/floe.yaml"), 2),
             (format!("{QUICKSTART}/manifest.yaml"), 2)
         ])
     );
@@ -246,6 +284,7 @@ fn a_project_with_mistakes_in_both_files() {
     orders/floe.yaml:5:12 FL102 Input should be a valid string
     orders/floe.yaml:7:11 FL102 Input should be a valid string
     orders/floe.yaml:10:11 FL103 Input should be 'bronze', 'silver' or 'gold'
+    orders/floe.yaml:11:17 FL216 `raw_orders` is not a transform of this product: `stg_orders` depends on a model that does not exist
     orders/floe.yaml:12:5 FL100 Extra inputs are not permitted: `depends_on` is the same field as `dependsOn`, which is also given; keep one spelling
     orders/floe.yaml:13:11 FL104 String should match pattern '^[a-zA-Z_][a-zA-Z0-9_]*$'
     orders/floe.yaml:14:5 FL106 Environment-specific fields are not allowed in FloeSpec: transforms[1].database. Use platform manifest for environment configuration (FR-014).

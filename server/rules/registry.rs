@@ -86,6 +86,22 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::schema::IGNORED_MANIFEST_KEY),
     S(&codes::cross_file::MIXED_DIALECTS),
     S(&codes::cross_file::MANIFEST_NOT_FOUND),
+    // `floe platform compile`'s checks across a FloeSpec and its manifest.
+    R(&rules::compile::plugins::MissingRequiredPlugin),
+    R(&rules::compile::plugins::UnknownQualityProvider),
+    R(&rules::compile::ranges::GovernanceOutOfRange),
+    R(&rules::compile::sinks::UnapprovedSink),
+    R(&rules::compile::naming::GovernanceNaming),
+    R(&rules::compile::documentation::GovernanceMissingDescription),
+    R(&rules::compile::dependencies::UnknownDependency),
+    R(&rules::compile::dependencies::CircularDependency),
+    R(&rules::compile::custom_rules::GovernanceCustomRule),
+    R(&rules::compile::policies::GovernancePolicy),
+    R(&rules::compile::controls::GovernanceRbac),
+    R(&rules::compile::controls::GovernanceNetworkPolicy),
+    R(&rules::compile::unenforced::UnenforcedTransformCompute),
+    R(&rules::compile::unenforced::UnenforcedApprovedProducts),
+    R(&rules::compile::unenforced::UnenforcedDefaultCompute),
 ];
 
 /// The rules the engine runs, in registry order.

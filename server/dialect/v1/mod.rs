@@ -6,6 +6,10 @@
 //! never because of its file name: both generations name the product file `floe.yaml`.
 
 pub mod access;
+pub mod compile;
+pub mod governance;
+pub mod platform;
+pub mod product;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};
