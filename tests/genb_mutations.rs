@@ -414,6 +414,24 @@ fn mutations() -> Vec<Mutation> {
             line_of: &["plugins", "catalog", "config"],
         },
         Mutation {
+            what: "dependsOn naming no transform (compile's FLOE-E301)",
+            in_manifest: false,
+            edit: |v| v["transforms"][3]["dependsOn"][0] = json!("stg_nowhere"),
+            code: "FL216",
+            line_of: &["transforms", "3", "dependsOn", "0"],
+        },
+        Mutation {
+            what: "no orchestrator plugin (compile's E201)",
+            in_manifest: true,
+            edit: |v| {
+                v["plugins"]
+                    .as_object_mut()
+                    .map(|m| m.remove("orchestrator"));
+            },
+            code: "FL210",
+            line_of: &["plugins"],
+        },
+        Mutation {
             what: "misspelt root key",
             in_manifest: true,
             edit: |v| {
@@ -438,7 +456,9 @@ fn line_of(text: &str, path: &[&str]) -> Option<u64> {
     for part in path {
         if let Ok(index) = part.parse::<usize>() {
             // The index-th `-` item after `from`, at the indentation of the first.
-            let items: Vec<usize> = (from..lines.len())
+            // Items start below the key that holds the list (which may itself be `- key:`).
+            let start = if found.is_some() { from + 1 } else { from };
+            let items: Vec<usize> = (start..lines.len())
                 .filter(|&i| lines[i].trim_start().starts_with('-'))
                 .collect();
             let indent = items.first().map(|&i| indent(lines[i]))?;
