@@ -27,6 +27,11 @@ const VALID_SPECS: [&str; 5] = [
     "packages/floe-core/tests/fixtures/quickstart/floe.yaml",
 ];
 
+/// Only the stages' codes (syntax, schema, cross-file): what upstream itself would report. The
+/// anti-pattern rules' findings on upstream's files (a literal client secret, plain http in the
+/// demo manifest, ignored schedules, …) are pinned in tests/genb_antipatterns.rs.
+const STAGES: &str = "--select=FL0,FL1,FL2";
+
 /// A minimal valid FloeSpec that names no manifest.
 const MINIMAL_SPEC: &str = "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: \"1.0.0\"\ntransforms:\n  - name: stg_orders\n";
 
@@ -87,11 +92,12 @@ fn upstream_repository() -> Project {
     project
 }
 
+/// Clean of what upstream reports: no syntax, schema or cross-file finding.
 #[test]
 fn upstream_valid_files_are_clean() {
     let project = upstream_repository();
     for spec in VALID_SPECS {
-        let (_, json) = project.check_json(&[spec]);
+        let (_, json) = project.check_json(&[STAGES, spec]);
         let own: Vec<_> = findings(&json)
             .into_iter()
             .filter(|(file, _, _)| file == spec)
@@ -99,14 +105,14 @@ fn upstream_valid_files_are_clean() {
         assert_eq!(own, [], "{spec}");
         assert_eq!(files(&json).len(), 2, "{spec} is checked with its manifest");
     }
-    let (code, json) = project.check_json(&["demo/manifest.yaml"]);
+    let (code, json) = project.check_json(&[STAGES, "demo/manifest.yaml"]);
     assert_eq!((code, listing(&json)), (0, String::new()));
 }
 
 /// Schema-valid upstream, but its Polaris config lacks what the runtime's model requires.
 #[test]
 fn quickstart_manifest_reports_only_what_the_runtime_rejects() {
-    let (code, json) = upstream_repository().check_json(&[QUICKSTART]);
+    let (code, json) = upstream_repository().check_json(&[STAGES, QUICKSTART]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @r"
     packages/floe-core/tests/fixtures/quickstart/manifest.yaml:18:5 FL108 Field required: `oauth2` is missing from `plugins.catalog.config`
@@ -118,7 +124,7 @@ fn quickstart_manifest_reports_only_what_the_runtime_rejects() {
 /// its key.
 #[test]
 fn demo_spec_reports_upstreams_twelve_errors_at_their_keys() {
-    let (code, json) = upstream_repository().check_json(&["demo/floe.yaml"]);
+    let (code, json) = upstream_repository().check_json(&[STAGES, "demo/floe.yaml"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @r"
     demo/floe.yaml:24:1 FL100 Extra inputs are not permitted: `governance` is not a field of the top level
@@ -140,24 +146,24 @@ fn demo_spec_reports_upstreams_twelve_errors_at_their_keys() {
 fn a_spec_pairs_with_the_manifest_it_names_or_the_nearest_one() {
     let project = upstream_repository();
     // `platform.manifest: ../../demo/manifest.yaml`.
-    let (code, json) = project.check_json(&["examples/hello-orders"]);
+    let (code, json) = project.check_json(&[STAGES, "examples/hello-orders"]);
     assert_eq!((code, listing(&json)), (0, String::new()));
     assert_eq!(
         files(&json),
         ["demo/manifest.yaml", "examples/hello-orders/floe.yaml"]
     );
     // customer-360 names `../manifest.yaml`; from the product's own directory as well.
-    let (_, json) = project.check_json(&["demo/customer-360/floe.yaml"]);
+    let (_, json) = project.check_json(&[STAGES, "demo/customer-360/floe.yaml"]);
     assert_eq!(
         files(&json),
         ["demo/customer-360/floe.yaml", "demo/manifest.yaml"]
     );
     // demo/floe.yaml names an OCI reference: it pairs with the manifest beside it.
-    let (_, json) = project.check_json(&["demo/floe.yaml"]);
+    let (_, json) = project.check_json(&[STAGES, "demo/floe.yaml"]);
     assert_eq!(files(&json), ["demo/floe.yaml", "demo/manifest.yaml"]);
     // The whole repository: each shared manifest is checked once; only demo/floe.yaml and the
-    // quickstart manifest have findings.
-    let (code, json) = project.check_json(&[]);
+    // quickstart manifest have findings of the stages.
+    let (code, json) = project.check_json(&[STAGES]);
     assert_eq!(code, 1);
     assert_eq!(files(&json).len(), 8);
     let mut per_file = std::collections::BTreeMap::new();
@@ -231,6 +237,7 @@ fn a_project_with_mistakes_in_both_files() {
     manifest.yaml:9:1 FL110 Unknown fields in manifest will be ignored: ['governence']. This may indicate a newer manifest version or typos.
     manifest.yaml:12:3 FL102 Keys should be strings: `1` is read as an integer; quote it (`"1"`) if it is meant as a name
     manifest.yaml:21:12 FL108 String should match pattern '^https?://'
+    manifest.yaml:25:24 FL300 hardcoded credential (Secret Keyword) in `plugins.catalog.config.oauth2.client_secret`: ac… (19 chars); compile copies `plugins.catalog.config` verbatim into `target/compiled_artifacts.json` and the `floe-compiled-values` ConfigMap
     manifest.yaml:26:20 FL108 String should match pattern '^https?://'
     manifest.yaml:27:20 FL108 Input should be less than or equal to 10
     manifest.yaml:28:3 FL100 Extra inputs are not permitted: `alerts` is not a field of `plugins`
@@ -251,7 +258,7 @@ fn a_project_with_mistakes_in_both_files() {
     orders/floe.yaml:14:5 FL106 Environment-specific fields are not allowed in FloeSpec: transforms[1].database. Use platform manifest for environment configuration (FR-014).
     orders/floe.yaml:18:28 FL104 String should match pattern '^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$'
     "#);
-    // The plugin's literal client secret is next to a finding: masked in every rendering.
+    // The plugin's literal client secret (FL300) is masked in every rendering.
     for format in ["human", "json", "github", "sarif"] {
         let output = project.run(&["check", "--format", format, "orders"]);
         let text = String::from_utf8_lossy(&output.stdout);
@@ -265,7 +272,7 @@ fn a_runtime_floe_yaml_beside_a_manifest_is_one_finding() {
     project
         .write("floe.yaml", "name: orders\nversion: \"1.0\"\n")
         .fixture("manifest.yaml", DEMO_MANIFEST);
-    let (code, json) = project.check_json(&[]);
+    let (code, json) = project.check_json(&[STAGES]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @"floe.yaml:1:1 FL202 this floe.yaml is a Generation A (floe-runtime) file, but `manifest.yaml` beside it is a Generation B manifest (`kind: Manifest`): the two dialects do not mix");
     assert_eq!(

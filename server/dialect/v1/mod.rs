@@ -6,7 +6,9 @@
 //! never because of its file name: both generations name the product file `floe.yaml`.
 
 pub mod access;
+pub mod plugins;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};
-pub use vocabulary::DeclaredKind;
+pub use plugins::{Plugin, Plugins};
+pub use vocabulary::{Category, DeclaredKind};
