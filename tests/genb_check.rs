@@ -237,6 +237,7 @@ fn a_project_with_mistakes_in_both_files() {
     manifest.yaml:9:1 FL110 Unknown fields in manifest will be ignored: ['governence']. This may indicate a newer manifest version or typos.
     manifest.yaml:12:3 FL102 Keys should be strings: `1` is read as an integer; quote it (`"1"`) if it is meant as a name
     manifest.yaml:21:12 FL108 String should match pattern '^https?://'
+    manifest.yaml:23:7 FL303 `plugins.catalog.config.oauth2` has no `scope`: the Polaris plugin then sends none, PyIceberg asks for its default scope `catalog`, and Polaris rejects it, so every run fails to connect to the catalog
     manifest.yaml:25:24 FL300 hardcoded credential (Secret Keyword) in `plugins.catalog.config.oauth2.client_secret`: ac… (19 chars); compile copies `plugins.catalog.config` verbatim into `target/compiled_artifacts.json` and the `floe-compiled-values` ConfigMap
     manifest.yaml:26:20 FL108 String should match pattern '^https?://'
     manifest.yaml:27:20 FL108 Input should be less than or equal to 10
