@@ -86,6 +86,7 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::schema::IGNORED_MANIFEST_KEY),
     S(&codes::cross_file::MIXED_DIALECTS),
     S(&codes::cross_file::MANIFEST_NOT_FOUND),
+    R(&rules::security::tls_verification::TlsVerificationDisabled),
 ];
 
 /// The rules the engine runs, in registry order.
