@@ -87,6 +87,7 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::cross_file::MIXED_DIALECTS),
     S(&codes::cross_file::MANIFEST_NOT_FOUND),
     R(&rules::security::tls_verification::TlsVerificationDisabled),
+    R(&rules::lakehouse::iceberg_export_memory::IcebergExportMemoryDatabase),
 ];
 
 /// The rules the engine runs, in registry order.
