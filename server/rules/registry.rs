@@ -88,6 +88,7 @@ pub static REGISTRY: &[Registered] = &[
     S(&codes::cross_file::MANIFEST_NOT_FOUND),
     R(&rules::security::tls_verification::TlsVerificationDisabled),
     R(&rules::lakehouse::iceberg_export_memory::IcebergExportMemoryDatabase),
+    R(&rules::lakehouse::stale_table_repair::StaleTableRepair),
 ];
 
 /// The rules the engine runs, in registry order.

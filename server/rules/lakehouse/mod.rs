@@ -8,4 +8,5 @@ pub mod lineage_endpoint;
 pub mod memory_database;
 pub mod namespace_prefix;
 pub mod path_style_access;
+pub mod stale_table_repair;
 pub mod vended_credentials;
