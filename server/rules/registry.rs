@@ -89,6 +89,7 @@ pub static REGISTRY: &[Registered] = &[
     R(&rules::security::tls_verification::TlsVerificationDisabled),
     R(&rules::lakehouse::iceberg_export_memory::IcebergExportMemoryDatabase),
     R(&rules::lakehouse::stale_table_repair::StaleTableRepair),
+    R(&rules::lakehouse::ignored_schedule::IgnoredSchedule),
 ];
 
 /// The rules the engine runs, in registry order.

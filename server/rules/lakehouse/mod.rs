@@ -4,6 +4,7 @@
 pub mod catalog_uri;
 pub mod duckdb_memory;
 pub mod iceberg_export_memory;
+pub mod ignored_schedule;
 pub mod lineage_endpoint;
 pub mod memory_database;
 pub mod namespace_prefix;
