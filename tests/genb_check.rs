@@ -4,18 +4,9 @@
 
 mod common;
 
-use common::{Project, findings};
+use common::{Project, QUICKSTART, findings, listing, upstream_repository};
 
 const DEMO_MANIFEST: &str = "upstream/floe__demo__manifest.yaml";
-const DEMO_SPEC: &str = "upstream/floe__demo__floe.yaml";
-const CUSTOMER_360: &str = "upstream/floe__demo__customer-360__floe.yaml";
-const HELLO_ORDERS: &str = "upstream/floe__examples__hello-orders__floe.yaml";
-const QUICKSTART_MANIFEST: &str =
-    "upstream/floe__packages__floe-core__tests__fixtures__quickstart__manifest.yaml";
-
-const QUICKSTART_SPEC: &str =
-    "upstream/floe__packages__floe-core__tests__fixtures__quickstart__floe.yaml";
-const QUICKSTART: &str = "packages/floe-core/tests/fixtures/quickstart";
 
 /// Upstream's FloeSpec files that validate, at their place in upstream's repository (the
 /// quickstart one fails only at compile, through governance).
@@ -35,25 +26,6 @@ const STAGES: &str = "--select=FL0,FL1,FL2";
 /// A minimal valid FloeSpec that names no manifest.
 const MINIMAL_SPEC: &str = "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: \"1.0.0\"\ntransforms:\n  - name: stg_orders\n";
 
-/// Every finding as `file:line:column CODE message`, one per line.
-fn listing(json: &serde_json::Value) -> String {
-    json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{} {} {}\n",
-                d["file"].as_str().unwrap_or_default(),
-                d["range"]["start"]["line"],
-                d["range"]["start"]["column"],
-                d["code"].as_str().unwrap_or_default(),
-                d["message"].as_str().unwrap_or_default()
-            )
-        })
-        .collect()
-}
-
 fn files(json: &serde_json::Value) -> Vec<&str> {
     json["files"]
         .as_array()
@@ -61,35 +33,6 @@ fn files(json: &serde_json::Value) -> Vec<&str> {
         .iter()
         .filter_map(|f| f.as_str())
         .collect()
-}
-
-/// Every `floe__*` file of the corpus at its place in upstream's repository: products name
-/// their manifest (`../manifest.yaml`, `../../demo/manifest.yaml`) or sit beside one.
-fn upstream_repository() -> Project {
-    let project = Project::new();
-    project
-        .write(".git/HEAD", "ref: refs/heads/main\n")
-        .fixture("demo/manifest.yaml", DEMO_MANIFEST)
-        .fixture("demo/floe.yaml", DEMO_SPEC)
-        .fixture("demo/customer-360/floe.yaml", CUSTOMER_360)
-        // A stale hand-written dbt profiles.yml: Generation B's runtime writes its own, nothing
-        // reads this one (no finding: the profiles rules are Generation A's).
-        .fixture(
-            "demo/customer-360/profiles.yml",
-            "upstream/floe__demo__customer-360__profiles.yml",
-        )
-        .fixture(
-            "demo/financial-risk/floe.yaml",
-            "upstream/floe__demo__financial-risk__floe.yaml",
-        )
-        .fixture(
-            "demo/iot-telemetry/floe.yaml",
-            "upstream/floe__demo__iot-telemetry__floe.yaml",
-        )
-        .fixture("examples/hello-orders/floe.yaml", HELLO_ORDERS)
-        .fixture(&format!("{QUICKSTART}/floe.yaml"), QUICKSTART_SPEC)
-        .fixture(&format!("{QUICKSTART}/manifest.yaml"), QUICKSTART_MANIFEST);
-    project
 }
 
 /// Clean of what upstream reports: no syntax, schema or cross-file finding.
