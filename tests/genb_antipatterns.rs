@@ -153,10 +153,7 @@ fn unsafe_fixes_write_a_file_database_and_strict_recovery() {
 #[test]
 fn a_missing_scope_is_an_error_only_where_the_run_fails() {
     let root = fixtures_dir().join("rules/FL303/bad");
-    for (case, expected) in [
-        ("genb-missing-scope", "error"),
-        ("no-scope", "warning"),
-    ] {
+    for (case, expected) in [("genb-missing-scope", "error"), ("no-scope", "warning")] {
         let output = floe_lint()
             .current_dir(root.join(case))
             .args(["check", "--format", "json", "--select=FL303"])
@@ -218,4 +215,23 @@ fn the_new_rules_explain_themselves() {
         let text = String::from_utf8_lossy(&output.stdout);
         assert!(text.contains("Generation B"), "{code}:\n{text}");
     }
+}
+
+/// Flow style, anchors and CRLF change nothing: a value shared through an alias is one finding,
+/// at the place it is written.
+#[test]
+fn flow_style_anchors_and_crlf_read_the_same() {
+    let project = Project::new();
+    project.write(
+        "manifest.yaml",
+        "apiVersion: floe.dev/v1\r\nkind: Manifest\r\nmetadata: {name: acme, version: 1.0.0, owner: x}\r\nx-catalog: &catalog\r\n  uri: \"http://polaris:8181/api/catalog\"\r\n  warehouse: lake\r\n  oauth2: {client_id: a, client_secret: \"flow-s3cret-value\", token_url: \"https://p/t\", scope: PRINCIPAL_ROLE:x}\r\nplugins: {compute: {type: duckdb}, orchestrator: {type: dagster}, catalog: {type: polaris, config: *catalog}, storage: {type: s3, config: {endpoint: \"https://s3\", bucket: b}}}\r\ngovernance: {stale_table_recovery_mode: \"repair\"}\r\nartifacts: {registry: {uri: \"oci://registry.example.com/floe\", auth: {type: anonymous}, tls_verify: off}}\r\n",
+    );
+    let (_, json) = project.check_json(&[RULES]);
+    insta::assert_snapshot!(listing(&json), @r#"
+    manifest.yaml:5:8 FL304 `plugins.catalog.config.uri` uses plain http: http://polaris:8181/api/catalog
+    manifest.yaml:7:41 FL300 hardcoded credential (Secret Keyword) in `x-catalog.oauth2.client_secret`: fl… (17 chars); compile copies `plugins.catalog.config` verbatim into `target/compiled_artifacts.json` and the `floe-compiled-values` ConfigMap
+    manifest.yaml:8:11 FL408 the DuckDB compute plugin has no `path`, so its database is `:memory:`, but `plugins.catalog` and `plugins.storage` make every run export dbt's tables to Iceberg, which fails: "Configured Iceberg export requires a file-backed DuckDB profile path for product …; got ':memory:'."
+    manifest.yaml:9:41 FL409 `governance.stale_table_recovery_mode: repair` drops a table whose Iceberg metadata is missing and recreates it from the current run: its snapshots and history are lost and the cause goes unnoticed
+    manifest.yaml:10:101 FL306 `artifacts.registry.tls_verify` turns TLS certificate verification off: anyone on the network path can pose as the server and read or alter the OCI registry's artifacts and the credentials sent to it
+    "#);
 }

@@ -91,10 +91,15 @@ pub fn profiles_secrets(document: &Document) -> Vec<(Span, String)> {
 }
 
 fn report(document: &Document, scope: Scope, out: &mut Vec<Diagnostic>) {
+    // An alias repeats its anchor's nodes under another path: one finding per written value.
+    let mut reported = std::collections::HashSet::new();
     for found in scan(document, scope).into_iter() {
         let Verdict::Secret { upstream } = found.verdict else {
             continue;
         };
+        if !reported.insert((found.span.start, found.span.end)) {
+            continue;
+        }
         let shown = redact::secret(&found.value);
         let own = format!(
             "hardcoded credential ({}) in {}: {shown}",
