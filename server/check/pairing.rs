@@ -181,8 +181,10 @@ fn of_kind<'r>(
 }
 
 /// Generation B has no secret-reference syntax: a plugin's `client_secret` is a literal in the
-/// manifest. Its secret values are masked in every output like Generation A's (whose FL300
-/// findings mark them), although no rule reports them yet.
+/// manifest. FL300 reports such values (its findings mark them secret, as for Generation A);
+/// this masks whatever the scan finds in every Generation B document the check loaded even where
+/// no FL300 finding stands for it (a document the rules did not run over), so that masking never
+/// depends on which rules ran.
 pub(super) fn mask_v1_secrets(report: &mut Report) {
     let mut masked = Vec::new();
     for (path, document) in &report.documents {

@@ -102,6 +102,10 @@ pub static REGISTRY: &[Registered] = &[
     R(&rules::compile::unenforced::UnenforcedTransformCompute),
     R(&rules::compile::unenforced::UnenforcedApprovedProducts),
     R(&rules::compile::unenforced::UnenforcedDefaultCompute),
+    R(&rules::security::tls_verification::TlsVerificationDisabled),
+    R(&rules::lakehouse::iceberg_export_memory::IcebergExportMemoryDatabase),
+    R(&rules::lakehouse::stale_table_repair::StaleTableRepair),
+    R(&rules::lakehouse::ignored_schedule::IgnoredSchedule),
 ];
 
 /// The rules the engine runs, in registry order.

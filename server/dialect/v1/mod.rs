@@ -10,7 +10,9 @@ pub mod compile;
 pub mod governance;
 pub mod platform;
 pub mod product;
+pub mod plugins;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};
-pub use vocabulary::DeclaredKind;
+pub use plugins::{Plugin, Plugins};
+pub use vocabulary::{Category, DeclaredKind};
