@@ -124,7 +124,26 @@ pub fn schema_at(
         };
         node = resolve(root, node);
     }
-    Some(pick(root, node, tag(path).as_deref()).clone())
+    Some(inline(root, pick(root, node, tag(path).as_deref()), 0))
+}
+
+/// A schema with the `$ref`s of its union branches replaced by their targets, so that its
+/// allowed values and types can be read without the root (`tier: Tier | null` is an
+/// `anyOf` of a `$ref` and `null`).
+fn inline(root: &Value, node: &Value, depth: usize) -> Value {
+    let node = resolve(root, node);
+    let mut out = node.clone();
+    if depth >= 8 {
+        return out;
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(items)) = out.get_mut(key) {
+            for item in items.iter_mut() {
+                *item = inline(root, item, depth + 1);
+            }
+        }
+    }
+    out
 }
 
 /// The branch of a union that holds objects, preferring the one whose `type` const is `tag`.
@@ -195,13 +214,13 @@ pub fn fields(
     let mut out = Vec::new();
     if let Some(props) = node.get("properties").and_then(Value::as_object) {
         for (name, schema) in props {
-            let schema = resolve(root, schema);
+            let schema = inline(root, schema, 0);
             out.push(Field {
                 name: name.clone(),
-                description: description(schema)
+                description: description(&schema)
                     .or_else(|| description(props.get(name).unwrap_or(&Value::Null))),
                 required: required.contains(&name.as_str()),
-                schema: schema.clone(),
+                schema,
             });
         }
     }
@@ -402,5 +421,30 @@ mod tests {
                 && !names.contains(&"selection".to_owned()),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn optional_enums_and_blocks_behind_a_reference() {
+        // Generation B writes `Option<Enum>` as an `anyOf` of a `$ref` and `null`.
+        let tier = schema_at(
+            FileKind::FloeSpec,
+            &[
+                Step::Key("transforms".into()),
+                Step::Index(0),
+                Step::Key("tier".into()),
+            ],
+            &no_tag,
+        )
+        .expect("schema");
+        assert_eq!(
+            shape(FileKind::FloeSpec, &tier),
+            Shape::Choice(vec!["bronze".into(), "silver".into(), "gold".into()])
+        );
+        let platform = fields(FileKind::FloeSpec, &[], &no_tag)
+            .into_iter()
+            .find(|f| f.name == "platform")
+            .expect("platform");
+        assert_eq!(shape(FileKind::FloeSpec, &platform.schema), Shape::Mapping);
+        assert!(platform.description.is_some());
     }
 }

@@ -55,3 +55,58 @@ impl DeclaredKind {
         DeclaredKind::ALL.into_iter().find(|k| k.value() == value)
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the editor navigates and completes: a product's transforms, a manifest's plugins.
+// ---------------------------------------------------------------------------------------------
+
+/// `metadata` (both files): name, version, owner.
+pub const METADATA: &str = "metadata";
+/// `name` (`metadata.name`, `transforms[].name`, and the name of other list items).
+pub const NAME: &str = "name";
+/// `metadata.version`.
+pub const VERSION: &str = "version";
+/// floe.yaml's `transforms`: the product's dbt models, named by `name`.
+pub const TRANSFORMS: &str = "transforms";
+/// `transforms[].tier`.
+pub const TIER: &str = "tier";
+/// A transform's inputs, in both spellings upstream accepts: the alias first (it wins when both
+/// are written), then the field name.
+pub const DEPENDS_ON: [&str; 2] = ["dependsOn", "depends_on"];
+/// manifest.yaml's `plugins`: one selection per category.
+pub const PLUGINS: &str = "plugins";
+/// `plugins.<category>.type`: which plugin serves the category.
+pub const PLUGIN_TYPE: &str = "type";
+/// `plugins.quality`: not a selection, its plugin is named by `provider`.
+pub const QUALITY: &str = "quality";
+/// `plugins.quality.provider`.
+pub const QUALITY_PROVIDER: &str = "provider";
+
+/// The plugin types upstream ships for each `plugins` category (the entry-point names of its
+/// plugin packages, spec §4.4). Upstream's own hint list (`PLUGIN_REGISTRY`) names types that do
+/// not ship (`snowflake`, `airflow`, `k8s-secrets`, …); only these load at run time.
+pub const SHIPPED_PLUGINS: [(&str, &[&str]); 11] = [
+    ("compute", &["duckdb"]),
+    ("orchestrator", &["dagster"]),
+    ("catalog", &["polaris"]),
+    ("storage", &["s3"]),
+    ("semantic_layer", &["cube"]),
+    ("ingestion", &["dlt"]),
+    ("secrets", &["k8s", "infisical"]),
+    ("telemetry_backend", &["console", "jaeger"]),
+    ("lineage_backend", &["marquez"]),
+    ("identity", &["keycloak"]),
+    ("dbt", &["core", "fusion"]),
+];
+
+/// The `plugins.quality.provider` values upstream ships a plugin for (compile also accepts
+/// `soda`, for which no plugin exists).
+pub const SHIPPED_QUALITY_PROVIDERS: [&str; 2] = ["great_expectations", "dbt_expectations"];
+
+/// The plugin types upstream ships for a `plugins` category (none for an unknown category).
+pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
+    SHIPPED_PLUGINS
+        .iter()
+        .find(|(name, _)| *name == category)
+        .map_or(&[], |(_, types)| types)
+}

@@ -9,6 +9,7 @@ mod cursor;
 mod items;
 mod outline;
 mod skeleton;
+mod v1;
 
 use std::path::Path;
 
@@ -25,8 +26,8 @@ use super::request::Request;
 use super::state::lock;
 use crate::dialect::runtime::access::Platform;
 use crate::dialect::runtime::vocabulary::Section;
-use crate::model::FileKind;
 use crate::model::navigate::{self, Shape, Step};
+use crate::model::{Dialect, FileKind};
 use crate::syntax::Document;
 
 pub fn request(backend: &Backend, params: CompletionParams) -> Option<CompletionResponse> {
@@ -150,25 +151,29 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
 }
 
 /// Reads the `type` written in the mapping at a path (it picks the variant of a tagged union, or
-/// a compute target's properties): from the lines of the key that path step leads through, or,
-/// for the mapping being typed in, around the cursor.
+/// a compute target's properties).
 fn tag<'a>(
     at: &'a At<'_>,
     frames: &'a [Frame],
     col: usize,
 ) -> impl Fn(&[Step]) -> Option<String> + 'a {
-    move |path: &[Step]| {
-        let (line, column, with_line) = match frames.get(path.len()) {
-            Some(frame) if matches!(frame.step, Step::Key(_)) => (frame.line, frame.col, true),
-            Some(_) => return None,
-            None => (at.line, col, false),
-        };
-        outline::siblings(at.lines, line, column, with_line)
-            .into_iter()
-            .find(|(k, _)| k == "type")
-            .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
-            .filter(|v| !v.is_empty())
-    }
+    move |path: &[Step]| written(at, frames, col, path.len(), "type")
+}
+
+/// The value of `key` written in the mapping `depth` steps down the cursor's path: from the
+/// lines of the key that path step leads through, or, for the mapping being typed in, around the
+/// cursor.
+fn written(at: &At<'_>, frames: &[Frame], col: usize, depth: usize, key: &str) -> Option<String> {
+    let (line, column, with_line) = match frames.get(depth) {
+        Some(frame) if matches!(frame.step, Step::Key(_)) => (frame.line, frame.col, true),
+        Some(_) => return None,
+        None => (at.line, col, false),
+    };
+    outline::siblings(at.lines, line, column, with_line)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 fn keys(
@@ -185,6 +190,7 @@ fn keys(
     navigate::fields(at.kind, path, &tag(at, frames, col))
         .into_iter()
         .filter(|f| !present.contains(&f.name))
+        .filter(|f| !v1::twin_present(at.kind, &f.name, present))
         .filter(|f| f.name.starts_with(prefix.text.trim()))
         .map(|f| items::key(at.kind, &f, replace, at.style, flow))
         .collect()
@@ -203,7 +209,11 @@ fn values(
     let replace = at.place.range(partial.start, column);
     let typed = partial.text.trim();
     let keep = |label: &str| label.starts_with(typed);
-    if let Some(names) = references(at, path) {
+    let names = match at.kind.dialect() {
+        Dialect::Runtime => references(at, path),
+        Dialect::V1 => v1::names(at, frames, col, path),
+    };
+    if let Some(names) = names {
         return names
             .into_iter()
             .filter(|(name, _)| keep(name))
