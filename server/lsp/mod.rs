@@ -31,6 +31,7 @@ mod snapshot;
 mod state;
 mod symbols;
 mod text_sync;
+mod transforms;
 // Public for the `lsp_frames` fuzz target (fuzz/): its only way in to the framing reader.
 #[doc(hidden)]
 pub mod transport;
