@@ -14,7 +14,7 @@ mod v1;
 use std::path::Path;
 
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Uri,
 };
 
 use self::cursor::{FlowAt, Typed, Typing};
@@ -32,7 +32,8 @@ use crate::syntax::Document;
 
 pub fn request(backend: &Backend, params: CompletionParams) -> Option<CompletionResponse> {
     let position = params.text_document_position;
-    let (request, kind) = Request::config(backend, &position.text_document.uri)?;
+    let uri = &position.text_document.uri;
+    let (request, kind) = Request::config(backend, uri).or_else(|| empty_manifest(backend, uri))?;
     let document = &request.document;
     let offset = request.offset(position.position);
     let line = document.line_index.line_of(offset);
@@ -50,6 +51,7 @@ pub fn request(backend: &Backend, params: CompletionParams) -> Option<Completion
             document,
             lines: &lines,
             line,
+            starts_item: false,
             place: Place {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
                 text: lines.get(line).copied().unwrap_or(""),
@@ -66,13 +68,25 @@ pub fn request(backend: &Backend, params: CompletionParams) -> Option<Completion
     Some(CompletionResponse::Array(items))
 }
 
+/// An empty manifest.yaml: not served until it says it is floe's (other tools use the name),
+/// but offered the manifest skeleton to start from.
+fn empty_manifest(backend: &Backend, uri: &Uri) -> Option<(Request, FileKind)> {
+    let request = Request::any(backend, uri)?;
+    let empty = FileKind::from_path(&request.path) == Some(FileKind::Manifest)
+        && request.document.text.trim().is_empty();
+    empty.then_some((request, FileKind::Manifest))
+}
+
 /// Everything completion at one position reads.
+#[derive(Clone, Copy)]
 struct At<'a> {
     kind: FileKind,
     path: &'a Path,
     document: &'a Document,
     lines: &'a [&'a str],
     line: usize,
+    /// The cursor's line starts a list item (`- `): no key above it belongs to its mapping.
+    starts_item: bool,
     place: Place<'a>,
     style: Style,
     env: &'a Environments<'a>,
@@ -91,6 +105,10 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
     let Some(cursor) = cursor::read(at.place.text, column) else {
         return Vec::new();
     };
+    let at = &At {
+        starts_item: !cursor.dashes.is_empty(),
+        ..*at
+    };
     let mut frames = outline::frames_before(at.lines, at.line);
     outline::push_dashes(&mut frames, &cursor.dashes, at.line);
     match cursor.typing {
@@ -104,10 +122,7 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
             if item_of_scalars {
                 return values(at, &frames, col, &path, &prefix, column, false);
             }
-            let present: Vec<String> = outline::siblings(at.lines, at.line, col, false)
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect();
+            let present: Vec<String> = siblings_here(at, col).into_iter().map(|(k, _)| k).collect();
             keys(at, &frames, &path, &prefix, column, false, &present)
         }
         Typing::Value {
@@ -164,16 +179,29 @@ fn tag<'a>(
 /// lines of the key that path step leads through, or, for the mapping being typed in, around the
 /// cursor.
 fn written(at: &At<'_>, frames: &[Frame], col: usize, depth: usize, key: &str) -> Option<String> {
-    let (line, column, with_line) = match frames.get(depth) {
-        Some(frame) if matches!(frame.step, Step::Key(_)) => (frame.line, frame.col, true),
+    let siblings = match frames.get(depth) {
+        Some(frame) if matches!(frame.step, Step::Key(_)) => {
+            outline::siblings(at.lines, frame.line, frame.col, true)
+        }
         Some(_) => return None,
-        None => (at.line, col, false),
+        None => siblings_here(at, col),
     };
-    outline::siblings(at.lines, line, column, with_line)
+    siblings
         .into_iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
         .filter(|v| !v.is_empty())
+}
+
+/// The keys of the mapping being typed in (keys at `col`) around the cursor's line, that line
+/// left out.
+fn siblings_here(at: &At<'_>, col: usize) -> Vec<(String, String)> {
+    if at.starts_item {
+        // Keys above belong to the previous item: only those below are this one's.
+        outline::siblings(&at.lines[at.line.min(at.lines.len())..], 0, col, false)
+    } else {
+        outline::siblings(at.lines, at.line, col, false)
+    }
 }
 
 fn keys(
