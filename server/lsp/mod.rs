@@ -30,6 +30,7 @@ mod served;
 mod snapshot;
 mod state;
 mod symbols;
+mod symbols_v1;
 mod text_sync;
 mod transforms;
 // Public for the `lsp_frames` fuzz target (fuzz/): its only way in to the framing reader.

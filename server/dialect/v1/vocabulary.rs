@@ -110,3 +110,8 @@ pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
         .find(|(name, _)| *name == category)
         .map_or(&[], |(_, types)| types)
 }
+
+/// floe.yaml's `destinations`: reverse-ETL sinks, named by `name`.
+pub const DESTINATIONS: &str = "destinations";
+/// `destinations[].sink_type`.
+pub const SINK_TYPE: &str = "sink_type";
