@@ -8,6 +8,7 @@ mod connectivity;
 mod diagnostics;
 mod endurance;
 mod generation_b;
+mod generation_b_navigation;
 mod hover;
 mod keys;
 mod navigation;
