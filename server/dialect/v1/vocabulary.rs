@@ -115,3 +115,5 @@ pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
 pub const DESTINATIONS: &str = "destinations";
 /// `destinations[].sink_type`.
 pub const SINK_TYPE: &str = "sink_type";
+/// `plugins.<category>.config`: the plugin's settings, validated by the plugin at run time.
+pub const PLUGIN_CONFIG: &str = "config";

@@ -99,7 +99,7 @@ fn steps(frames: &[Frame]) -> Vec<Step> {
 fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
     if at.document.text.trim().is_empty() {
         let mut out = skeleton::items(at.kind, at.style, at.place.range(0, column));
-        out.extend(keys(at, &[], &[], &Typed::default(), column, false, &[]));
+        out.extend(keys(at, &[], 0, &[], &Typed::default(), column, false, &[]));
         return out;
     }
     let Some(cursor) = cursor::read(at.place.text, column) else {
@@ -123,7 +123,7 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
                 return values(at, &frames, col, &path, &prefix, column, false);
             }
             let present: Vec<String> = siblings_here(at, col).into_iter().map(|(k, _)| k).collect();
-            keys(at, &frames, &path, &prefix, column, false, &present)
+            keys(at, &frames, col, &path, &prefix, column, false, &present)
         }
         Typing::Value {
             col,
@@ -150,7 +150,7 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
             path.extend(inner);
             match flow_at {
                 FlowAt::Key { prefix, present } => {
-                    keys(at, &frames, &path, &prefix, column, true, &present)
+                    keys(at, &frames, col, &path, &prefix, column, true, &present)
                 }
                 FlowAt::Value { key, partial } => {
                     path.push(Step::Key(key));
@@ -204,9 +204,14 @@ fn siblings_here(at: &At<'_>, col: usize) -> Vec<(String, String)> {
     }
 }
 
+/// The keys a mapping at `path` may still take. `col` is the column of the block mapping the
+/// cursor's line belongs to; in a flow mapping (`flow`), what is written inside the braces is not
+/// read for a `type`.
+#[allow(clippy::too_many_arguments)]
 fn keys(
     at: &At<'_>,
     frames: &[Frame],
+    col: usize,
     path: &[Step],
     prefix: &Typed,
     column: usize,
@@ -214,8 +219,15 @@ fn keys(
     present: &[String],
 ) -> Vec<CompletionItem> {
     let replace = at.place.range(prefix.start, column);
-    let col = prefix.start;
-    navigate::fields(at.kind, path, &tag(at, frames, col))
+    let block_tag = tag(at, frames, col);
+    let tag = |p: &[Step]| {
+        if flow && p.len() > frames.len() {
+            None
+        } else {
+            block_tag(p)
+        }
+    };
+    navigate::fields(at.kind, path, &tag)
         .into_iter()
         .filter(|f| !present.contains(&f.name))
         .filter(|f| !v1::twin_present(at.kind, &f.name, present))
