@@ -30,7 +30,9 @@ mod served;
 mod snapshot;
 mod state;
 mod symbols;
+mod symbols_v1;
 mod text_sync;
+mod transforms;
 // Public for the `lsp_frames` fuzz target (fuzz/): its only way in to the framing reader.
 #[doc(hidden)]
 pub mod transport;

@@ -1,44 +1,29 @@
 //! What `floe platform compile` reads across a FloeSpec and its manifest: the key names its
-//! checks look at and upstream's constants (spec §6), written once.
+//! checks look at and upstream's constants (spec §6), written once. Names the editor reads too
+//! are the vocabulary's, re-exported here.
+
+pub use super::vocabulary::{
+    DEPENDS_ON_ALIAS, DEPENDS_ON_FIELD, DESTINATIONS, ENABLED, GOVERNANCE, METADATA, NAME, PLUGINS,
+    QUALITY, QUALITY_PROVIDER as PROVIDER, SINK_TYPE, TRANSFORMS,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Key names, floe.yaml (FloeSpec)
 // ---------------------------------------------------------------------------------------------
 
-/// `metadata` (both files).
-pub const METADATA: &str = "metadata";
-/// `name` (`metadata.name`, `transforms[].name`, `policies[].name`).
-pub const NAME: &str = "name";
-/// `transforms`: the product's dbt models.
-pub const TRANSFORMS: &str = "transforms";
-/// A transform's dependencies: the alias upstream documents…
-pub const DEPENDS_ON_ALIAS: &str = "dependsOn";
-/// …and the field name it accepts as well (`populate_by_name`); the alias wins when both are
-/// written.
-pub const DEPENDS_ON_FIELD: &str = "depends_on";
 /// `transforms[].compute`, `plugins.compute`, `defaults.compute`, `approved_plugins.compute`.
 pub const COMPUTE: &str = "compute";
 /// `transforms[].tags`.
 pub const TAGS: &str = "tags";
-/// `destinations`: reverse-ETL sinks.
-pub const DESTINATIONS: &str = "destinations";
-/// `destinations[].sink_type`.
-pub const SINK_TYPE: &str = "sink_type";
 
 // ---------------------------------------------------------------------------------------------
 // Key names, manifest.yaml
 // ---------------------------------------------------------------------------------------------
 
-/// `plugins`: one selection per category.
-pub const PLUGINS: &str = "plugins";
 /// `plugins.orchestrator`.
 pub const ORCHESTRATOR: &str = "orchestrator";
 /// `plugins.<category>.type`, `custom_rules[].type`, `policies[].type`.
 pub const TYPE: &str = "type";
-/// `plugins.quality`.
-pub const QUALITY: &str = "quality";
-/// `plugins.quality.provider`.
-pub const PROVIDER: &str = "provider";
 /// `approved_sinks`: enterprise whitelist of `destinations[].sink_type`.
 pub const APPROVED_SINKS: &str = "approved_sinks";
 /// `approved_plugins`: per category, the plugin types an enterprise approves.
@@ -48,8 +33,6 @@ pub const APPROVED_PRODUCTS: &str = "approved_products";
 /// `defaults`: only `defaults.compute` is read.
 pub const DEFAULTS: &str = "defaults";
 
-/// `governance`.
-pub const GOVERNANCE: &str = "governance";
 /// `governance.policy_enforcement_level`.
 pub const POLICY_ENFORCEMENT_LEVEL: &str = "policy_enforcement_level";
 /// `governance.default_ttl_hours`.
@@ -96,8 +79,6 @@ pub const THRESHOLD: &str = "threshold";
 pub const RBAC: &str = "rbac";
 /// `governance.network_policies`.
 pub const NETWORK_POLICIES: &str = "network_policies";
-/// `enabled` (`rbac`, `network_policies`).
-pub const ENABLED: &str = "enabled";
 
 // ---------------------------------------------------------------------------------------------
 // Upstream's constants
@@ -168,7 +149,7 @@ pub const ACTION_BLOCK: &str = "block";
 
 /// The only compute plugin upstream ships; a transform's `compute` never changes the profile,
 /// which is generated from `plugins.compute`.
-pub const SHIPPED_COMPUTE: &str = "duckdb";
+pub const SHIPPED_COMPUTE: &str = super::vocabulary::DUCKDB;
 
 /// How strictly compile applies governance (`policy_enforcement_level`, also
 /// `naming.enforcement`).

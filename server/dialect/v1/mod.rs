@@ -9,8 +9,9 @@ pub mod access;
 pub mod compile;
 pub mod governance;
 pub mod platform;
-pub mod product;
 pub mod plugins;
+pub mod product;
+pub mod transforms;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};

@@ -208,3 +208,64 @@ pub const ENABLED: &str = "enabled";
 /// `outputPorts` (and its snake-case field name): each port's `schema` is both required and an
 /// FR-014 forbidden key, so no non-empty list validates upstream.
 pub const OUTPUT_PORTS: [&str; 2] = ["outputPorts", "output_ports"];
+
+// ---------------------------------------------------------------------------------------------
+// What the editor navigates and completes: a product's transforms, a manifest's plugins.
+// ---------------------------------------------------------------------------------------------
+
+/// `metadata` (both files): name, version, owner.
+pub const METADATA: &str = "metadata";
+/// `name` (`metadata.name`, `transforms[].name`, and the name of other list items).
+pub const NAME: &str = "name";
+/// `metadata.version`.
+pub const VERSION: &str = "version";
+/// floe.yaml's `transforms`: the product's dbt models, named by `name`.
+pub const TRANSFORMS: &str = "transforms";
+/// `transforms[].tier`.
+pub const TIER: &str = "tier";
+/// A transform's dependencies: the alias upstream documents…
+pub const DEPENDS_ON_ALIAS: &str = "dependsOn";
+/// …and the field name it accepts as well (`populate_by_name`); the alias wins when both are
+/// written.
+pub const DEPENDS_ON_FIELD: &str = "depends_on";
+/// A transform's inputs, in both spellings upstream accepts: the alias first (it wins when both
+/// are written), then the field name.
+pub const DEPENDS_ON: [&str; 2] = [DEPENDS_ON_ALIAS, DEPENDS_ON_FIELD];
+/// `plugins.quality`: not a selection, its plugin is named by `provider`.
+pub const QUALITY: &str = "quality";
+/// `plugins.quality.provider`.
+pub const QUALITY_PROVIDER: &str = "provider";
+
+/// The plugin types upstream ships for each `plugins` category (the entry-point names of its
+/// plugin packages, spec §4.4). Upstream's own hint list (`PLUGIN_REGISTRY`) names types that do
+/// not ship (`snowflake`, `airflow`, `k8s-secrets`, …); only these load at run time.
+pub const SHIPPED_PLUGINS: [(&str, &[&str]); 11] = [
+    ("compute", &["duckdb"]),
+    ("orchestrator", &["dagster"]),
+    ("catalog", &["polaris"]),
+    ("storage", &["s3"]),
+    ("semantic_layer", &["cube"]),
+    ("ingestion", &["dlt"]),
+    ("secrets", &["k8s", "infisical"]),
+    ("telemetry_backend", &["console", "jaeger"]),
+    ("lineage_backend", &["marquez"]),
+    ("identity", &["keycloak"]),
+    ("dbt", &["core", "fusion"]),
+];
+
+/// The `plugins.quality.provider` values upstream ships a plugin for (compile also accepts
+/// `soda`, for which no plugin exists).
+pub const SHIPPED_QUALITY_PROVIDERS: [&str; 2] = ["great_expectations", "dbt_expectations"];
+
+/// The plugin types upstream ships for a `plugins` category (none for an unknown category).
+pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
+    SHIPPED_PLUGINS
+        .iter()
+        .find(|(name, _)| *name == category)
+        .map_or(&[], |(_, types)| types)
+}
+
+/// floe.yaml's `destinations`: reverse-ETL sinks, named by `name`.
+pub const DESTINATIONS: &str = "destinations";
+/// `destinations[].sink_type`.
+pub const SINK_TYPE: &str = "sink_type";
