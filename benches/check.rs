@@ -6,6 +6,8 @@
 //! out as floe projects (`<project>/floe.yaml` + `<project>/platform/local/platform.yaml`):
 //!
 //! * `demo`: upstream's demo pair (`tests/fixtures/upstream/floe-runtime__demo__…`).
+//! * `genb`: upstream's Generation B pair, `demo/customer-360/floe.yaml` (a FloeSpec) with the
+//!   `demo/manifest.yaml` it names (`tests/fixtures/upstream/floe__demo__…`).
 //! * `large`: the demo floe.yaml with a generated ~5,000-line platform.yaml (hundreds of storage,
 //!   catalog and compute profiles, layers, network zones, ingress routes and resource profiles),
 //!   valid against our schema: the benchmark asserts `check_document` reports nothing on it, so it
@@ -17,8 +19,10 @@
 //! memory so no I/O is timed). Median and p95 per iteration after warm-up.
 //!
 //! Part 2 measures whole processes: `floe-lint check <project>` (release build) versus
-//! `check-jsonschema` validating the same two files against `schemas/floe.schema.json` and
-//! `schemas/platform.schema.json` (one invocation per schema, so two per pair).
+//! `check-jsonschema` validating the same two files against their JSON Schemas (one invocation per
+//! schema, so two per pair): `schemas/floe.schema.json` and `schemas/platform.schema.json`, or for
+//! Generation B `schemas/floe-v1.schema.json` and `schemas/manifest.schema.json` (the JSON Schema of
+//! the same models upstream's pydantic validates, generated from ours and drift-tested).
 //!
 //! * floe-lint binary: `$FLOE_LINT_BIN`, else `$CARGO_TARGET_DIR/release/floe-lint`, else the
 //!   `floe-lint` next to this bench's own directory (`target/release/deps/check-*` →
@@ -51,6 +55,8 @@ use platform::generate_platform;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/upstream");
 const DEMO_FLOE: &str = "floe-runtime__demo__data_engineering__floe.yaml";
 const DEMO_PLATFORM: &str = "floe-runtime__demo__platform-config__platform__local__platform.yaml";
+const GENB_SPEC: &str = "floe__demo__customer-360__floe.yaml";
+const GENB_MANIFEST: &str = "floe__demo__manifest.yaml";
 const TARGET_LINES: usize = 5_000;
 
 // In-process sampling: warm up, then sample until both minimums are met (or the cap is hit).
@@ -68,12 +74,19 @@ fn main() {
 
     let demo = Pair::write(temp.path(), "demo", &demo_floe, &demo_platform);
     let large = Pair::write(temp.path(), "large", &demo_floe, large_platform.as_bytes());
+    let genb = Pair::write_v1(
+        temp.path(),
+        &read(&Path::new(FIXTURES).join(GENB_SPEC)),
+        &read(&Path::new(FIXTURES).join(GENB_MANIFEST)),
+    );
 
     // Every input must be clean, or the benchmark measures error reporting.
     for (path, kind, bytes) in [
         (&demo.floe, FileKind::Floe, &demo.floe_bytes),
         (&demo.platform, FileKind::Platform, &demo.platform_bytes),
         (&large.platform, FileKind::Platform, &large.platform_bytes),
+        (&genb.floe, FileKind::FloeSpec, &genb.floe_bytes),
+        (&genb.platform, FileKind::Manifest, &genb.platform_bytes),
     ] {
         let file: Arc<Path> = Arc::from(path.as_path());
         let (_, diagnostics) = check_document(kind, &file, bytes, &Limits::default());
@@ -86,7 +99,7 @@ fn main() {
     // The generated pair must also pass every rule (but the one note below); upstream's demo is
     // measured as it is (the rules flag a few real problems in it), and its findings are listed.
     let mut demo_findings = String::new();
-    for (pair, must_be_clean) in [(&demo, false), (&large, true)] {
+    for (pair, must_be_clean) in [(&demo, false), (&large, true), (&genb, false)] {
         let report = check_projects(
             &pair.projects,
             &pair.memory(),
@@ -127,8 +140,8 @@ fn main() {
                 .map(|d| &d.message)
                 .collect::<Vec<_>>()
         );
-        if !must_be_clean {
-            demo_findings = summary;
+        if !must_be_clean && !summary.is_empty() {
+            let _ = writeln!(demo_findings, "- {}: {summary}", pair.dir.display());
         }
     }
 
@@ -143,7 +156,7 @@ fn main() {
     );
     if !demo_findings.is_empty() {
         println!(
-            "demo pair findings (`check_projects`, reported as in the CLI): {demo_findings}\n"
+            "upstream's pairs' findings (`check_projects`, reported as in the CLI):\n{demo_findings}"
         );
     }
 
@@ -168,6 +181,18 @@ fn main() {
             &large.platform,
             FileKind::Platform,
             &large.platform_bytes,
+        ),
+        (
+            "Generation B customer-360 floe.yaml",
+            &genb.floe,
+            FileKind::FloeSpec,
+            &genb.floe_bytes,
+        ),
+        (
+            "Generation B demo manifest.yaml",
+            &genb.platform,
+            FileKind::Manifest,
+            &genb.platform_bytes,
         ),
     ] {
         let file: Arc<Path> = Arc::from(path.as_path());
@@ -228,7 +253,11 @@ fn main() {
         row.print_progress();
         rows.push(row);
     }
-    for (label, pair) in [("demo pair", &demo), ("generated pair", &large)] {
+    for (label, pair) in [
+        ("demo pair", &demo),
+        ("generated pair", &large),
+        ("Generation B pair", &genb),
+    ] {
         let sources = pair.memory();
         let selection = Selection::default();
         let options = Options::default();
@@ -280,10 +309,13 @@ fn main() {
              the check-jsonschema column is skipped"
         ),
     }
-    let floe_schema = root.join("schemas/floe.schema.json");
-    let platform_schema = root.join("schemas/platform.schema.json");
     let mut process_rows = Vec::new();
-    for (label, pair) in [("demo pair", &demo), ("generated pair", &large)] {
+    for (label, pair) in [
+        ("demo pair", &demo),
+        ("generated pair", &large),
+        ("Generation B pair", &genb),
+    ] {
+        let (floe_schema, platform_schema) = pair.schemas(root);
         let label = format!(
             "{label} ({} lines)",
             lines(&pair.floe_bytes) + lines(&pair.platform_bytes)
@@ -339,7 +371,8 @@ fn lines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"))
 }
 
-/// One floe project on disk: floe.yaml + platform/local/platform.yaml.
+/// One floe project on disk: floe.yaml + platform/local/platform.yaml, or a Generation B
+/// product (`platform` is then the manifest it names).
 struct Pair {
     dir: PathBuf,
     floe: PathBuf,
@@ -347,9 +380,46 @@ struct Pair {
     floe_bytes: Vec<u8>,
     platform_bytes: Vec<u8>,
     projects: Vec<Project>,
+    generation_b: bool,
 }
 
 impl Pair {
+    /// Upstream's layout: `genb/manifest.yaml` and `genb/customer-360/floe.yaml` naming it
+    /// (`../manifest.yaml`).
+    fn write_v1(temp: &Path, spec_bytes: &[u8], manifest_bytes: &[u8]) -> Pair {
+        let dir = temp.join("genb").join("customer-360");
+        std::fs::create_dir_all(&dir).expect("create the project directory");
+        let floe = dir.join("floe.yaml");
+        let platform = temp.join("genb").join("manifest.yaml");
+        std::fs::write(&floe, spec_bytes).expect("write floe.yaml");
+        std::fs::write(&platform, manifest_bytes).expect("write manifest.yaml");
+        let projects =
+            discover(std::slice::from_ref(&floe), &Selection::default()).expect("discover");
+        assert_eq!(projects.len(), 1, "one project in {}", dir.display());
+        Pair {
+            dir,
+            floe,
+            platform,
+            floe_bytes: spec_bytes.to_vec(),
+            platform_bytes: manifest_bytes.to_vec(),
+            projects,
+            generation_b: true,
+        }
+    }
+
+    /// The JSON Schemas of the pair's two files.
+    fn schemas(&self, root: &Path) -> (PathBuf, PathBuf) {
+        let (floe, platform) = if self.generation_b {
+            ("floe-v1", "manifest")
+        } else {
+            ("floe", "platform")
+        };
+        (
+            root.join(format!("schemas/{floe}.schema.json")),
+            root.join(format!("schemas/{platform}.schema.json")),
+        )
+    }
+
     fn write(temp: &Path, name: &str, floe_bytes: &[u8], platform_bytes: &[u8]) -> Pair {
         let dir = temp.join(name);
         let env_dir = dir.join("platform").join("local");
@@ -368,6 +438,7 @@ impl Pair {
             floe_bytes: floe_bytes.to_vec(),
             platform_bytes: platform_bytes.to_vec(),
             projects,
+            generation_b: false,
         }
     }
 
@@ -591,7 +662,7 @@ fn table(rows: &[InProcess], process_rows: &[ProcessRow], runs: usize) -> String
     let _ = writeln!(t);
     let _ = writeln!(
         t,
-        "| Whole process (median of {runs}) | `floe-lint check <dir>` | `check-jsonschema` (floe + platform) | check-jsonschema ÷ floe-lint |"
+        "| Whole process (median of {runs}) | `floe-lint check <dir>` | `check-jsonschema` (both files) | check-jsonschema ÷ floe-lint |"
     );
     let _ = writeln!(t, "|---|---:|---:|---:|");
     for r in process_rows {

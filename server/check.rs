@@ -259,7 +259,13 @@ fn check_group(
             environments,
             mut found,
             mixed,
-        } = pairing::partners(&loader, &mut report, floe, environments);
+        } = pairing::partners(
+            &loader,
+            &mut report,
+            floe,
+            environments,
+            selection.manifest.as_deref(),
+        );
         let dbt = match (&project.floe, &floe, &spec) {
             (Some(path), Some(key), _) => dbt_files(
                 path,

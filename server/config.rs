@@ -34,6 +34,10 @@ pub struct Config {
     /// Where environments live and which are local.
     #[serde(default)]
     pub environments: Environments,
+    /// The manifest.yaml a Generation B floe.yaml is checked with when it names no local one
+    /// (`platform.manifest`) and none is found in its directory or above (relative to this file's
+    /// directory). `--manifest` and the editor setting `manifestFile` take precedence over it.
+    pub manifest: Option<PathBuf>,
 }
 
 /// Environment settings.
@@ -165,6 +169,12 @@ impl Settings {
                 return Err(format!("unknown rule `{selector}` (see `floe-lint rules`)"));
             }
         }
+        if let Some(manifest) = &config.manifest {
+            let path = base.join(manifest);
+            if !crate::workspace::files::present(&path) {
+                return Err(format!("manifest: no file at `{}`", path.display()));
+            }
+        }
         let mut per_file = Vec::new();
         for (pattern, codes) in &config.per_file_ignores {
             let glob = Glob::new(pattern).map_err(|e| format!("per-file-ignores: {e}"))?;
@@ -208,6 +218,11 @@ impl Settings {
             self.config.ignore = ignore;
         }
         Ok(())
+    }
+
+    /// The configured Generation B manifest, resolved against the configuration's directory.
+    pub fn manifest(&self) -> Option<PathBuf> {
+        self.config.manifest.as_ref().map(|m| self.base.join(m))
     }
 
     /// Environment directories, resolved against the configuration's directory.

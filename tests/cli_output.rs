@@ -151,7 +151,10 @@ fn no_files_found_is_not_an_error() {
     let empty = Project::new();
     let (code, text) = stdout(&empty, &["check"]);
     assert_eq!(code, 0);
-    assert_eq!(text, "No floe.yaml or platform.yaml found.\n");
+    assert_eq!(
+        text,
+        "No floe.yaml, platform.yaml or floe manifest.yaml found.\n"
+    );
 }
 
 #[test]

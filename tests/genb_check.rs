@@ -4,50 +4,27 @@
 
 mod common;
 
-use common::{Project, findings};
+use common::{Project, QUICKSTART, findings, listing, upstream_repository};
 
 const DEMO_MANIFEST: &str = "upstream/floe__demo__manifest.yaml";
-const DEMO_SPEC: &str = "upstream/floe__demo__floe.yaml";
-const CUSTOMER_360: &str = "upstream/floe__demo__customer-360__floe.yaml";
-const HELLO_ORDERS: &str = "upstream/floe__examples__hello-orders__floe.yaml";
-const QUICKSTART_MANIFEST: &str =
-    "upstream/floe__packages__floe-core__tests__fixtures__quickstart__manifest.yaml";
 
-const QUICKSTART_SPEC: &str =
-    "upstream/floe__packages__floe-core__tests__fixtures__quickstart__floe.yaml";
-const QUICKSTART: &str = "packages/floe-core/tests/fixtures/quickstart";
-
-/// Upstream's FloeSpec files that validate, at their place in upstream's repository (the
-/// quickstart one fails only at compile, through governance).
-const VALID_SPECS: [&str; 5] = [
+/// Upstream's FloeSpec files that validate and compile, at their place in upstream's repository.
+/// (The quickstart one validates but fails compile, through governance: see
+/// `quickstart_pair_reports_its_compile_failure`.)
+const VALID_SPECS: [&str; 4] = [
     "demo/customer-360/floe.yaml",
     "demo/financial-risk/floe.yaml",
     "demo/iot-telemetry/floe.yaml",
     "examples/hello-orders/floe.yaml",
-    "packages/floe-core/tests/fixtures/quickstart/floe.yaml",
 ];
+
+/// Only the stages' codes (syntax, schema, cross-file): what upstream itself would report. The
+/// anti-pattern rules' findings on upstream's files (a literal client secret, plain http in the
+/// demo manifest, ignored schedules, …) are pinned in tests/genb_antipatterns.rs.
+const STAGES: &str = "--select=FL0,FL1,FL2";
 
 /// A minimal valid FloeSpec that names no manifest.
 const MINIMAL_SPEC: &str = "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: \"1.0.0\"\ntransforms:\n  - name: stg_orders\n";
-
-/// Every finding as `file:line:column CODE message`, one per line.
-fn listing(json: &serde_json::Value) -> String {
-    json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{} {} {}\n",
-                d["file"].as_str().unwrap_or_default(),
-                d["range"]["start"]["line"],
-                d["range"]["start"]["column"],
-                d["code"].as_str().unwrap_or_default(),
-                d["message"].as_str().unwrap_or_default()
-            )
-        })
-        .collect()
-}
 
 fn files(json: &serde_json::Value) -> Vec<&str> {
     json["files"]
@@ -58,40 +35,12 @@ fn files(json: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
-/// Every `floe__*` file of the corpus at its place in upstream's repository: products name
-/// their manifest (`../manifest.yaml`, `../../demo/manifest.yaml`) or sit beside one.
-fn upstream_repository() -> Project {
-    let project = Project::new();
-    project
-        .write(".git/HEAD", "ref: refs/heads/main\n")
-        .fixture("demo/manifest.yaml", DEMO_MANIFEST)
-        .fixture("demo/floe.yaml", DEMO_SPEC)
-        .fixture("demo/customer-360/floe.yaml", CUSTOMER_360)
-        // A stale hand-written dbt profiles.yml: Generation B's runtime writes its own, nothing
-        // reads this one (FL702 with the dbt project beside it: tests/profiles_v1.rs).
-        .fixture(
-            "demo/customer-360/profiles.yml",
-            "upstream/floe__demo__customer-360__profiles.yml",
-        )
-        .fixture(
-            "demo/financial-risk/floe.yaml",
-            "upstream/floe__demo__financial-risk__floe.yaml",
-        )
-        .fixture(
-            "demo/iot-telemetry/floe.yaml",
-            "upstream/floe__demo__iot-telemetry__floe.yaml",
-        )
-        .fixture("examples/hello-orders/floe.yaml", HELLO_ORDERS)
-        .fixture(&format!("{QUICKSTART}/floe.yaml"), QUICKSTART_SPEC)
-        .fixture(&format!("{QUICKSTART}/manifest.yaml"), QUICKSTART_MANIFEST);
-    project
-}
-
+/// Clean of what upstream reports: no syntax, schema or cross-file finding.
 #[test]
 fn upstream_valid_files_are_clean() {
     let project = upstream_repository();
     for spec in VALID_SPECS {
-        let (_, json) = project.check_json(&[spec]);
+        let (_, json) = project.check_json(&[STAGES, spec]);
         let own: Vec<_> = findings(&json)
             .into_iter()
             .filter(|(file, _, _)| file == spec)
@@ -99,26 +48,63 @@ fn upstream_valid_files_are_clean() {
         assert_eq!(own, [], "{spec}");
         assert_eq!(files(&json).len(), 2, "{spec} is checked with its manifest");
     }
-    let (code, json) = project.check_json(&["demo/manifest.yaml"]);
+    let (code, json) = project.check_json(&[STAGES, "demo/manifest.yaml"]);
     assert_eq!((code, listing(&json)), (0, String::new()));
 }
 
-/// Schema-valid upstream, but its Polaris config lacks what the runtime's model requires.
+/// Both files are schema-valid upstream. `floe platform compile` fails on the pair at one
+/// place: strict governance and `dependsOn: stg_orders`, which is no transform (FLOE-E301), the
+/// only error in floe.yaml. Beside it: the `compute: spark` override compile ignores (a warning,
+/// upstream does not enforce it), and the manifest's Polaris config, which lacks what the
+/// runtime's model requires (not compile's concern).
 #[test]
-fn quickstart_manifest_reports_only_what_the_runtime_rejects() {
-    let (code, json) = upstream_repository().check_json(&[QUICKSTART]);
+fn quickstart_pair_reports_its_compile_failure() {
+    let (code, json) = upstream_repository().check_json(&[STAGES, QUICKSTART]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @r"
+    packages/floe-core/tests/fixtures/quickstart/floe.yaml:23:14 FL222 `int_customer_orders` asks for compute 'spark', which upstream's compile neither checks nor applies: the dbt profile is generated from `plugins.compute` ('duckdb'), so it runs on duckdb
+    packages/floe-core/tests/fixtures/quickstart/floe.yaml:26:9 FL216 [FLOE-E301] Model 'int_customer_orders' references non-existent model 'stg_orders'
     packages/floe-core/tests/fixtures/quickstart/manifest.yaml:18:5 FL108 Field required: `oauth2` is missing from `plugins.catalog.config`
     packages/floe-core/tests/fixtures/quickstart/manifest.yaml:18:5 FL108 Field required: `warehouse` is missing from `plugins.catalog.config`
     ");
+    let errors: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["severity"] == "error" && d["file"].as_str().is_some_and(|f| f.ends_with("floe.yaml"))
+        })
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default(),
+                d["severity"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [("FL216", "error")],
+        "the compile failure is floe.yaml's only error"
+    );
+    // `transforms[1].dependsOn[1]`: the value `stg_orders`, exactly.
+    let failure = &json["diagnostics"][1];
+    let at = |end: &str| {
+        (
+            failure["range"][end]["line"].clone(),
+            failure["range"][end]["column"].clone(),
+        )
+    };
+    assert_eq!(
+        (at("start"), at("end")),
+        ((26.into(), 9.into()), (26.into(), 19.into()))
+    );
 }
 
 /// demo/floe.yaml (an older shape) is invalid upstream with exactly 12 errors; each is reported at
 /// its key.
 #[test]
 fn demo_spec_reports_upstreams_twelve_errors_at_their_keys() {
-    let (code, json) = upstream_repository().check_json(&["demo/floe.yaml"]);
+    let (code, json) = upstream_repository().check_json(&[STAGES, "demo/floe.yaml"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @r"
     demo/floe.yaml:24:1 FL100 Extra inputs are not permitted: `governance` is not a field of the top level
@@ -140,24 +126,24 @@ fn demo_spec_reports_upstreams_twelve_errors_at_their_keys() {
 fn a_spec_pairs_with_the_manifest_it_names_or_the_nearest_one() {
     let project = upstream_repository();
     // `platform.manifest: ../../demo/manifest.yaml`.
-    let (code, json) = project.check_json(&["examples/hello-orders"]);
+    let (code, json) = project.check_json(&[STAGES, "examples/hello-orders"]);
     assert_eq!((code, listing(&json)), (0, String::new()));
     assert_eq!(
         files(&json),
         ["demo/manifest.yaml", "examples/hello-orders/floe.yaml"]
     );
     // customer-360 names `../manifest.yaml`; from the product's own directory as well.
-    let (_, json) = project.check_json(&["demo/customer-360/floe.yaml"]);
+    let (_, json) = project.check_json(&[STAGES, "demo/customer-360/floe.yaml"]);
     assert_eq!(
         files(&json),
         ["demo/customer-360/floe.yaml", "demo/manifest.yaml"]
     );
     // demo/floe.yaml names an OCI reference: it pairs with the manifest beside it.
-    let (_, json) = project.check_json(&["demo/floe.yaml"]);
+    let (_, json) = project.check_json(&[STAGES, "demo/floe.yaml"]);
     assert_eq!(files(&json), ["demo/floe.yaml", "demo/manifest.yaml"]);
     // The whole repository: each shared manifest is checked once; only demo/floe.yaml and the
-    // quickstart manifest have findings.
-    let (code, json) = project.check_json(&[]);
+    // quickstart pair have findings of the stages (compile's checks are cross-file ones).
+    let (code, json) = project.check_json(&[STAGES]);
     assert_eq!(code, 1);
     assert_eq!(files(&json).len(), 8);
     let mut per_file = std::collections::BTreeMap::new();
@@ -168,6 +154,7 @@ fn a_spec_pairs_with_the_manifest_it_names_or_the_nearest_one() {
         per_file,
         std::collections::BTreeMap::from([
             ("demo/floe.yaml".to_owned(), 12),
+            (format!("{QUICKSTART}/floe.yaml"), 2),
             (format!("{QUICKSTART}/manifest.yaml"), 2)
         ])
     );
@@ -231,6 +218,8 @@ fn a_project_with_mistakes_in_both_files() {
     manifest.yaml:9:1 FL110 Unknown fields in manifest will be ignored: ['governence']. This may indicate a newer manifest version or typos.
     manifest.yaml:12:3 FL102 Keys should be strings: `1` is read as an integer; quote it (`"1"`) if it is meant as a name
     manifest.yaml:21:12 FL108 String should match pattern '^https?://'
+    manifest.yaml:23:7 FL303 `plugins.catalog.config.oauth2` has no `scope`: the Polaris plugin then sends none, PyIceberg asks for its default scope `catalog`, and Polaris rejects it, so every run fails to connect to the catalog
+    manifest.yaml:25:24 FL300 hardcoded credential (Secret Keyword) in `plugins.catalog.config.oauth2.client_secret`: ac… (19 chars); compile copies `plugins.catalog.config` verbatim into `target/compiled_artifacts.json` and the `floe-compiled-values` ConfigMap
     manifest.yaml:26:20 FL108 String should match pattern '^https?://'
     manifest.yaml:27:20 FL108 Input should be less than or equal to 10
     manifest.yaml:28:3 FL100 Extra inputs are not permitted: `alerts` is not a field of `plugins`
@@ -246,12 +235,13 @@ fn a_project_with_mistakes_in_both_files() {
     orders/floe.yaml:5:12 FL102 Input should be a valid string
     orders/floe.yaml:7:11 FL102 Input should be a valid string
     orders/floe.yaml:10:11 FL103 Input should be 'bronze', 'silver' or 'gold'
+    orders/floe.yaml:11:17 FL216 `raw_orders` is not a transform of this product: `stg_orders` depends on a model that does not exist
     orders/floe.yaml:12:5 FL100 Extra inputs are not permitted: `depends_on` is the same field as `dependsOn`, which is also given; keep one spelling
     orders/floe.yaml:13:11 FL104 String should match pattern '^[a-zA-Z_][a-zA-Z0-9_]*$'
     orders/floe.yaml:14:5 FL106 Environment-specific fields are not allowed in FloeSpec: transforms[1].database. Use platform manifest for environment configuration (FR-014).
     orders/floe.yaml:18:28 FL104 String should match pattern '^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$'
     "#);
-    // The plugin's literal client secret is next to a finding: masked in every rendering.
+    // The plugin's literal client secret (FL300) is masked in every rendering.
     for format in ["human", "json", "github", "sarif"] {
         let output = project.run(&["check", "--format", format, "orders"]);
         let text = String::from_utf8_lossy(&output.stdout);
@@ -265,7 +255,7 @@ fn a_runtime_floe_yaml_beside_a_manifest_is_one_finding() {
     project
         .write("floe.yaml", "name: orders\nversion: \"1.0\"\n")
         .fixture("manifest.yaml", DEMO_MANIFEST);
-    let (code, json) = project.check_json(&[]);
+    let (code, json) = project.check_json(&[STAGES]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(listing(&json), @"floe.yaml:1:1 FL202 this floe.yaml is a Generation A (floe-runtime) file, but `manifest.yaml` beside it is a Generation B manifest (`kind: Manifest`): the two dialects do not mix");
     assert_eq!(

@@ -73,6 +73,37 @@ fn neovim_headless_against_the_real_server() {
     assert!(text.contains("all Neovim checks passed"), "{text}");
 }
 
+/// A Generation B pair (editors/nvim/genb.lua): the config attaches to the FloeSpec and to floe's
+/// manifest.yaml, not to a Kubernetes manifest.yaml; diagnostics and hover come from the server.
+#[test]
+fn neovim_on_a_generation_b_pair() {
+    let Some(nvim) = neovim() else { return };
+    let project = Project::new();
+    project
+        .write(".git/HEAD", "ref: refs/heads/main\n")
+        .write(
+            "orders/floe.yaml",
+            "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: 1\ntransforms:\n  - name: stg_orders\n  - name: fct_orders\n    dependsOn: [stg_orders]\n",
+        )
+        .write(
+            "manifest.yaml",
+            "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata:\n  name: acme-platform\n  version: 1.0.0\n  owner: platform@acme.example\nplugins:\n  compute:\n    type: duckdb\n    config:\n      path: /tmp/floe/{product_slug}.duckdb\n  orchestrator:\n    type: dagster\ngovernance:\n  policy_enforcement_level: loud\n",
+        )
+        .write(
+            "deploy/manifest.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n",
+        );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/nvim/genb.lua");
+    let mut command = Command::new(nvim);
+    command
+        .args(["--headless", "--clean", "-l"])
+        .arg(&script)
+        .arg(project.path())
+        .arg(env!("CARGO_BIN_EXE_floe-lint"));
+    let text = run(&mut command, "Neovim Generation B test");
+    assert!(text.contains("all Neovim checks passed"), "{text}");
+}
+
 /// Runs Neovim; its stdout and stderr, after asserting that it succeeded.
 fn run(command: &mut Command, what: &str) -> String {
     let output = command.output().expect("run nvim");

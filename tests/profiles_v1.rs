@@ -12,7 +12,7 @@ const CUSTOMER_360: &str = "upstream/floe__demo__customer-360__floe.yaml";
 const HELLO_ORDERS: &str = "upstream/floe__examples__hello-orders__floe.yaml";
 
 /// upstream's demo products and their manifest, laid out as in upstream's repository.
-fn upstream_repository() -> Project {
+fn demo_repository() -> Project {
     let project = Project::new();
     project
         .write(".git/HEAD", "ref: refs/heads/main\n")
@@ -53,7 +53,7 @@ fn text(output: &std::process::Output) -> (Option<i32>, String, String) {
 
 #[test]
 fn upstream_products_match_the_runtime_byte_for_byte() {
-    let project = upstream_repository();
+    let project = demo_repository();
     // By directory (customer-360 names its manifest `../manifest.yaml`) and by file (hello-orders
     // names `../../demo/manifest.yaml`).
     let output = project.run(&["profiles", "demo/customer-360"]);
@@ -83,24 +83,58 @@ fn upstream_products_match_the_runtime_byte_for_byte() {
     );
 }
 
+/// `--manifest` pairs as in `check`: for a product that names no manifest and has none above it
+/// (a product that names its own keeps it, with a note); `.floe-lint.toml`'s `manifest` too.
 #[test]
 fn the_manifest_can_be_named_and_a_manifest_is_not_a_product() {
-    let project = upstream_repository();
-    project.write(
-        "other/manifest.yaml",
-        String::from_utf8(read_fixture(DEMO_MANIFEST))
-            .expect("utf-8")
-            .replace("threads: 4", "threads: 2"),
+    let project = demo_repository();
+    let other = String::from_utf8(read_fixture(DEMO_MANIFEST))
+        .expect("utf-8")
+        .replace("threads: 4", "threads: 2");
+    project.write("platform/manifest.yaml", &other).write(
+        "products/orders/floe.yaml",
+        "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: 1.0.0\ntransforms:\n  - name: stg_orders\n",
     );
-    let output = project.run(&[
+    let (code, _, stderr) = text(&project.run(&["profiles", "products/orders"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("no manifest found for products/orders/floe.yaml")
+            && stderr.contains("use --manifest FILE"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = text(&project.run(&[
+        "profiles",
+        "products/orders",
+        "--manifest",
+        "platform/manifest.yaml",
+    ]));
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("      threads: 2\n"), "{stdout}");
+    // The configuration's `manifest`, as `check` reads it.
+    project.write(".floe-lint.toml", "manifest = \"platform/manifest.yaml\"\n");
+    let (code, stdout, _) = text(&project.run(&["profiles", "products/orders"]));
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("      threads: 2\n"), "{stdout}");
+    // customer-360 names its own.
+    let (code, stdout, stderr) = text(&project.run(&[
         "profiles",
         "demo/customer-360",
         "--manifest",
-        "other/manifest.yaml",
-    ]);
-    let (code, stdout, _) = text(&output);
+        "platform/manifest.yaml",
+    ]));
     assert_eq!(code, Some(0));
-    assert!(stdout.contains("      threads: 2\n"), "{stdout}");
+    assert!(stdout.contains("      threads: 4\n"), "{stdout}");
+    assert!(
+        stderr.contains("names its own manifest (demo/manifest.yaml), which it is paired with; --manifest is for products that name none"),
+        "{stderr}"
+    );
+    let (code, _, stderr) =
+        text(&project.run(&["profiles", "demo/customer-360", "--manifest", "nope.yaml"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("--manifest: no file at `nope.yaml`"),
+        "{stderr}"
+    );
 
     let (code, stdout, stderr) = text(&project.run(&["profiles", "demo/manifest.yaml"]));
     assert_eq!((code, stdout.as_str()), (Some(2), ""));
@@ -148,6 +182,7 @@ fn generation_a_products_keep_their_preview_and_refuse_a_manifest() {
         output.stdout,
         read_fixture("upstream-generated/demo.profiles.yml")
     );
+    project.fixture("m.yaml", DEMO_MANIFEST);
     let (code, _, stderr) = text(&project.run(&["profiles", "--manifest", "m.yaml"]));
     assert_eq!(code, Some(2));
     assert!(
@@ -283,7 +318,7 @@ fn listed(json: &serde_json::Value, code: &str) -> String {
 /// runtime's bytes.
 #[test]
 fn the_demos_checked_in_profiles_yml_is_stale() {
-    let project = upstream_repository();
+    let project = demo_repository();
     project
         .fixture(
             "demo/customer-360/profiles.yml",
@@ -331,7 +366,7 @@ fn the_demos_checked_in_profiles_yml_is_stale() {
 /// may name either; anything else stops dbt.
 #[test]
 fn the_dbt_project_names_the_product_or_its_alias() {
-    let project = upstream_repository();
+    let project = demo_repository();
     project
         .fixture(
             "demo/customer-360/dbt_project.yml",

@@ -182,3 +182,114 @@ fn no_rule_documentation_prints_a_secret() {
         assert_no_secret(&format!("explain {}", rule.code), &output.stdout);
     }
 }
+
+/// Generation B's literal secrets: a manifest's plugin configs (carried into compiled artifacts or
+/// not) and a FloeSpec's labels.
+const GENB_SECRETS: &[&str] = &[
+    "genb-polaris-client-s3cret",
+    "AKIAQ3EGUHS7GENBKEY9",
+    "genbS3SecretAccessKeyValue/0123456789",
+    "genb-cube-api-secret-value",
+    "genb-keycloak-client-s3cret",
+    "genb-marquez-api-key-value",
+    "ghp_GenBGitHubTokenValue0123456789abcdef",
+];
+
+fn genb_secret_project() -> Project {
+    let project = Project::new();
+    project
+        .write(
+            "manifest.yaml",
+            format!(
+                "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata:\n  name: acme\n  version: 1.0.0\n  owner: platform\nplugins:\n  compute:\n    type: duckdb\n    config:\n      path: \":memory:\"\n  orchestrator:\n    type: dagster\n  catalog:\n    type: polaris\n    config:\n      uri: https://polaris.example/api/catalog\n      warehouse: lake\n      oauth2:\n        client_id: floe\n        client_secret: {}  # pragma: allowlist secret\n        token_url: https://polaris.example/api/catalog/v1/oauth/tokens\n  storage:\n    type: s3\n    config:\n      endpoint: https://s3.example\n      bucket: lake\n      access_key_id: {}\n      secret_access_key: \"{}\"\n  semantic_layer:\n    type: cube\n    config:\n      api_secret: {}\n  identity:\n    type: keycloak\n    config:\n      server_url: https://keycloak.example\n      realm: floe\n      client_id: floe\n      client_secret: '{}'\n  lineage_backend:\n    type: marquez\n    config:\n      url: https://marquez.example\n      api_key: {}\n",
+                GENB_SECRETS[0],
+                GENB_SECRETS[1],
+                GENB_SECRETS[2],
+                GENB_SECRETS[3],
+                GENB_SECRETS[4],
+                GENB_SECRETS[5]
+            ),
+        )
+        .write(
+            "orders/floe.yaml",
+            format!(
+                "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: 1.0.0\n  labels:\n    ci: {}\nplatform:\n  manifest: ../manifest.yaml\ntransforms:\n  - name: stg_orders\n",
+                GENB_SECRETS[6]
+            ),
+        );
+    project
+}
+
+fn assert_no_genb_secret(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for secret in GENB_SECRETS {
+        assert!(
+            !text.contains(secret),
+            "{what} prints the secret {secret}:\n{text}"
+        );
+        let piece: String = secret.chars().skip(2).take(8).collect();
+        assert!(
+            !text.contains(&piece),
+            "{what} prints part of the secret {secret} ({piece}):\n{text}"
+        );
+    }
+}
+
+#[test]
+fn no_output_format_prints_a_generation_b_secret() {
+    let project = genb_secret_project();
+    for args in [
+        vec!["check", "--color", "never", "orders"],
+        vec!["check", "--color", "always", "orders"],
+        vec!["check", "--format", "json", "orders"],
+        vec!["check", "--format", "sarif", "orders"],
+        vec!["check", "--format", "github", "orders"],
+        // FL408's fix rewrites the DuckDB path: the diff's context lines hold the secrets.
+        vec!["check", "--diff", "--unsafe-fixes", "orders"],
+    ] {
+        let output = project.run(&args);
+        assert_no_genb_secret(&args.join(" "), &output.stdout);
+        assert_no_genb_secret(&args.join(" "), &output.stderr);
+    }
+    let diff = project.run(&["check", "--diff", "--unsafe-fixes", "orders"]);
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        text.contains("+      path: \"/tmp/floe/{product_slug}.duckdb\""),
+        "{text}"
+    );
+    let (_, json) = project.check_json(&["orders"]);
+    let credentials: Vec<(String, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"] == "FL300")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_owned(),
+                d["range"]["start"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(credentials.len(), GENB_SECRETS.len(), "{json:#}");
+}
+
+#[test]
+fn the_language_server_masks_generation_b_secrets() {
+    let project = genb_secret_project();
+    let (mut client, _) = lsp_client::Client::start(
+        project.path(),
+        serde_json::json!({}),
+        serde_json::Value::Null,
+    );
+    let text = std::fs::read_to_string(project.path().join("manifest.yaml")).expect("manifest");
+    let manifest = client.open(&project.path().join("manifest.yaml"), &text);
+    let diagnostics =
+        client.diagnostics_for(&manifest, |list| list.iter().any(|d| d["code"] == "FL300"));
+    client.shutdown();
+    assert_no_genb_secret(
+        "published diagnostics",
+        serde_json::to_string(&diagnostics)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+}

@@ -1,5 +1,6 @@
 //! What the `lsp` benchmark edits (included with `#[path]`): floe projects on disk and, in each
-//! platform.yaml, the places where a value is toggled between valid and invalid.
+//! platform.yaml (or Generation B manifest.yaml), the places where a value is toggled between
+//! valid and invalid.
 
 use std::path::{Path, PathBuf};
 
@@ -88,6 +89,37 @@ impl Input {
             floe: floe.to_owned(),
             platform: path,
             text: platform.to_owned(),
+            sites,
+        }
+    }
+
+    /// A Generation B product (`floe.yaml`, a FloeSpec) with its manifest beside it; the
+    /// manifest is the file edited (`platform` names it). Its sites: the top (`version` of
+    /// metadata), the middle and the end (a resource preset's `cpu`, a string: a number is
+    /// reported on its line).
+    pub fn write_v1(temp: &Path, name: &'static str, spec: &str, manifest: &str) -> Input {
+        let dir = temp.join(name);
+        std::fs::create_dir_all(&dir).expect("create the project directory");
+        std::fs::write(dir.join("floe.yaml"), spec).expect("write floe.yaml");
+        let path = dir.join("manifest.yaml");
+        std::fs::write(&path, manifest).expect("write manifest.yaml");
+        let middle = manifest.lines().count() / 2;
+        let nearest = |lines: &[usize]| lines.iter().copied().min_by_key(|l| l.abs_diff(middle));
+        let mut sites = Vec::new();
+        sites.extend(site(manifest, "top (version)", "version", "1.0", |l| {
+            l.first().copied()
+        }));
+        sites.extend(site(manifest, "middle (cpu)", "cpu", "1", nearest));
+        sites.extend(site(manifest, "end (cpu)", "cpu", "1", |l| {
+            l.last().copied()
+        }));
+        assert_eq!(sites.len(), 3, "every site found in {name}'s manifest");
+        Input {
+            name,
+            dir,
+            floe: spec.to_owned(),
+            platform: path,
+            text: manifest.to_owned(),
             sites,
         }
     }

@@ -38,6 +38,7 @@ pub(super) fn partners(
     report: &mut Report,
     floe: Option<Arc<Path>>,
     environments: Vec<(String, Arc<Path>)>,
+    configured_manifest: Option<&Path>,
 ) -> Partners {
     let mut found = Vec::new();
     let mut mixed = false;
@@ -48,7 +49,7 @@ pub(super) fn partners(
         .map(FileKind::dialect);
     let floe = match (floe, dialect) {
         (Some(key), Some(Dialect::V1)) => {
-            let paired = pair_v1_product(loader, report, &key, &environments);
+            let paired = pair_v1_product(loader, report, &key, &environments, configured_manifest);
             found.extend(paired.found);
             manifest = paired.manifest;
             if kind_of(report, &key, FileKind::Floe) == Some(FileKind::FloeSpec) {
@@ -105,6 +106,7 @@ fn pair_v1_product(
     report: &mut Report,
     product: &Arc<Path>,
     environments: &[(String, Arc<Path>)],
+    configured_manifest: Option<&Path>,
 ) -> Paired {
     let Some(document) = report.documents.get(product).cloned() else {
         return Paired::default();
@@ -125,8 +127,9 @@ fn pair_v1_product(
         };
     }
     let reference = Spec::of(&document).and_then(|spec| spec.manifest_ref());
-    match manifest::pair(product, reference.and_then(|r| r.local_path())) {
-        Pairing::Named(path) | Pairing::Found(path) => {
+    let named = reference.and_then(|r| r.local_path());
+    match manifest::pair(product, named, configured_manifest) {
+        Pairing::Named(path) | Pairing::Found(path) | Pairing::Configured(path) => {
             manifest_key = loader.load(report, &path, Kind::Config(FileKind::Manifest));
         }
         Pairing::NamedMissing(path) => {
@@ -178,8 +181,10 @@ fn of_kind<'r>(
 }
 
 /// Generation B has no secret-reference syntax: a plugin's `client_secret` is a literal in the
-/// manifest. Its secret values are masked in every output like Generation A's (whose FL300
-/// findings mark them), although no rule reports them yet.
+/// manifest. FL300 reports such values (its findings mark them secret, as for Generation A);
+/// this masks whatever the scan finds in every Generation B document the check loaded even where
+/// no FL300 finding stands for it (a document the rules did not run over), so that masking never
+/// depends on which rules ran.
 pub(super) fn mask_v1_secrets(report: &mut Report) {
     let mut masked = Vec::new();
     for (path, document) in &report.documents {

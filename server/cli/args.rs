@@ -79,6 +79,11 @@ pub struct CheckArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The manifest.yaml for Generation B floe.yaml files that name no local one
+    /// (`platform.manifest`) and have none in their directory or above (overrides
+    /// `.floe-lint.toml`'s `manifest`).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
     /// Projects checked at once (default: every core). The output does not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub threads: Option<u32>,
@@ -121,9 +126,10 @@ pub struct ConnectArgs {
 pub struct ProfilesArgs {
     /// A floe project directory, floe.yaml or platform.yaml (default: the current directory).
     pub path: Option<PathBuf>,
-    /// Generation B: the manifest.yaml to use (default: the one platform.manifest names, else the
-    /// nearest floe manifest at or above floe.yaml).
-    #[arg(long, conflicts_with_all = ["env", "platform"])]
+    /// Generation B: the manifest.yaml for a floe.yaml that names no local one
+    /// (`platform.manifest`) and has none in its directory or above, as in `check` (overrides
+    /// `.floe-lint.toml`'s `manifest`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["env", "platform"])]
     pub manifest: Option<PathBuf>,
     /// Environment (a directory name under platform/).
     #[arg(long, conflicts_with = "platform")]

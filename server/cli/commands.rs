@@ -347,6 +347,17 @@ fn check(args: &CheckArgs) -> i32 {
         }
     };
     selection.environment_dirs = settings.environment_directories();
+    selection.manifest = match &args.manifest {
+        Some(manifest) if !crate::workspace::files::present(manifest) => {
+            eprintln!(
+                "floe-lint: --manifest: no file at `{}`",
+                escape::text(&manifest.display().to_string())
+            );
+            return EXIT_ERROR;
+        }
+        Some(manifest) => Some(manifest.clone()),
+        None => settings.manifest(),
+    };
     let projects = match discover(&paths, &selection) {
         Ok(projects) => projects,
         Err(error) => {

@@ -115,7 +115,8 @@ pub fn write(
     match style.format {
         Format::Human => {
             if files.is_empty() && read_errors.is_empty() {
-                let _ = out.write_all(b"No floe.yaml or platform.yaml found.\n");
+                let _ =
+                    out.write_all(b"No floe.yaml, platform.yaml or floe manifest.yaml found.\n");
             } else {
                 for text in findings {
                     let _ = out.write_all(text.as_bytes());

@@ -1,6 +1,7 @@
 //! `floe-lint profiles` for a Generation B product (`kind: FloeSpec`): the profiles.yml its
 //! runtime writes from floe.yaml and the manifest. Generation A's environment options do not
-//! apply: one manifest serves every environment, and the profile has the one target `dev`.
+//! apply: one manifest serves every environment, and the profile has the one target `dev`. The
+//! manifest is paired as `check` pairs it, `--manifest` included.
 
 use std::path::Path;
 
@@ -18,7 +19,19 @@ pub fn render(args: &ProfilesArgs, path: &Path) -> Option<Result<Generated, i32>
         eprintln!("floe-lint profiles: {}", escape::text(message));
         Some(Err(code))
     };
-    let inputs = match preview::inputs(path, args.manifest.as_deref(), &Selection::from_env()) {
+    let mut selection = Selection::from_env();
+    selection.manifest = match &args.manifest {
+        Some(manifest) if !crate::workspace::files::present(manifest) => {
+            let shown = manifest.display().to_string();
+            return fail(&format!("--manifest: no file at `{shown}`"), EXIT_ERROR);
+        }
+        Some(manifest) => Some(manifest.clone()),
+        // `.floe-lint.toml`'s `manifest`, as `check` reads it (a broken file is `check`'s to report).
+        None => crate::config::find(path)
+            .and_then(|file| crate::config::load(&file).ok())
+            .and_then(|settings| settings.manifest()),
+    };
+    let inputs = match preview::inputs(path, &selection) {
         Ok(Some(inputs)) => inputs,
         // A Generation A product; `--manifest` is Generation B's only.
         Ok(None) if args.manifest.is_some() => {
@@ -38,6 +51,13 @@ pub fn render(args: &ProfilesArgs, path: &Path) -> Option<Result<Generated, i32>
                 inputs.manifest.display()
             ),
             EXIT_ERROR,
+        );
+    }
+    if args.manifest.is_some() && !inputs.configured {
+        eprintln!(
+            "note: {} names its own manifest ({}), which it is paired with; --manifest is for products that name none",
+            escape::text(&inputs.spec.display().to_string()),
+            escape::text(&inputs.manifest.display().to_string())
         );
     }
     let mut generated = match preview::render(&inputs) {

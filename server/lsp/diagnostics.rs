@@ -18,11 +18,11 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::convert;
+use super::served;
 use super::snapshot::Texts;
 use super::state::{Analysis, Shared, lock};
 use super::transport::{Output, frame};
 use crate::check;
-use crate::model::FileKind;
 use crate::workspace::discover;
 
 /// Sends dirty files to the worker, numbered, so a request can wait until everything queued
@@ -151,7 +151,30 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
     let mut messages = Vec::new();
     let mut done: BTreeSet<PathBuf> = BTreeSet::new();
     for path in dirty {
-        if done.contains(&path) || FileKind::from_path(&path).is_none() {
+        if done.contains(&path) {
+            continue;
+        }
+        if served::by_text(&path, open.get(&path)).is_none() {
+            // A manifest.yaml edited into another tool's: clear what was shown for it.
+            if shown.contains(&path)
+                && let Some(uri) = convert::uri(&path)
+            {
+                let opened = open.get(&path);
+                done.insert(path.clone());
+                out.push((
+                    Publication {
+                        uri,
+                        diagnostics: Vec::new(),
+                        version: opened.map(|o| o.version),
+                    },
+                    path,
+                    Analysis {
+                        revision: opened.map(|o| o.revision),
+                        document: std::sync::Weak::new(),
+                        findings: Vec::new(),
+                    },
+                ));
+            }
             continue;
         }
         let (selection, options, config_error) = lock(state).options_for(&path);
@@ -166,7 +189,8 @@ fn run(state: &Shared, dirty: BTreeSet<PathBuf>) -> (Vec<Publication>, Vec<Strin
         for (file, document) in &report.documents {
             // floe's own files always get diagnostics published; dbt files when they have some, or
             // had some.
-            let own = FileKind::from_path(file).is_some() || shown.contains(&file.to_path_buf());
+            let own = served::by_document(file, document).is_some()
+                || shown.contains(&file.to_path_buf());
             let extra = connectivity
                 .get(&file.to_path_buf())
                 .map(Vec::as_slice)

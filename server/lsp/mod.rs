@@ -26,10 +26,13 @@ mod preview;
 mod profiles;
 mod rename;
 mod request;
+mod served;
 mod snapshot;
 mod state;
 mod symbols;
+mod symbols_v1;
 mod text_sync;
+mod transforms;
 // Public for the `lsp_frames` fuzz target (fuzz/): its only way in to the framing reader.
 #[doc(hidden)]
 pub mod transport;

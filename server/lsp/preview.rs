@@ -48,9 +48,7 @@ pub fn preview(backend: &Backend, path: &Path, environment: Option<String>) -> R
         data: None,
     };
     // A Generation B product: floe.yaml and the manifest it pairs with, no environments.
-    if let Some(inputs) =
-        crate::profiles::v1::preview::inputs(path, None, &selection).map_err(invalid)?
-    {
+    if let Some(inputs) = crate::profiles::v1::preview::inputs(path, &selection).map_err(invalid)? {
         let generated = crate::profiles::v1::preview::render(&inputs).map_err(invalid)?;
         // A literal credential of the manifest is written into the file: shown redacted.
         let (text, _) = crate::profiles::v1::shown(&generated.text);

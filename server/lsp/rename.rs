@@ -1,5 +1,8 @@
-//! Rename a profile across floe.yaml and every platform.yaml of the project (its definition, the
-//! floe.yaml reference, layers' `storage_ref`/`catalog_ref`, `compute_logs.storage_ref`).
+//! Rename, for the names each dialect links. Generation A: a profile across floe.yaml and every
+//! platform.yaml of the project (its definition, the floe.yaml reference, layers'
+//! `storage_ref`/`catalog_ref`, `compute_logs.storage_ref`). Generation B: a transform of a
+//! FloeSpec (its `name` and every `dependsOn` / `depends_on` entry naming it). Anywhere else
+//! prepareRename answers nothing: there is no name to rename there.
 
 use std::collections::HashMap;
 
@@ -9,8 +12,12 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::request::Request;
-use super::{Backend, convert, navigation};
+use super::{Backend, convert, navigation, transforms};
+use crate::diagnostic::Span;
 use crate::model::common::PROFILE_NAME_PATTERN;
+use crate::model::v1::DBT_MODEL_NAME_PATTERN;
+use crate::model::{Dialect, FileKind};
+use crate::syntax::Document;
 
 pub fn prepare(
     backend: &Backend,
@@ -18,19 +25,40 @@ pub fn prepare(
 ) -> Option<PrepareRenameResponse> {
     let (request, kind) = Request::config(backend, &params.text_document.uri)?;
     let offset = request.offset(params.position);
-    let (profile, span) = navigation::profile_at(kind, &request.document, offset)?;
+    let (name, span) = match kind.dialect() {
+        Dialect::Runtime => navigation::profile_at(kind, &request.document, offset)
+            .map(|(profile, span)| (profile.name, span))?,
+        Dialect::V1 => transforms::transform_at(&request.document, offset)?,
+    };
     Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(&request.document, span, request.snapshot.unit),
-        placeholder: profile.name,
+        placeholder: name,
     })
 }
 
 pub fn rename(backend: &Backend, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-    let position = params.text_document_position;
+    let position = &params.text_document_position;
     let Some((request, kind)) = Request::config(backend, &position.text_document.uri) else {
         return Ok(None);
     };
-    let offset = request.offset(position.position);
+    let changes = match kind.dialect() {
+        Dialect::Runtime => rename_profile(&request, kind, &params)?,
+        Dialect::V1 => rename_transform(&request, &params)?,
+    };
+    Ok(changes.map(|changes| WorkspaceEdit {
+        changes: Some(changes),
+        ..Default::default()
+    }))
+}
+
+type Changes = HashMap<Uri, Vec<TextEdit>>;
+
+fn rename_profile(
+    request: &Request,
+    kind: FileKind,
+    params: &RenameParams,
+) -> Result<Option<Changes>> {
+    let offset = request.offset(params.text_document_position.position);
     let Some((profile, _)) = navigation::profile_at(kind, &request.document, offset) else {
         return Ok(None);
     };
@@ -44,27 +72,60 @@ pub fn rename(backend: &Backend, params: RenameParams) -> Result<Option<Workspac
     let unit = request.snapshot.unit;
     let changes = request.snapshot.with_environments(&request.path, |env| {
         let (floe, platforms) = navigation::project_files(kind, &request.path, env);
-        let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+        let mut changes = Changes::new();
         for o in navigation::occurrences(&profile, floe.as_deref(), &platforms, env) {
             let Some(uri) = convert::uri(&o.path) else {
                 continue;
             };
-            let node_text = o.document.text.get(o.span.start..o.span.end).unwrap_or("");
-            // Keep the quoting the name was written with.
-            let quote = node_text.chars().next().filter(|c| *c == '"' || *c == '\'');
-            let new_text = match quote {
-                Some(q) => format!("{q}{}{q}", params.new_name),
-                None => params.new_name.clone(),
-            };
             changes.entry(uri).or_default().push(TextEdit {
                 range: convert::range(&o.document, o.span, unit),
-                new_text,
+                new_text: renamed(&o.document, o.span, &params.new_name),
             });
         }
         changes
     });
-    Ok(Some(WorkspaceEdit {
-        changes: Some(changes),
-        ..Default::default()
-    }))
+    Ok(Some(changes))
+}
+
+fn rename_transform(request: &Request, params: &RenameParams) -> Result<Option<Changes>> {
+    let position = &params.text_document_position;
+    let document = &request.document;
+    let offset = request.offset(position.position);
+    let Some((name, _)) = transforms::transform_at(document, offset) else {
+        return Ok(None);
+    };
+    let new_name = &params.new_name;
+    let valid = regex::Regex::new(DBT_MODEL_NAME_PATTERN).is_ok_and(|r| r.is_match(new_name))
+        && new_name.chars().count() <= 128;
+    if !valid {
+        return Err(Error::invalid_params(format!(
+            "Invalid transform name '{new_name}'. A transform is a dbt model: 1 to 128 letters, digits or `_`, matching {DBT_MODEL_NAME_PATTERN}",
+        )));
+    }
+    if *new_name != name && transforms::is_taken(document, new_name) {
+        return Err(Error::invalid_params(format!(
+            "A transform named '{new_name}' already exists: transform names must be unique"
+        )));
+    }
+    let edits = transforms::occurrences(document, &name)
+        .into_iter()
+        .map(|o| TextEdit {
+            range: convert::range(document, o.span, request.snapshot.unit),
+            new_text: renamed(document, o.span, new_name),
+        })
+        .collect();
+    Ok(Some(Changes::from([(
+        position.text_document.uri.clone(),
+        edits,
+    )])))
+}
+
+/// The new name as it replaces the old one at `span`: with the quotes the old one was written
+/// with.
+fn renamed(document: &Document, span: Span, new_name: &str) -> String {
+    let old = document.text.get(span.start..span.end).unwrap_or("");
+    match old.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        Some(q) => format!("{q}{new_name}{q}"),
+        None => new_name.to_owned(),
+    }
 }

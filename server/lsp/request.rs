@@ -33,8 +33,8 @@ impl Request {
     /// A request about a floe configuration file, with its kind: proposed by the file's name,
     /// decided by its content (a `floe.yaml` declaring `kind: FloeSpec` is Generation B's).
     pub fn config(backend: &Backend, uri: &Uri) -> Option<(Request, FileKind)> {
-        let named = FileKind::from_path(&uri_path(uri)?)?;
         let request = Request::any(backend, uri)?;
+        let named = super::served::by_document(&request.path, &request.document)?;
         let kind = FileKind::classify(named, &request.document);
         Some((request, kind))
     }

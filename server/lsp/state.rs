@@ -28,6 +28,9 @@ pub struct Settings {
     pub ignore: Option<Vec<String>>,
     /// A `.floe-lint.toml` to use instead of the nearest one.
     pub config_path: Option<PathBuf>,
+    /// The manifest.yaml for Generation B floe.yaml files that name none and have none in their
+    /// directory or above (overrides `.floe-lint.toml`'s `manifest`).
+    pub manifest_file: Option<PathBuf>,
 }
 
 /// What the last published check read and found for one file.
@@ -98,6 +101,19 @@ impl State {
         self.parsed.remove(path);
     }
 
+    /// A path from the settings, relative to the workspace folder holding `file` (else the
+    /// first one) when it is not absolute.
+    fn in_workspace(&self, file: &Path, setting: &Path) -> PathBuf {
+        if setting.is_absolute() {
+            return setting.to_path_buf();
+        }
+        self.roots
+            .iter()
+            .find(|root| file.starts_with(root))
+            .or(self.roots.first())
+            .map_or_else(|| setting.to_path_buf(), |root| root.join(setting))
+    }
+
     /// Environment selection and check options for a file, from settings, the process
     /// environment and the nearest `.floe-lint.toml`.
     pub fn options_for(&self, path: &Path) -> (Selection, Options, Option<String>) {
@@ -128,6 +144,12 @@ impl State {
             error = Some(e);
         }
         selection.environment_dirs = settings.environment_directories();
+        selection.manifest = self
+            .settings
+            .manifest_file
+            .as_deref()
+            .map(|file| self.in_workspace(path, file))
+            .or_else(|| settings.manifest());
         (
             selection,
             Options {

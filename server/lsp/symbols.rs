@@ -1,4 +1,6 @@
-//! Outline (document symbols) and folding ranges from the spanned tree.
+//! Outline (document symbols) and folding ranges from the spanned tree. Every key is a symbol,
+//! list items are named by their `name`/`type`/`path`; a Generation B file's symbols say more
+//! ([`symbols_v1`]).
 
 use tower_lsp_server::ls_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeKind,
@@ -6,15 +8,19 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::request::Request;
+use super::symbols_v1::{self, Label};
 use super::{Backend, convert};
+use crate::model::navigate::Step;
+use crate::model::{Dialect, FileKind};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{ColumnUnit, Document, Node, NodeValue};
 
 pub fn request(backend: &Backend, params: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
-    let (request, _) = Request::config(backend, &params.text_document.uri)?;
+    let (request, kind) = Request::config(backend, &params.text_document.uri)?;
     Some(DocumentSymbolResponse::Nested(symbols(
         &request.document,
         request.snapshot.unit,
+        kind,
     )))
 }
 
@@ -46,20 +52,44 @@ fn kind_of(node: &Node) -> SymbolKind {
     }
 }
 
-#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be filled in.
-fn children(
-    document: &Document,
-    node: &Node,
+/// What the outline walks with: the document, the file's kind and the path to the node.
+struct Walk<'d> {
+    document: &'d Document,
     unit: ColumnUnit,
-    budget: &mut usize,
-) -> Vec<DocumentSymbol> {
+    kind: FileKind,
+    path: Vec<Step>,
+    budget: usize,
+}
+
+impl Walk<'_> {
+    /// The dialect's label of the node at the current path.
+    fn label(&self, node: &Node) -> Label {
+        match self.kind.dialect() {
+            Dialect::Runtime => Label::default(),
+            Dialect::V1 => symbols_v1::label(self.kind, &self.path, node),
+        }
+    }
+
+    /// The symbols of a node's children, the path extended by each child's step.
+    fn nested(&mut self, step: Step, node: &Node) -> (Label, Vec<DocumentSymbol>) {
+        self.path.push(step);
+        let label = self.label(node);
+        let nested = children(self, node);
+        self.path.pop();
+        (label, nested)
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be filled in.
+fn children(walk: &mut Walk<'_>, node: &Node) -> Vec<DocumentSymbol> {
+    let (document, unit) = (walk.document, walk.unit);
     let mut out = Vec::new();
     if let Some(entries) = node.as_mapping() {
         for entry in entries.iter().filter(|e| !e.merged) {
-            if *budget == 0 {
+            if walk.budget == 0 {
                 break;
             }
-            *budget -= 1;
+            walk.budget -= 1;
             let Some(name) = entry.key.key_text() else {
                 continue;
             };
@@ -67,11 +97,14 @@ fn children(
                 entry.key.span.start,
                 entry.value.span.end.max(entry.key.span.end),
             );
-            let nested = children(document, &entry.value, unit, budget);
+            let (label, nested) = walk.nested(Step::Key(name.clone()), &entry.value);
             out.push(DocumentSymbol {
                 name: if name.is_empty() { "\"\"".into() } else { name },
-                detail: entry.value.as_str().map(|s| s.chars().take(60).collect()),
-                kind: kind_of(&entry.value),
+                detail: label
+                    .detail
+                    .or_else(|| entry.value.as_str().map(str::to_owned))
+                    .map(|s| s.chars().take(60).collect()),
+                kind: label.kind.unwrap_or_else(|| kind_of(&entry.value)),
                 tags: None,
                 deprecated: None,
                 range: convert::range(document, full, unit),
@@ -81,23 +114,29 @@ fn children(
         }
     } else if let Some(items) = node.as_sequence() {
         for (i, item) in items.iter().enumerate() {
-            if *budget == 0 || item.as_mapping().is_none() {
+            if walk.budget == 0 || item.as_mapping().is_none() {
                 continue;
             }
-            *budget -= 1;
+            walk.budget -= 1;
             let label = ["name", "type", "path"].iter().find_map(|k| {
                 item.get(k)
                     .and_then(|e| e.value.as_str().map(str::to_owned))
             });
-            let nested = children(document, item, unit, budget);
+            let (dialect, nested) = walk.nested(Step::Index(i), item);
             out.push(DocumentSymbol {
-                name: label.map_or_else(|| format!("[{i}]"), |l| format!("[{i}] {l}")),
-                detail: None,
-                kind: SymbolKind::OBJECT,
+                name: dialect.name.unwrap_or_else(|| {
+                    label.map_or_else(|| format!("[{i}]"), |l| format!("[{i}] {l}"))
+                }),
+                detail: dialect.detail,
+                kind: dialect.kind.unwrap_or(SymbolKind::OBJECT),
                 tags: None,
                 deprecated: None,
                 range: convert::range(document, item.span, unit),
-                selection_range: convert::range(document, item.span, unit),
+                selection_range: convert::range(
+                    document,
+                    dialect.selection.unwrap_or(item.span),
+                    unit,
+                ),
                 children: (!nested.is_empty()).then_some(nested),
             });
         }
@@ -105,12 +144,18 @@ fn children(
     out
 }
 
-pub fn symbols(document: &Document, unit: ColumnUnit) -> Vec<DocumentSymbol> {
-    let mut budget = MAX_SYMBOLS;
+pub fn symbols(document: &Document, unit: ColumnUnit, kind: FileKind) -> Vec<DocumentSymbol> {
+    let mut walk = Walk {
+        document,
+        unit,
+        kind,
+        path: Vec::new(),
+        budget: MAX_SYMBOLS,
+    };
     document
         .root
         .as_ref()
-        .map(|r| children(document, r, unit, &mut budget))
+        .map(|r| children(&mut walk, r))
         .unwrap_or_default()
 }
 

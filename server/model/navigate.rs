@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
+use super::v1::plugin_config::{self, PluginConfigKind};
 use super::{FileKind, compute_properties};
+use crate::dialect::v1::vocabulary as v1_key;
 
 static FLOE: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(super::embedded_schema(FileKind::Floe)).unwrap_or(Value::Null)
@@ -98,9 +100,24 @@ pub fn schema_at(
         }
         return Some(schema);
     }
-    let root = root(kind);
+    match plugin_config_at(kind, path, tag) {
+        Some(config) if path.len() > PLUGIN_CONFIG_DEPTH => {
+            walk(config, path, PLUGIN_CONFIG_DEPTH, tag)
+        }
+        _ => walk(root(kind), path, 0, tag),
+    }
+}
+
+/// The schema at `path`, walking `root` from step `from` of the path (the steps before lead to
+/// the value `root` describes).
+fn walk(
+    root: &Value,
+    path: &[Step],
+    from: usize,
+    tag: &dyn Fn(&[Step]) -> Option<String>,
+) -> Option<Value> {
     let mut node = resolve(root, root);
-    for (depth, step) in path.iter().enumerate() {
+    for (depth, step) in path.iter().enumerate().skip(from) {
         let written = tag(&path[..depth]);
         // The last key of a union whose variant is not written yet (typing `type:` itself): what
         // every variant allows there.
@@ -124,7 +141,63 @@ pub fn schema_at(
         };
         node = resolve(root, node);
     }
-    Some(pick(root, node, tag(path).as_deref()).clone())
+    Some(inline(root, pick(root, node, tag(path).as_deref()), 0))
+}
+
+/// Steps from a manifest's root to a `plugins.<category>.config` block.
+const PLUGIN_CONFIG_DEPTH: usize = 3;
+
+/// For a path at or under a manifest's `plugins.<category>.config` whose `type` names a plugin
+/// with a runtime config model (Polaris, S3, …): that model's schema, which describes the block
+/// (the manifest's own schema says only "a mapping").
+fn plugin_config_at(
+    kind: FileKind,
+    path: &[Step],
+    tag: &dyn Fn(&[Step]) -> Option<String>,
+) -> Option<&'static Value> {
+    static CONFIGS: LazyLock<Vec<(PluginConfigKind, Value)>> = LazyLock::new(|| {
+        PluginConfigKind::ALL
+            .into_iter()
+            .map(|k| (k, plugin_config::schema(k)))
+            .collect()
+    });
+    let (
+        FileKind::Manifest,
+        [
+            Step::Key(plugins),
+            Step::Key(category),
+            Step::Key(config),
+            ..,
+        ],
+    ) = (kind, path)
+    else {
+        return None;
+    };
+    if plugins != v1_key::PLUGINS || config != v1_key::PLUGIN_CONFIG {
+        return None;
+    }
+    let plugin = tag(&path[..PLUGIN_CONFIG_DEPTH - 1])?;
+    let model = PluginConfigKind::for_plugin(category, &plugin)?;
+    CONFIGS.iter().find(|(k, _)| *k == model).map(|(_, s)| s)
+}
+
+/// A schema with the `$ref`s of its union branches replaced by their targets, so that its
+/// allowed values and types can be read without the root (`tier: Tier | null` is an
+/// `anyOf` of a `$ref` and `null`).
+fn inline(root: &Value, node: &Value, depth: usize) -> Value {
+    let node = resolve(root, node);
+    let mut out = node.clone();
+    if depth >= 8 {
+        return out;
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(items)) = out.get_mut(key) {
+            for item in items.iter_mut() {
+                *item = inline(root, item, depth + 1);
+            }
+        }
+    }
+    out
 }
 
 /// The branch of a union that holds objects, preferring the one whose `type` const is `tag`.
@@ -183,8 +256,11 @@ pub fn fields(
             })
             .collect();
     }
-    let root = root(kind);
-    let Some(node) = schema_at(kind, path, tag) else {
+    let (root, node) = match plugin_config_at(kind, path, tag) {
+        Some(config) => (config, walk(config, path, PLUGIN_CONFIG_DEPTH, tag)),
+        None => (root(kind), schema_at(kind, path, tag)),
+    };
+    let Some(node) = node else {
         return Vec::new();
     };
     let required: Vec<&str> = node
@@ -195,13 +271,13 @@ pub fn fields(
     let mut out = Vec::new();
     if let Some(props) = node.get("properties").and_then(Value::as_object) {
         for (name, schema) in props {
-            let schema = resolve(root, schema);
+            let schema = inline(root, schema, 0);
             out.push(Field {
                 name: name.clone(),
-                description: description(schema)
+                description: description(&schema)
                     .or_else(|| description(props.get(name).unwrap_or(&Value::Null))),
                 required: required.contains(&name.as_str()),
-                schema: schema.clone(),
+                schema,
             });
         }
     }
@@ -338,69 +414,4 @@ pub fn takes_secret_ref(node: &Value) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn no_tag(_: &[Step]) -> Option<String> {
-        None
-    }
-
-    #[test]
-    fn platform_paths() {
-        let path = [Step::Key("catalogs".into()), Step::Key("default".into())];
-        let names: Vec<String> = fields(FileKind::Platform, &path, &no_tag)
-            .into_iter()
-            .map(|f| f.name)
-            .collect();
-        assert!(
-            names.contains(&"warehouse".to_owned())
-                && names.contains(&"access_delegation".to_owned()),
-            "{names:?}"
-        );
-        let delegation = schema_at(
-            FileKind::Platform,
-            &[
-                path[0].clone(),
-                path[1].clone(),
-                Step::Key("access_delegation".into()),
-            ],
-            &no_tag,
-        )
-        .expect("schema");
-        assert_eq!(
-            allowed_values(&delegation),
-            vec!["vended-credentials", "remote-signing", "none"]
-        );
-        let secret = schema_at(
-            FileKind::Platform,
-            &[
-                path[0].clone(),
-                path[1].clone(),
-                Step::Key("credentials".into()),
-                Step::Key("client_secret".into()),
-            ],
-            &no_tag,
-        )
-        .expect("schema");
-        assert!(takes_secret_ref(&secret));
-    }
-
-    #[test]
-    fn tagged_union_variant_fields() {
-        let path = [
-            Step::Key("orchestration".into()),
-            Step::Key("jobs".into()),
-            Step::Key("nightly".into()),
-        ];
-        let tag = |p: &[Step]| (p.len() == 3).then(|| "ops".to_owned());
-        let names: Vec<String> = fields(FileKind::Floe, &path, &tag)
-            .into_iter()
-            .map(|f| f.name)
-            .collect();
-        assert!(
-            names.contains(&"target_function".to_owned())
-                && !names.contains(&"selection".to_owned()),
-            "{names:?}"
-        );
-    }
-}
+mod tests;

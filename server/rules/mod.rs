@@ -2,6 +2,7 @@
 //! small family, a registry of one line each). A rule never re-parses text and never formats
 //! output: it reads trees through [`Context`] and pushes [`Diagnostic`]s.
 
+pub mod compile;
 pub mod compute;
 pub mod context;
 pub mod cross_file;

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::Span;
+use crate::dialect::v1::Declaration;
 use crate::secrets::detect::{self, Hit};
 use crate::secrets::upstream_scan;
 use crate::syntax::{Document, Node};
@@ -21,11 +22,18 @@ pub enum Scope {
     DbtProject,
     /// A dbt `.sql` file (models, macros, …).
     Sql,
+    /// A Generation B file (a `kind: FloeSpec` floe.yaml or a manifest): no upstream scan runs
+    /// over it, so only what is a credential by its shape or its key is found.
+    V1,
 }
 
 impl Scope {
-    /// The scope of a document, from its file name.
+    /// The scope of a document: Generation B from what it declares (its floe.yaml shares Generation
+    /// A's file name), the others from the file name.
     pub fn of(document: &Document) -> Scope {
+        if Declaration::of_document(document).is_generation_b() {
+            return Scope::V1;
+        }
         let name = document
             .file
             .file_name()
@@ -232,27 +240,38 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn allowlisted(&self, node: &Node) -> bool {
-        let (line, previous, _) = self.line_of(node.span.start);
-        upstream_scan::allowlisted(line, previous)
+        allowlisted_at(self.document, node.span.start)
     }
 
-    /// The line holding `offset`, the line before it, and the line's text before `offset`.
     fn line_of(&self, offset: usize) -> (&'a str, &'a str, &'a str) {
-        let text = &self.document.text;
-        let index = &self.document.line_index;
-        let line = index.line_of(offset);
-        let start = index.line_start(line);
-        let end = index.line_end(text, line);
-        let previous = match line.checked_sub(1) {
-            Some(p) => text.get(index.line_start(p)..index.line_end(text, p)),
-            None => None,
-        };
-        (
-            text.get(start..end).unwrap_or(""),
-            previous.unwrap_or(""),
-            text.get(start..offset).unwrap_or(""),
-        )
+        line_of(self.document, offset)
     }
+}
+
+/// Whether detect-secrets' `# pragma: allowlist secret` covers the text at `offset` (on its
+/// line, or `allowlist nextline secret` on the line before). floe-lint's own findings do not
+/// depend on it (a secret is one whoever allowlisted it); messages may say it is there.
+pub fn allowlisted_at(document: &Document, offset: usize) -> bool {
+    let (line, previous, _) = line_of(document, offset);
+    upstream_scan::allowlisted(line, previous)
+}
+
+/// The line holding `offset`, the line before it, and the line's text before `offset`.
+fn line_of(document: &Document, offset: usize) -> (&str, &str, &str) {
+    let text = &document.text;
+    let index = &document.line_index;
+    let line = index.line_of(offset);
+    let start = index.line_start(line);
+    let end = index.line_end(text, line);
+    let previous = match line.checked_sub(1) {
+        Some(p) => text.get(index.line_start(p)..index.line_end(text, p)),
+        None => None,
+    };
+    (
+        text.get(start..end).unwrap_or(""),
+        previous.unwrap_or(""),
+        text.get(start..offset).unwrap_or(""),
+    )
 }
 
 fn slice<'t>(text: &'t str, hit: &Hit) -> &'t str {

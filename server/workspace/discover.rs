@@ -61,9 +61,12 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
             Some(FileKind::Platform) => {
                 platforms.insert(path);
             }
-            // Named explicitly: checked as a manifest whatever it declares.
+            // Named explicitly (pre-commit passes every manifest.yaml of a commit): checked when
+            // its content is floe's, passed over when it is another tool's (Kubernetes, …).
             Some(FileKind::Manifest) => {
-                manifests.insert(path);
+                if manifest::declares_floe(&path) {
+                    manifests.insert(path);
+                }
             }
             None if is_companion(&path) => {
                 // A dbt or floe-lint file (as pre-commit passes them): check its project.

@@ -1,7 +1,10 @@
 //! Where a Generation B floe.yaml's manifest is. Upstream's compile takes it from `--manifest`;
 //! floe-lint pairs the two files as a reader of the repository would: the local path
 //! `platform.manifest` names (relative to the floe.yaml's directory), else a `manifest.yaml` in
-//! the floe.yaml's directory or the nearest one above it, up to the repository root.
+//! the floe.yaml's directory or the nearest one above it, up to the repository root, else the
+//! manifest the user configured (`--manifest`, the editor's `manifestFile`, `.floe-lint.toml`'s
+//! `manifest`): a default for the products that say nothing, never an override of what a
+//! product's own files say.
 //!
 //! Which files are manifests is read from their content: a directory walk takes a
 //! `manifest.yaml` only when it declares itself floe's ([`declares_floe`]), since other tools
@@ -28,13 +31,15 @@ pub enum Pairing {
     NamedMissing(PathBuf),
     /// The nearest `manifest.yaml` at or above the floe.yaml.
     Found(PathBuf),
+    /// The manifest configured for products that name none and have none above them.
+    Configured(PathBuf),
     /// No manifest: the floe.yaml is checked on its own.
     None,
 }
 
 /// Pairs the floe.yaml at `spec` with a manifest, given the local path its `platform.manifest`
-/// names (if it names one).
-pub fn pair(spec: &Path, named: Option<&Path>) -> Pairing {
+/// names (if it names one) and the configured manifest (if any).
+pub fn pair(spec: &Path, named: Option<&Path>, configured: Option<&Path>) -> Pairing {
     let dir = directory_of(spec);
     match named {
         Some(named) => {
@@ -45,7 +50,9 @@ pub fn pair(spec: &Path, named: Option<&Path>) -> Pairing {
                 Pairing::NamedMissing(path)
             }
         }
-        None => nearest(&dir).map_or(Pairing::None, Pairing::Found),
+        None => nearest(&dir).map(Pairing::Found).unwrap_or_else(|| {
+            configured.map_or(Pairing::None, |c| Pairing::Configured(c.to_path_buf()))
+        }),
     }
 }
 
@@ -100,7 +107,11 @@ pub fn declares_floe(path: &Path) -> bool {
     if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
         return true;
     }
-    let text = String::from_utf8_lossy(&head);
+    declares_floe_text(&String::from_utf8_lossy(&head))
+}
+
+/// Whether a manifest file's text (its first [`SNIFF_BYTES`] are enough) is floe's.
+pub fn declares_floe_text(text: &str) -> bool {
     text.contains(API_GROUP)
         || text.lines().any(|line| {
             line.strip_prefix(KIND)
@@ -170,19 +181,19 @@ mod tests {
         let manifest = root.path().join("demo/manifest.yaml");
         std::fs::write(&manifest, "kind: Manifest\n").expect("write");
         let spec = product.join("floe.yaml");
-        assert_eq!(pair(&spec, None), Pairing::Found(manifest.clone()));
+        assert_eq!(pair(&spec, None, None), Pairing::Found(manifest.clone()));
         assert_eq!(
-            pair(&spec, Some(Path::new("../manifest.yaml"))),
+            pair(&spec, Some(Path::new("../manifest.yaml")), None),
             Pairing::Named(manifest)
         );
         assert_eq!(
-            pair(&spec, Some(Path::new("../platform.yaml"))),
+            pair(&spec, Some(Path::new("../platform.yaml")), None),
             Pairing::NamedMissing(root.path().join("demo/platform.yaml"))
         );
         // Another tool's manifest.yaml is passed over.
         std::fs::write(product.join("manifest.yaml"), "kind: Deployment\n").expect("write");
         assert_eq!(
-            pair(&spec, None),
+            pair(&spec, None, None),
             Pairing::Found(root.path().join("demo/manifest.yaml"))
         );
         // The repository root ends the search.
@@ -190,7 +201,22 @@ mod tests {
         std::fs::create_dir_all(outside.path().join("repo/.git")).expect("mkdir");
         std::fs::write(outside.path().join("manifest.yaml"), "kind: Manifest\n").expect("write");
         let spec = outside.path().join("repo/floe.yaml");
-        assert_eq!(pair(&spec, None), Pairing::None);
+        assert_eq!(pair(&spec, None, None), Pairing::None);
+        // A configured manifest is the default for such a product, never an override.
+        let configured = outside.path().join("platform-manifest.yaml");
+        assert_eq!(
+            pair(&spec, None, Some(&configured)),
+            Pairing::Configured(configured.clone())
+        );
+        std::fs::write(
+            outside.path().join("repo/manifest.yaml"),
+            "kind: Manifest\n",
+        )
+        .expect("write");
+        assert_eq!(
+            pair(&spec, None, Some(&configured)),
+            Pairing::Found(outside.path().join("repo/manifest.yaml"))
+        );
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub struct Selection {
     pub env: Option<String>,
     /// Further directories holding `<env>/platform.yaml` (from `.floe-lint.toml`).
     pub environment_dirs: Vec<PathBuf>,
+    /// The manifest for a Generation B floe.yaml that names no local one and has none in its
+    /// directory or above: `--manifest` / the editor's `manifestFile`, else `.floe-lint.toml`'s
+    /// `manifest` ([`manifest::pair`]).
+    pub manifest: Option<PathBuf>,
 }
 
 impl Selection {
@@ -75,6 +79,7 @@ impl Selection {
                 .ok()
                 .filter(|v| !v.is_empty()),
             environment_dirs: Vec::new(),
+            manifest: None,
         }
     }
 

@@ -114,3 +114,66 @@ pub fn upstream_only(mut json: serde_json::Value) -> serde_json::Value {
     json
 }
 pub mod standin;
+
+/// Where upstream's quickstart fixture pair sits in its repository.
+pub const QUICKSTART: &str = "packages/floe-core/tests/fixtures/quickstart";
+
+/// Every `floe__*` file of the corpus at its place in upstream's repository: products name
+/// their manifest (`../manifest.yaml`, `../../demo/manifest.yaml`) or sit beside one.
+pub fn upstream_repository() -> Project {
+    let project = Project::new();
+    project
+        .write(".git/HEAD", "ref: refs/heads/main\n")
+        .fixture("demo/manifest.yaml", "upstream/floe__demo__manifest.yaml")
+        .fixture("demo/floe.yaml", "upstream/floe__demo__floe.yaml")
+        .fixture(
+            "demo/customer-360/floe.yaml",
+            "upstream/floe__demo__customer-360__floe.yaml",
+        )
+        // A stale hand-written dbt profiles.yml: Generation B's runtime writes its own, nothing
+        // reads this one (FL702 with the dbt project beside it: tests/profiles_v1.rs).
+        .fixture(
+            "demo/customer-360/profiles.yml",
+            "upstream/floe__demo__customer-360__profiles.yml",
+        )
+        .fixture(
+            "demo/financial-risk/floe.yaml",
+            "upstream/floe__demo__financial-risk__floe.yaml",
+        )
+        .fixture(
+            "demo/iot-telemetry/floe.yaml",
+            "upstream/floe__demo__iot-telemetry__floe.yaml",
+        )
+        .fixture(
+            "examples/hello-orders/floe.yaml",
+            "upstream/floe__examples__hello-orders__floe.yaml",
+        )
+        .fixture(
+            &format!("{QUICKSTART}/floe.yaml"),
+            "upstream/floe__packages__floe-core__tests__fixtures__quickstart__floe.yaml",
+        )
+        .fixture(
+            &format!("{QUICKSTART}/manifest.yaml"),
+            "upstream/floe__packages__floe-core__tests__fixtures__quickstart__manifest.yaml",
+        );
+    project
+}
+
+/// Every finding as `file:line:column CODE message`, one per line.
+pub fn listing(json: &serde_json::Value) -> String {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {} {}\n",
+                d["file"].as_str().unwrap_or_default(),
+                d["range"]["start"]["line"],
+                d["range"]["start"]["column"],
+                d["code"].as_str().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}

@@ -166,3 +166,78 @@ fn the_preview_lens_of_a_spec_shows_the_runtimes_profiles_yml() {
     );
     client.shutdown();
 }
+
+/// The `manifestFile` setting pairs a product that names no manifest and has none above it;
+/// a relative path is read from the workspace folder.
+#[test]
+fn manifest_file_setting_pairs_a_product_that_names_none() {
+    let fixture = Fixture {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    fixture.write(".git/HEAD", "ref: refs/heads/main\n");
+    let spec_text = SPEC.replace("platform:\n  manifest: ../manifest.yaml\n", "");
+    fixture.write("orders/floe.yaml", &spec_text);
+    fixture.write(
+        "platform/acme-manifest.yaml",
+        &MANIFEST.replace(
+            "plugins:\n",
+            "governance:\n  policy_enforcement_level: loud\nplugins:\n",
+        ),
+    );
+    let (mut client, _) = fixture.start_with(
+        json!({}),
+        json!({"manifestFile": "platform/acme-manifest.yaml"}),
+    );
+    let spec = client.open(&fixture.path("orders/floe.yaml"), &spec_text);
+    assert!(client.diagnostics_for(&spec, |l| l.is_empty()).is_empty());
+    let manifest = super::client::uri(&fixture.path("platform/acme-manifest.yaml"));
+    let list = client.diagnostics_for(&manifest, |l| !l.is_empty());
+    assert_eq!(codes(&list), vec![(7, "FL103".to_owned())]);
+    client.shutdown();
+}
+
+/// Other tools name files manifest.yaml too: the editor sends them (the extension selects by
+/// name), and the server says nothing about them, even when a floe manifest is edited into one.
+#[test]
+fn another_tool_s_manifest_yaml_gets_no_diagnostics() {
+    let fixture = repository();
+    let floe = MANIFEST.replace(
+        "plugins:\n",
+        "governance:\n  policy_enforcement_level: loud\nplugins:\n",
+    );
+    let other =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n";
+    fixture.write("deploy/manifest.yaml", &floe);
+    let mut client = fixture.start();
+    let uri = client.open(&fixture.path("deploy/manifest.yaml"), &floe);
+    assert_eq!(
+        codes(&client.diagnostics_for(&uri, |l| !l.is_empty())),
+        vec![(7, "FL103".to_owned())]
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": other}]}),
+    );
+    assert!(client.diagnostics_for(&uri, |l| l.is_empty()).is_empty());
+    let result = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(4, 2)}),
+    );
+    assert!(result.is_null(), "{result}");
+
+    // Opened as another tool's file from the start: nothing is ever published for it.
+    fixture.write("k8s/manifest.yaml", other);
+    let uri = client.open(&fixture.path("k8s/manifest.yaml"), other);
+    let result = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(1, 2)}),
+    );
+    assert!(result.is_null(), "{result}");
+    while let Some(message) = client.next_within(std::time::Duration::from_millis(500)) {
+        assert!(
+            message["params"]["uri"] != uri.as_str(),
+            "published for another tool's manifest: {message}"
+        );
+    }
+    client.shutdown();
+}

@@ -1,9 +1,27 @@
 -- floe-lint language server for Neovim >= 0.11 (vim.lsp.config / vim.lsp.enable).
 -- Put this directory on 'runtimepath' (or copy lsp/floe_lint.lua into your config's lsp/), then:
 --   vim.lsp.enable('floe_lint')
--- It attaches only to floe.yaml / platform.yaml buffers.
+-- It attaches only to floe.yaml / platform.yaml buffers, and to manifest.yaml buffers that are
+-- floe's (Generation B: `kind: Manifest` or a `floe.dev/` apiVersion; other tools use the name).
 
 local floe_files = { ['floe.yaml'] = true, ['floe.yml'] = true, ['platform.yaml'] = true, ['platform.yml'] = true }
+local manifest_files = { ['manifest.yaml'] = true, ['manifest.yml'] = true }
+
+-- As the server decides for a directory walk: the first lines name floe.dev/ or kind: Manifest.
+local function declares_floe_manifest(bufnr)
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 200, false)) do
+    if line:find('floe.dev/', 1, true) or line:match([[^kind%s*:%s*["']?Manifest["']?%s*$]])
+      or line:match([[^kind%s*:%s*["']?Manifest["']?%s+#]]) then
+      return true
+    end
+  end
+  return false
+end
+
+local function is_floe_buffer(bufnr, name)
+  local base = vim.fs.basename(name)
+  return floe_files[base] or (manifest_files[base] and declares_floe_manifest(bufnr))
+end
 
 local function execute(client, bufnr, command)
   local params = { command = command, arguments = { vim.uri_from_bufnr(bufnr) } }
@@ -30,11 +48,12 @@ return {
   filetypes = { 'yaml' },
   root_dir = function(bufnr, on_dir)
     local name = vim.api.nvim_buf_get_name(bufnr)
-    if floe_files[vim.fs.basename(name)] then
+    if is_floe_buffer(bufnr, name) then
       on_dir(vim.fs.root(bufnr, { '.floe-lint.toml', 'floe.yaml', '.git' }) or vim.fs.dirname(name))
     end
   end,
-  -- Sent as workspace/configuration section `floeLint`: environment, platformFile, select, ignore, configPath.
+  -- Sent as workspace/configuration section `floeLint`: environment, platformFile, select, ignore,
+  -- configPath, manifestFile.
   settings = { floeLint = {} },
   on_attach = function(client, bufnr)
     vim.api.nvim_buf_create_user_command(bufnr, 'FloeLintPreviewProfiles', function()

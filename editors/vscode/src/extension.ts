@@ -23,6 +23,8 @@ import {
   DOCUMENT_SELECTOR,
   FLOE_FILE,
   FLOE_FILES,
+  declaresFloeManifest,
+  isFloeFile,
   RESTART_SETTINGS,
   type RawSettings,
   resultText,
@@ -100,7 +102,7 @@ export async function deactivate(): Promise<void> {
 }
 
 function isFloeDocument(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === "file" && FLOE_FILES.test(doc.uri.fsPath);
+  return doc.uri.scheme === "file" && isFloeFile(doc.uri.fsPath, () => doc.getText());
 }
 
 async function workspaceHasFloeFiles(): Promise<boolean> {
@@ -108,7 +110,22 @@ async function workspaceHasFloeFiles(): Promise<boolean> {
     return true;
   }
   const found = await vscode.workspace.findFiles("**/{floe,platform}.{yaml,yml}", "**/node_modules/**", 1);
-  return found.length > 0;
+  if (found.length > 0) {
+    return true;
+  }
+  // A platform repository may hold only a Generation B manifest.yaml (other tools use the name).
+  const manifests = await vscode.workspace.findFiles("**/manifest.{yaml,yml}", "**/node_modules/**", 20);
+  for (const uri of manifests) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (declaresFloeManifest(new TextDecoder().decode(bytes.slice(0, 64 * 1024)))) {
+        return true;
+      }
+    } catch {
+      // Unreadable: not a reason to start.
+    }
+  }
+  return false;
 }
 
 // --- settings ------------------------------------------------------------------------------------
@@ -133,6 +150,7 @@ function rawSettings(scope?: vscode.Uri): RawSettings {
     select: config.get("select"),
     ignore: config.get("ignore"),
     configPath: config.get("configPath"),
+    manifestFile: config.get("manifestFile"),
   };
 }
 

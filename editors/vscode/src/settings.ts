@@ -12,6 +12,7 @@ export interface RawSettings {
   select?: unknown;
   ignore?: unknown;
   configPath?: unknown;
+  manifestFile?: unknown;
 }
 
 /**
@@ -25,6 +26,7 @@ export interface ServerSettings {
   select?: string[];
   ignore?: string[];
   configPath?: string;
+  manifestFile?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -67,6 +69,10 @@ export function serverSettings(raw: RawSettings, ctx: PathContext): ServerSettin
   if (configPath !== undefined) {
     out.configPath = expandPath(configPath, ctx);
   }
+  const manifestFile = text(raw.manifestFile);
+  if (manifestFile !== undefined) {
+    out.manifestFile = expandPath(manifestFile, ctx);
+  }
   return out;
 }
 
@@ -81,14 +87,33 @@ export function serverArgs(raw: RawSettings): string[] {
 /** Settings whose change needs a new server process (the others are sent to the running one). */
 export const RESTART_SETTINGS = ["floeLint.path", "floeLint.importStrategy", "floeLint.args"] as const;
 
-/** File names the extension serves. */
-export const FLOE_FILES = /(^|[\\/])(floe|platform)\.ya?ml$/;
+/**
+ * File names the extension serves. A `manifest.yaml` is Generation B's platform file when it
+ * declares `kind: Manifest`; the server reads the content and says nothing about another tool's.
+ */
+export const FLOE_FILES = /(^|[\\/])(floe|platform|manifest)\.ya?ml$/;
 export const FLOE_FILE = /(^|[\\/])floe\.ya?ml$/;
+export const MANIFEST_FILE = /(^|[\\/])manifest\.ya?ml$/;
 
-/** The document selector: floe.yaml and platform.yaml files on disk, nothing else. */
+/**
+ * Whether a manifest.yaml's text is floe's (as the server decides for a directory walk): it names
+ * a `floe.dev/` API version or declares `kind: Manifest`. Other tools (Kubernetes, …) use the name.
+ */
+export function declaresFloeManifest(text: string): boolean {
+  const head = text.slice(0, 64 * 1024);
+  return head.includes("floe.dev/") || /^kind\s*:\s*["']?Manifest["']?\s*(#.*)?$/m.test(head);
+}
+
+/** Whether a file (by path and text) is one the server checks. */
+export function isFloeFile(path: string, text: () => string): boolean {
+  return FLOE_FILES.test(path) && (!MANIFEST_FILE.test(path) || declaresFloeManifest(text()));
+}
+
+/** The document selector: floe.yaml, platform.yaml and manifest.yaml files on disk, nothing else. */
 export const DOCUMENT_SELECTOR = [
   { scheme: "file", pattern: "**/floe.{yaml,yml}" },
   { scheme: "file", pattern: "**/platform.{yaml,yml}" },
+  { scheme: "file", pattern: "**/manifest.{yaml,yml}" },
 ];
 
 /**

@@ -73,6 +73,8 @@ for (const dir of Object.values(dirs)) {
   mkdirSync(dir, { recursive: true });
 }
 cpSync(path.join(repo, "examples/lakehouse"), dirs.workspace, { recursive: true });
+// A Generation B pair (examples/floe-v1) beside it: a FloeSpec and floe's manifest.yaml.
+cpSync(path.join(repo, "examples/floe-v1"), path.join(dirs.workspace, "floe-v1"), { recursive: true });
 // floe's generator reads the `default` storage, catalog and compute profiles; the example names its
 // local catalog `lakehouse`, so add a `default` alias for the preview to have something to show.
 {
@@ -444,6 +446,18 @@ const scenarios = [
       const shot = path.join(artifacts, "vscode-e2e.png");
       await page.screenshot({ path: shot });
       log(`screenshot: ${shot} (also vscode-e2e-problems.png, vscode-e2e-preview.png)`);
+    },
+  },
+  {
+    name: "a Generation B pair: the extension attaches to floe's manifest.yaml and the FloeSpec",
+    run: async () => {
+      await openFile("floe-v1/manifest.yaml");
+      await expectProblems("FL110", "Unknown fields in manifest will be ignored");
+      log("  manifest.yaml: FL110 on the misspelt root key");
+      await openFile("floe-v1/orders/floe.yaml");
+      await expectProblems("FL103", "Input should be 'bronze', 'silver' or 'gold'");
+      log("  orders/floe.yaml: FL103 on `tier: silvr`");
+      await page.getByLabel("Filter Problems").fill("");
     },
   },
   // Typing with the suggest widget, saving, editing again (editors/vscode/test/typing.mjs).

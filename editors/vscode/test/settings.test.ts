@@ -5,6 +5,8 @@ import {
   DOCUMENT_SELECTOR,
   FLOE_FILE,
   FLOE_FILES,
+  declaresFloeManifest,
+  isFloeFile,
   resultText,
   serverArgs,
   serverSettings,
@@ -15,7 +17,7 @@ const ctx = { home: "/home/dev", platform: "linux" as const, workspaceFolder: "/
 
 describe("serverSettings", () => {
   it("sends nothing for VS Code's defaults", () => {
-    const defaults = { path: "", args: [], environment: "", platformFile: "", select: [], ignore: [], configPath: "" };
+    const defaults = { path: "", args: [], environment: "", platformFile: "", select: [], ignore: [], configPath: "", manifestFile: "" };
     assert.deepEqual(serverSettings(defaults, ctx), {});
     assert.deepEqual(serverSettings({}, ctx), {});
   });
@@ -29,6 +31,7 @@ describe("serverSettings", () => {
         select: ["FL1", " FL200 ", ""],
         ignore: ["FL407"],
         configPath: "~/floe/.floe-lint.toml",
+        manifestFile: "${workspaceFolder}/platform/manifest.yaml",
       },
       ctx,
     );
@@ -38,8 +41,16 @@ describe("serverSettings", () => {
       select: ["FL1", "FL200"],
       ignore: ["FL407"],
       configPath: "/home/dev/floe/.floe-lint.toml",
+      manifestFile: "/work/project/platform/manifest.yaml",
     });
-    assert.deepEqual(Object.keys(out).sort(), ["configPath", "environment", "ignore", "platformFile", "select"]);
+    assert.deepEqual(Object.keys(out).sort(), [
+      "configPath",
+      "environment",
+      "ignore",
+      "manifestFile",
+      "platformFile",
+      "select",
+    ]);
   });
   it("accepts comma-separated rule lists and drops values of the wrong type", () => {
     assert.deepEqual(serverSettings({ select: "FL1, FL2", ignore: [3, "FL3"], environment: 7 }, ctx), {
@@ -67,8 +78,8 @@ describe("serverArgs", () => {
 });
 
 describe("file patterns", () => {
-  it("match floe.yaml and platform.yaml only", () => {
-    for (const p of ["/p/floe.yaml", "/p/floe.yml", "/p/platform/prod/platform.yaml", "C:\\p\\platform.yml", "floe.yaml"]) {
+  it("match floe.yaml, platform.yaml and manifest.yaml only", () => {
+    for (const p of ["/p/floe.yaml", "/p/floe.yml", "/p/platform/prod/platform.yaml", "C:\\p\\platform.yml", "floe.yaml", "/p/manifest.yaml"]) {
       assert.ok(FLOE_FILES.test(p), p);
     }
     for (const p of ["/p/myfloe.yaml", "/p/floe.yaml.bak", "/p/profiles.yml", "/p/.github/workflows/ci.yaml"]) {
@@ -81,7 +92,18 @@ describe("file patterns", () => {
     assert.deepEqual(DOCUMENT_SELECTOR, [
       { scheme: "file", pattern: "**/floe.{yaml,yml}" },
       { scheme: "file", pattern: "**/platform.{yaml,yml}" },
+      { scheme: "file", pattern: "**/manifest.{yaml,yml}" },
     ]);
+  });
+  it("take a manifest.yaml only when its content is floe's", () => {
+    assert.ok(declaresFloeManifest("apiVersion: floe.dev/v1\nkind: Manifest\n"));
+    assert.ok(declaresFloeManifest("# platform\nkind: 'Manifest'  # floe\nmetadata: {}\n"));
+    assert.ok(!declaresFloeManifest("apiVersion: apps/v1\nkind: Deployment\n"));
+    assert.ok(!declaresFloeManifest("kind: ManifestList\n"));
+    assert.ok(isFloeFile("/p/manifest.yaml", () => "apiVersion: floe.dev/v1\nkind: Manifest\n"));
+    assert.ok(!isFloeFile("/p/k8s/manifest.yml", () => "apiVersion: v1\nkind: ConfigMap\n"));
+    // Other floe files are taken by name, without reading them.
+    assert.ok(isFloeFile("/p/floe.yaml", () => assert.fail("read")));
   });
 });
 

@@ -6,8 +6,15 @@
 //! never because of its file name: both generations name the product file `floe.yaml`.
 
 pub mod access;
+pub mod compile;
 pub mod compute;
+pub mod governance;
+pub mod platform;
+pub mod plugins;
+pub mod product;
+pub mod transforms;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};
-pub use vocabulary::DeclaredKind;
+pub use plugins::{Plugin, Plugins};
+pub use vocabulary::{Category, DeclaredKind};

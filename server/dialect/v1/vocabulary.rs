@@ -55,3 +55,217 @@ impl DeclaredKind {
         DeclaredKind::ALL.into_iter().find(|k| k.value() == value)
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The manifest's plugins, and the keys of theirs the rules read.
+// ---------------------------------------------------------------------------------------------
+
+/// The manifest's `plugins:` block: one selection (`{type, version, config}`) per category.
+pub const PLUGINS: &str = "plugins";
+/// A selection's plugin name (an entry point: `duckdb`, `polaris`, …).
+pub const PLUGIN_TYPE: &str = "type";
+/// A selection's free `config` map: the runtime validates it with the plugin's own model, and
+/// compile copies it verbatim into CompiledArtifacts.
+pub const PLUGIN_CONFIG: &str = "config";
+
+/// A `plugins` category (upstream's `PluginsConfig` fields, `quality` aside: it is no
+/// selection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Compute,
+    Orchestrator,
+    Catalog,
+    Storage,
+    SemanticLayer,
+    Ingestion,
+    Secrets,
+    TelemetryBackend,
+    LineageBackend,
+    Identity,
+    Dbt,
+}
+
+impl Category {
+    pub const ALL: [Category; 11] = [
+        Category::Compute,
+        Category::Orchestrator,
+        Category::Catalog,
+        Category::Storage,
+        Category::SemanticLayer,
+        Category::Ingestion,
+        Category::Secrets,
+        Category::TelemetryBackend,
+        Category::LineageBackend,
+        Category::Identity,
+        Category::Dbt,
+    ];
+
+    /// The key under `plugins`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Compute => "compute",
+            Category::Orchestrator => "orchestrator",
+            Category::Catalog => "catalog",
+            Category::Storage => "storage",
+            Category::SemanticLayer => "semantic_layer",
+            Category::Ingestion => "ingestion",
+            Category::Secrets => "secrets",
+            Category::TelemetryBackend => "telemetry_backend",
+            Category::LineageBackend => "lineage_backend",
+            Category::Identity => "identity",
+            Category::Dbt => "dbt",
+        }
+    }
+
+    /// Whether compile copies the selection (its `config` verbatim) into CompiledArtifacts, and
+    /// so into the JSON, YAML and ConfigMap it writes (upstream's `resolve_plugins`): secrets,
+    /// telemetry, identity and dbt selections are not carried.
+    pub fn carried_into_artifacts(self) -> bool {
+        matches!(
+            self,
+            Category::Compute
+                | Category::Orchestrator
+                | Category::Catalog
+                | Category::Storage
+                | Category::SemanticLayer
+                | Category::Ingestion
+                | Category::LineageBackend
+        )
+    }
+}
+
+/// Plugin types (entry-point names upstream ships) the rules recognise.
+pub const DUCKDB: &str = "duckdb";
+pub const POLARIS: &str = "polaris";
+pub const S3: &str = "s3";
+pub const MARQUEZ: &str = "marquez";
+pub const CUBE: &str = "cube";
+pub const KEYCLOAK: &str = "keycloak";
+
+/// DuckDB compute `config.path`: the database file dbt-duckdb writes.
+pub const DUCKDB_PATH: &str = "path";
+/// DuckDB's in-memory database: the compute plugin's `path` when the config gives none.
+pub const DUCKDB_MEMORY: &str = ":memory:";
+/// The `path` upstream's demo manifest uses: one file per product (`{product_slug}` is expanded
+/// at compile), whose directory the runtime creates.
+pub const DUCKDB_DEMO_PATH: &str = "/tmp/floe/{product_slug}.duckdb";
+
+/// Polaris `config.uri` (the REST catalog) and `config.oauth2.{scope, token_url}`.
+pub const POLARIS_URI: &str = "uri";
+pub const OAUTH2: &str = "oauth2";
+pub const OAUTH2_SCOPE: &str = "scope";
+pub const OAUTH2_TOKEN_URL: &str = "token_url";
+/// The scope PyIceberg asks for when the Polaris plugin sends none.
+pub const PYICEBERG_DEFAULT_SCOPE: &str = "catalog";
+
+/// S3 `config.endpoint` and its optional literal keys (else `AWS_ACCESS_KEY_ID` /
+/// `AWS_SECRET_ACCESS_KEY` from the runtime's environment).
+pub const S3_ENDPOINT: &str = "endpoint";
+pub const S3_KEYS: [&str; 2] = ["access_key_id", "secret_access_key"];
+
+/// Marquez `config.url`, its `allow_insecure_http` override and `verify_ssl`.
+pub const MARQUEZ_URL: &str = "url";
+pub const ALLOW_INSECURE_HTTP: &str = "allow_insecure_http";
+/// `verify_ssl` of the Marquez and Keycloak configs.
+pub const VERIFY_SSL: &str = "verify_ssl";
+/// Cube `config.server_url`.
+pub const CUBE_SERVER_URL: &str = "server_url";
+
+/// The ConfigMap `floe platform compile --output-format configmap` writes by default.
+pub const COMPILED_CONFIGMAP: &str = "floe-compiled-values";
+/// The file `floe platform compile` writes by default.
+pub const COMPILED_ARTIFACTS_FILE: &str = "target/compiled_artifacts.json";
+
+// ---------------------------------------------------------------------------------------------
+// The manifest's observability, governance and artifacts keys the rules read.
+// ---------------------------------------------------------------------------------------------
+
+pub const OBSERVABILITY: &str = "observability";
+/// `observability.tracing` and `observability.lineage`, each with an `endpoint`.
+pub const TRACING: &str = "tracing";
+pub const LINEAGE: &str = "lineage";
+pub const ENDPOINT: &str = "endpoint";
+
+pub const GOVERNANCE: &str = "governance";
+/// `governance.stale_table_recovery_mode`: `strict` (the runtime's default) or `repair`.
+pub const STALE_TABLE_RECOVERY_MODE: &str = "stale_table_recovery_mode";
+pub const RECOVERY_STRICT: &str = "strict";
+pub const RECOVERY_REPAIR: &str = "repair";
+
+/// `artifacts.registry.tls_verify`.
+pub const ARTIFACTS: &str = "artifacts";
+pub const REGISTRY: &str = "registry";
+pub const TLS_VERIFY: &str = "tls_verify";
+
+// ---------------------------------------------------------------------------------------------
+// floe.yaml keys the rules read.
+// ---------------------------------------------------------------------------------------------
+
+/// `schedule: {cron, timezone, enabled}`: validated, then dropped by compile.
+pub const SCHEDULE: &str = "schedule";
+pub const CRON: &str = "cron";
+pub const ENABLED: &str = "enabled";
+/// `outputPorts` (and its snake-case field name): each port's `schema` is both required and an
+/// FR-014 forbidden key, so no non-empty list validates upstream.
+pub const OUTPUT_PORTS: [&str; 2] = ["outputPorts", "output_ports"];
+
+// ---------------------------------------------------------------------------------------------
+// What the editor navigates and completes: a product's transforms, a manifest's plugins.
+// ---------------------------------------------------------------------------------------------
+
+/// `metadata` (both files): name, version, owner.
+pub const METADATA: &str = "metadata";
+/// `name` (`metadata.name`, `transforms[].name`, and the name of other list items).
+pub const NAME: &str = "name";
+/// `metadata.version`.
+pub const VERSION: &str = "version";
+/// floe.yaml's `transforms`: the product's dbt models, named by `name`.
+pub const TRANSFORMS: &str = "transforms";
+/// `transforms[].tier`.
+pub const TIER: &str = "tier";
+/// A transform's dependencies: the alias upstream documents…
+pub const DEPENDS_ON_ALIAS: &str = "dependsOn";
+/// …and the field name it accepts as well (`populate_by_name`); the alias wins when both are
+/// written.
+pub const DEPENDS_ON_FIELD: &str = "depends_on";
+/// A transform's inputs, in both spellings upstream accepts: the alias first (it wins when both
+/// are written), then the field name.
+pub const DEPENDS_ON: [&str; 2] = [DEPENDS_ON_ALIAS, DEPENDS_ON_FIELD];
+/// `plugins.quality`: not a selection, its plugin is named by `provider`.
+pub const QUALITY: &str = "quality";
+/// `plugins.quality.provider`.
+pub const QUALITY_PROVIDER: &str = "provider";
+
+/// The plugin types upstream ships for each `plugins` category (the entry-point names of its
+/// plugin packages, spec §4.4). Upstream's own hint list (`PLUGIN_REGISTRY`) names types that do
+/// not ship (`snowflake`, `airflow`, `k8s-secrets`, …); only these load at run time.
+pub const SHIPPED_PLUGINS: [(&str, &[&str]); 11] = [
+    ("compute", &["duckdb"]),
+    ("orchestrator", &["dagster"]),
+    ("catalog", &["polaris"]),
+    ("storage", &["s3"]),
+    ("semantic_layer", &["cube"]),
+    ("ingestion", &["dlt"]),
+    ("secrets", &["k8s", "infisical"]),
+    ("telemetry_backend", &["console", "jaeger"]),
+    ("lineage_backend", &["marquez"]),
+    ("identity", &["keycloak"]),
+    ("dbt", &["core", "fusion"]),
+];
+
+/// The `plugins.quality.provider` values upstream ships a plugin for (compile also accepts
+/// `soda`, for which no plugin exists).
+pub const SHIPPED_QUALITY_PROVIDERS: [&str; 2] = ["great_expectations", "dbt_expectations"];
+
+/// The plugin types upstream ships for a `plugins` category (none for an unknown category).
+pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
+    SHIPPED_PLUGINS
+        .iter()
+        .find(|(name, _)| *name == category)
+        .map_or(&[], |(_, types)| types)
+}
+
+/// floe.yaml's `destinations`: reverse-ETL sinks, named by `name`.
+pub const DESTINATIONS: &str = "destinations";
+/// `destinations[].sink_type`.
+pub const SINK_TYPE: &str = "sink_type";

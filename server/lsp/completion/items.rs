@@ -13,6 +13,7 @@ use crate::syntax::ColumnUnit;
 use crate::syntax::resolve::{Scalar, resolve_plain};
 
 /// Where on its line an item's text goes.
+#[derive(Clone, Copy)]
 pub struct Place<'a> {
     pub line: u32,
     pub text: &'a str,

@@ -9,11 +9,12 @@ mod cursor;
 mod items;
 mod outline;
 mod skeleton;
+mod v1;
 
 use std::path::Path;
 
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Uri,
 };
 
 use self::cursor::{FlowAt, Typed, Typing};
@@ -25,13 +26,14 @@ use super::request::Request;
 use super::state::lock;
 use crate::dialect::runtime::access::Platform;
 use crate::dialect::runtime::vocabulary::Section;
-use crate::model::FileKind;
 use crate::model::navigate::{self, Shape, Step};
+use crate::model::{Dialect, FileKind};
 use crate::syntax::Document;
 
 pub fn request(backend: &Backend, params: CompletionParams) -> Option<CompletionResponse> {
     let position = params.text_document_position;
-    let (request, kind) = Request::config(backend, &position.text_document.uri)?;
+    let uri = &position.text_document.uri;
+    let (request, kind) = Request::config(backend, uri).or_else(|| empty_manifest(backend, uri))?;
     let document = &request.document;
     let offset = request.offset(position.position);
     let line = document.line_index.line_of(offset);
@@ -49,6 +51,7 @@ pub fn request(backend: &Backend, params: CompletionParams) -> Option<Completion
             document,
             lines: &lines,
             line,
+            starts_item: false,
             place: Place {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
                 text: lines.get(line).copied().unwrap_or(""),
@@ -65,13 +68,25 @@ pub fn request(backend: &Backend, params: CompletionParams) -> Option<Completion
     Some(CompletionResponse::Array(items))
 }
 
+/// An empty manifest.yaml: not served until it says it is floe's (other tools use the name),
+/// but offered the manifest skeleton to start from.
+fn empty_manifest(backend: &Backend, uri: &Uri) -> Option<(Request, FileKind)> {
+    let request = Request::any(backend, uri)?;
+    let empty = FileKind::from_path(&request.path) == Some(FileKind::Manifest)
+        && request.document.text.trim().is_empty();
+    empty.then_some((request, FileKind::Manifest))
+}
+
 /// Everything completion at one position reads.
+#[derive(Clone, Copy)]
 struct At<'a> {
     kind: FileKind,
     path: &'a Path,
     document: &'a Document,
     lines: &'a [&'a str],
     line: usize,
+    /// The cursor's line starts a list item (`- `): no key above it belongs to its mapping.
+    starts_item: bool,
     place: Place<'a>,
     style: Style,
     env: &'a Environments<'a>,
@@ -84,11 +99,15 @@ fn steps(frames: &[Frame]) -> Vec<Step> {
 fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
     if at.document.text.trim().is_empty() {
         let mut out = skeleton::items(at.kind, at.style, at.place.range(0, column));
-        out.extend(keys(at, &[], &[], &Typed::default(), column, false, &[]));
+        out.extend(keys(at, &[], 0, &[], &Typed::default(), column, false, &[]));
         return out;
     }
     let Some(cursor) = cursor::read(at.place.text, column) else {
         return Vec::new();
+    };
+    let at = &At {
+        starts_item: !cursor.dashes.is_empty(),
+        ..*at
     };
     let mut frames = outline::frames_before(at.lines, at.line);
     outline::push_dashes(&mut frames, &cursor.dashes, at.line);
@@ -103,11 +122,8 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
             if item_of_scalars {
                 return values(at, &frames, col, &path, &prefix, column, false);
             }
-            let present: Vec<String> = outline::siblings(at.lines, at.line, col, false)
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect();
-            keys(at, &frames, &path, &prefix, column, false, &present)
+            let present: Vec<String> = siblings_here(at, col).into_iter().map(|(k, _)| k).collect();
+            keys(at, &frames, col, &path, &prefix, column, false, &present)
         }
         Typing::Value {
             col,
@@ -134,7 +150,7 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
             path.extend(inner);
             match flow_at {
                 FlowAt::Key { prefix, present } => {
-                    keys(at, &frames, &path, &prefix, column, true, &present)
+                    keys(at, &frames, col, &path, &prefix, column, true, &present)
                 }
                 FlowAt::Value { key, partial } => {
                     path.push(Step::Key(key));
@@ -150,30 +166,52 @@ fn complete(at: &At<'_>, column: usize) -> Vec<CompletionItem> {
 }
 
 /// Reads the `type` written in the mapping at a path (it picks the variant of a tagged union, or
-/// a compute target's properties): from the lines of the key that path step leads through, or,
-/// for the mapping being typed in, around the cursor.
+/// a compute target's properties).
 fn tag<'a>(
     at: &'a At<'_>,
     frames: &'a [Frame],
     col: usize,
 ) -> impl Fn(&[Step]) -> Option<String> + 'a {
-    move |path: &[Step]| {
-        let (line, column, with_line) = match frames.get(path.len()) {
-            Some(frame) if matches!(frame.step, Step::Key(_)) => (frame.line, frame.col, true),
-            Some(_) => return None,
-            None => (at.line, col, false),
-        };
-        outline::siblings(at.lines, line, column, with_line)
-            .into_iter()
-            .find(|(k, _)| k == "type")
-            .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
-            .filter(|v| !v.is_empty())
+    move |path: &[Step]| written(at, frames, col, path.len(), "type")
+}
+
+/// The value of `key` written in the mapping `depth` steps down the cursor's path: from the
+/// lines of the key that path step leads through, or, for the mapping being typed in, around the
+/// cursor.
+fn written(at: &At<'_>, frames: &[Frame], col: usize, depth: usize, key: &str) -> Option<String> {
+    let siblings = match frames.get(depth) {
+        Some(frame) if matches!(frame.step, Step::Key(_)) => {
+            outline::siblings(at.lines, frame.line, frame.col, true)
+        }
+        Some(_) => return None,
+        None => siblings_here(at, col),
+    };
+    siblings
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The keys of the mapping being typed in (keys at `col`) around the cursor's line, that line
+/// left out.
+fn siblings_here(at: &At<'_>, col: usize) -> Vec<(String, String)> {
+    if at.starts_item {
+        // Keys above belong to the previous item: only those below are this one's.
+        outline::siblings(&at.lines[at.line.min(at.lines.len())..], 0, col, false)
+    } else {
+        outline::siblings(at.lines, at.line, col, false)
     }
 }
 
+/// The keys a mapping at `path` may still take. `col` is the column of the block mapping the
+/// cursor's line belongs to; in a flow mapping (`flow`), what is written inside the braces is not
+/// read for a `type`.
+#[allow(clippy::too_many_arguments)]
 fn keys(
     at: &At<'_>,
     frames: &[Frame],
+    col: usize,
     path: &[Step],
     prefix: &Typed,
     column: usize,
@@ -181,10 +219,18 @@ fn keys(
     present: &[String],
 ) -> Vec<CompletionItem> {
     let replace = at.place.range(prefix.start, column);
-    let col = prefix.start;
-    navigate::fields(at.kind, path, &tag(at, frames, col))
+    let block_tag = tag(at, frames, col);
+    let tag = |p: &[Step]| {
+        if flow && p.len() > frames.len() {
+            None
+        } else {
+            block_tag(p)
+        }
+    };
+    navigate::fields(at.kind, path, &tag)
         .into_iter()
         .filter(|f| !present.contains(&f.name))
+        .filter(|f| !v1::twin_present(at.kind, &f.name, present))
         .filter(|f| f.name.starts_with(prefix.text.trim()))
         .map(|f| items::key(at.kind, &f, replace, at.style, flow))
         .collect()
@@ -203,7 +249,11 @@ fn values(
     let replace = at.place.range(partial.start, column);
     let typed = partial.text.trim();
     let keep = |label: &str| label.starts_with(typed);
-    if let Some(names) = references(at, path) {
+    let names = match at.kind.dialect() {
+        Dialect::Runtime => references(at, path),
+        Dialect::V1 => v1::names(at, frames, col, path),
+    };
+    if let Some(names) = names {
         return names
             .into_iter()
             .filter(|(name, _)| keep(name))

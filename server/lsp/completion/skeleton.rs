@@ -1,4 +1,5 @@
-//! What an empty file is offered: a minimal valid floe.yaml or platform.yaml to start from.
+//! What an empty file is offered: a minimal valid file of its kind to start from. An empty
+//! floe.yaml is offered both generations' (its content will say which it is).
 
 use tower_lsp_server::ls_types::{CompletionItem, Range};
 
@@ -18,6 +19,14 @@ const MANIFEST_SNIPPET: &str = "apiVersion: floe.dev/v1\nkind: Manifest\nmetadat
 const MANIFEST_PLAIN: &str = "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata:\n\tname: my-platform\n\tversion: \"1.0.0\"\n\towner: platform-team\nplugins:\n\tcompute:\n\t\ttype: duckdb\n\torchestrator:\n\t\ttype: dagster\n";
 
 pub fn items(kind: FileKind, style: Style, replace: Range) -> Vec<CompletionItem> {
+    let mut out = vec![item(kind, style, replace)];
+    if kind == FileKind::Floe {
+        out.push(item(FileKind::FloeSpec, style, replace));
+    }
+    out
+}
+
+fn item(kind: FileKind, style: Style, replace: Range) -> CompletionItem {
     let (label, snippet, plain) = match kind {
         FileKind::Floe => ("floe.yaml skeleton", FLOE_SNIPPET, FLOE_PLAIN),
         FileKind::Platform => ("platform.yaml skeleton", PLATFORM_SNIPPET, PLATFORM_PLAIN),
@@ -28,5 +37,5 @@ pub fn items(kind: FileKind, style: Style, replace: Range) -> Vec<CompletionItem
         ),
         FileKind::Manifest => ("manifest.yaml skeleton", MANIFEST_SNIPPET, MANIFEST_PLAIN),
     };
-    vec![items::skeleton(label, snippet, plain, style, replace)]
+    items::skeleton(label, snippet, plain, style, replace)
 }

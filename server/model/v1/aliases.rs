@@ -25,6 +25,20 @@ pub(crate) const TRANSFORM_SPEC: &[(&str, &str)] = &[
 /// `(alias, field name)` pairs of PlatformManifest.
 pub(crate) const MANIFEST: &[(&str, &str)] = &[("apiVersion", "api_version")];
 
+/// The other spelling of a key Generation B accepts in two (`dependsOn` ↔ `depends_on`,
+/// `apiVersion` ↔ `api_version`, …); `None` for any other key.
+pub fn other_spelling(key: &str) -> Option<&'static str> {
+    FLOE_SPEC
+        .iter()
+        .chain(TRANSFORM_SPEC)
+        .chain(MANIFEST)
+        .find_map(|&(alias, name)| match key {
+            _ if key == alias => Some(name),
+            _ if key == name => Some(alias),
+            _ => None,
+        })
+}
+
 pub(crate) fn floe_spec(schema: &mut Schema) {
     accept_field_names(schema, FLOE_SPEC);
 }

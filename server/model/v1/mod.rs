@@ -39,6 +39,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+pub use aliases::other_spelling;
+
 use super::common::unwrap_description;
 use crate::syntax::DATE_MARKER;
 

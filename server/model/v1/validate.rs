@@ -17,6 +17,7 @@ use crate::diagnostic::codes::schema::{
     UNKNOWN_KEY, WRONG_TYPE,
 };
 use crate::diagnostic::rule_meta::RuleMeta;
+use crate::dialect::v1::vocabulary::OUTPUT_PORTS;
 use crate::dialect::v1::{Declaration, DeclaredKind};
 use crate::model::validate::{Compiled, Issue, compiled, dedup, place};
 use crate::syntax::Document;
@@ -90,10 +91,38 @@ fn issue_of(finding: V1Finding) -> Issue {
         finding.error.message,
     );
     // The message is narrowed to this place; upstream's own sentence helps to match its output.
-    issue.help = finding
+    let upstream = finding
         .upstream_message
         .map(|message| format!("upstream reports: {message}"));
+    issue.help = if finding.check == V1Check::EnvironmentFieldInSpec
+        && is_output_port_schema(&issue.pointer)
+    {
+        // The one place where obeying FR-014 is impossible: say so here as the missing-`schema`
+        // finding of a port without one does, instead of a second finding about the same port.
+        Some(
+            [OUTPUT_PORT_SCHEMA_HELP.to_owned()]
+                .into_iter()
+                .chain(upstream)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    } else {
+        upstream
+    };
     issue
+}
+
+/// Why an output port's `schema` cannot be fixed (spec §3.9, §11 #1).
+const OUTPUT_PORT_SCHEMA_HELP: &str = "`schema` is required in an output port and forbidden by FR-014, so no port can validate upstream: leave `outputPorts` out until that is fixed (compile does not carry it anyway)";
+
+/// `/outputPorts/<n>/schema` (either spelling of the list).
+fn is_output_port_schema(pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["", list, index, "schema"]
+            if OUTPUT_PORTS.contains(list) && index.parse::<usize>().is_ok()
+    )
 }
 
 /// The one finding for a `kind: DataProduct` file, at its `kind`.

@@ -5,3 +5,4 @@ pub mod credentials;
 pub mod insecure_http;
 pub mod oauth_scope;
 pub mod scan_refusal;
+pub mod tls_verification;

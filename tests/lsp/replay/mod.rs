@@ -4,7 +4,8 @@
 //! astral characters that count two UTF-16 units. At every marked key or value position,
 //! completion must offer what comes next and its text edit must write it; after every change the
 //! published diagnostics must equal a fresh check of that text (the engine in process, and the
-//! `floe-lint check` binary at the end).
+//! `floe-lint check` binary at the end). Both dialects: a Generation A floe.yaml and platform.yaml
+//! beside their environments, and a Generation B floe.yaml (FloeSpec) beside its manifest.
 
 mod script;
 
@@ -22,8 +23,13 @@ use script::{Keystroke, Script};
 
 const PLATFORM: &str = include_str!("../../fixtures/lsp-replay/platform.yaml.marked");
 const FLOE_MARKED: &str = include_str!("../../fixtures/lsp-replay/floe.yaml.marked");
+const FLOE_SPEC_MARKED: &str = include_str!("../../fixtures/lsp-replay/floe-v1.yaml.marked");
+const MANIFEST: &str = include_str!("../../fixtures/lsp-replay/manifest.yaml");
 
-/// A project: floe.yaml and two environments (the replayed file starts empty).
+/// Writes the files of a project into a directory, the replayed one (`typed`) empty.
+type Project = fn(&Path, &str);
+
+/// A Generation A project: floe.yaml and two environments.
 fn project(dir: &Path, typed: &str) {
     for (relative, text) in [
         (
@@ -50,8 +56,17 @@ fn project(dir: &Path, typed: &str) {
     }
 }
 
+/// A Generation B project: a FloeSpec floe.yaml beside its manifest, in a repository.
+fn v1_project(dir: &Path, typed: &str) {
+    std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+    std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
+    std::fs::write(dir.join("manifest.yaml"), MANIFEST).expect("write");
+    assert_eq!(typed, "floe.yaml", "only the floe.yaml is typed");
+    std::fs::write(dir.join(typed), "").expect("write");
+}
+
 /// Where the end of `text` is, as an LSP position (UTF-16 columns).
-fn end_position(text: &str) -> Value {
+pub(super) fn end_position(text: &str) -> Value {
     let line = text.matches('\n').count();
     let last = text.rsplit('\n').next().unwrap_or("");
     let character: usize = last.chars().map(char::len_utf16).sum();
@@ -62,7 +77,7 @@ fn end_position(text: &str) -> Value {
 }
 
 /// Byte offset of an LSP position (UTF-16 columns) in `text`.
-fn offset_of(text: &str, position: &Value) -> usize {
+pub(super) fn offset_of(text: &str, position: &Value) -> usize {
     let line = position["line"].as_u64().expect("line") as usize;
     let character = position["character"].as_u64().expect("character") as usize;
     let mut start = 0;
@@ -111,7 +126,7 @@ fn expand(snippet: &str) -> String {
 
 /// Applies an item's text edit as an editor does (snippet expanded; with `insertTextMode` 2 the
 /// inserted lines after the first get the indentation of the line the edit starts on).
-fn accept(text: &str, item: &Value) -> String {
+pub(super) fn accept(text: &str, item: &Value) -> String {
     let edit = &item["textEdit"];
     let start = offset_of(text, &edit["range"]["start"]);
     let end = offset_of(text, &edit["range"]["end"]);
@@ -132,7 +147,7 @@ fn accept(text: &str, item: &Value) -> String {
 
 /// Diagnostics of a fresh check of `dir` by the engine `floe-lint check` runs, for the file
 /// `relative`, in the terms the server publishes them (0-based lines, UTF-16 columns).
-fn fresh_check(dir: &Path, relative: &str) -> Vec<Key> {
+pub(super) fn fresh_check(dir: &Path, relative: &str) -> Vec<Key> {
     let selection = Selection::default();
     let projects = discover(&[dir.to_path_buf()], &selection).expect("discover");
     let report = check::check_projects(&projects, &Disk, &selection, &Options::default());
@@ -181,7 +196,7 @@ struct Replay {
 }
 
 impl Replay {
-    fn start(relative: &'static str) -> Replay {
+    fn start(project: Project, relative: &'static str) -> Replay {
         let server_root = tempfile::tempdir().expect("temp dir");
         let mirror = tempfile::tempdir().expect("temp dir");
         project(server_root.path(), relative);
@@ -309,8 +324,12 @@ impl Replay {
 }
 
 fn replay(marked: &str, relative: &'static str, crlf: bool) {
+    replay_in(project, marked, relative, crlf);
+}
+
+fn replay_in(project: Project, marked: &str, relative: &'static str, crlf: bool) {
     let Script { text, checkpoints } = script::script(marked, crlf);
-    let mut session = Replay::start(relative);
+    let mut session = Replay::start(project, relative);
     // An empty file is offered a skeleton.
     let empty = session.client.request(
         "textDocument/completion",
@@ -380,4 +399,14 @@ fn typing_a_floe_yaml_from_empty() {
 #[test]
 fn typing_a_floe_yaml_from_empty_crlf() {
     replay(FLOE_MARKED, "floe.yaml", true);
+}
+
+#[test]
+fn typing_a_floe_spec_from_empty() {
+    replay_in(v1_project, FLOE_SPEC_MARKED, "floe.yaml", false);
+}
+
+#[test]
+fn typing_a_floe_spec_from_empty_crlf() {
+    replay_in(v1_project, FLOE_SPEC_MARKED, "floe.yaml", true);
 }
