@@ -2,21 +2,17 @@
 //! profile (spec §6.3, §7.2), the DuckDB compute plugin's constants (upstream's only one), and the
 //! names of the profiles.yml the runtime writes (§7.3). Upstream's code is cited beside each.
 
-/// floe.yaml's `metadata:` block and its `name` (the product name, the dbt profile's key).
-pub const METADATA: &str = "metadata";
-pub const NAME: &str = "name";
-
-/// The manifest's `plugins:` block, and the two plugins compile requires (`E201`).
-pub const PLUGINS: &str = "plugins";
-pub const COMPUTE: &str = "compute";
-pub const ORCHESTRATOR: &str = "orchestrator";
-/// A plugin's `type` and free-form `config` (`PluginSelection`).
-pub const TYPE: &str = "type";
-pub const CONFIG: &str = "config";
+// Names compile's other checks and the editor read too, written once in the vocabulary:
+// floe.yaml's `metadata.name` (the product name, the dbt profile's key), the manifest's
+// `plugins`, the two plugins compile requires (`E201`), a plugin's `type` and `config`.
+pub use super::compile::{COMPUTE, ORCHESTRATOR, TYPE};
+pub use super::vocabulary::{
+    DUCKDB, DUCKDB_MEMORY as MEMORY_PATH, DUCKDB_PATH as PATH, METADATA, NAME,
+    PLUGIN_CONFIG as CONFIG, PLUGINS,
+};
 
 /// The compute plugins upstream ships (entry points `floe.computes`): DuckDB only, so any other
 /// `plugins.compute.type` fails compile with `E301`.
-pub const DUCKDB: &str = "duckdb";
 pub const COMPUTE_TYPES: [&str; 1] = [DUCKDB];
 
 /// `ComputeConfig` fields taken out of the plugin config (FL:core/compute_config.py), with their
@@ -28,9 +24,8 @@ pub const THREADS_RANGE: (i128, i128) = (1, 64);
 pub const TIMEOUT_SECONDS_DEFAULT: i128 = 3600;
 pub const TIMEOUT_SECONDS_RANGE: (i128, i128) = (1, 86400);
 
-/// The connection keys DuckDB's `generate_dbt_profile` reads (plugins/compute-duckdb/plugin.py);
-/// any other key is dropped without a word.
-pub const PATH: &str = "path";
+/// The connection keys DuckDB's `generate_dbt_profile` reads (plugins/compute-duckdb/plugin.py),
+/// besides [`PATH`]; any other key is dropped without a word.
 pub const EXTENSIONS: &str = "extensions";
 pub const SETTINGS: &str = "settings";
 pub const ATTACH: &str = "attach";
@@ -42,8 +37,6 @@ pub const SETTING_KEYS: [&str; 2] = ["memory_limit", ACCESS_MODE];
 pub const ACCESS_MODE: &str = "access_mode";
 /// DuckDB's refusal (DuckDB 1.5.5, through dbt-duckdb 1.11).
 pub const ACCESS_MODE_REFUSED: &str = "Cannot change access_mode setting while database is running - it must be set when opening or attaching the database";
-/// The database path when the connection names none.
-pub const MEMORY_PATH: &str = ":memory:";
 /// The characters a database path may not be made of only (`_validate_db_path`).
 pub const PATH_PUNCTUATION: [char; 6] = ['/', '\\', '.', '_', '-', ':'];
 /// What a database path may not contain (`_validate_db_path`, "path traversal").
