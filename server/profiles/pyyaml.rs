@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::syntax::pattern::LazyRegex;
+use crate::syntax::resolve::{ImplicitTag, python_implicit_tag};
 
 /// A Python value as `yaml.dump` sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -898,30 +898,6 @@ pub fn float_text(f: f64) -> String {
     }
 }
 
-macro_rules! pattern {
-    ($name:ident, $re:literal) => {
-        static $name: LazyRegex = LazyRegex::new($re);
-    };
-}
-
-// PyYAML's implicit resolvers (resolver.py), used by the serializer to decide `implicit`.
-pattern!(
-    BOOL_RE,
-    r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
-);
-pattern!(
-    FLOAT_RE,
-    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-);
-pattern!(
-    INT_RE,
-    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
-);
-pattern!(NULL_RE, r"^(?:~|null|Null|NULL|)$");
-pattern!(
-    TIMESTAMP_RE,
-    r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
-);
 // Captures are needed here: a regex, compiled on first use.
 static TIMESTAMP_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -929,58 +905,10 @@ static TIMESTAMP_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     ).expect("static regex compiles")
 });
 
-/// Python's `re.match` with a `$`-terminated pattern also matches before one trailing newline.
-fn python_match(re: &LazyRegex, text: &str) -> bool {
-    let matches = |text: &str| re.is_match(text) == Some(true);
-    matches(text) || text.strip_suffix('\n').is_some_and(matches)
-}
-
-/// Whether `text`, written as a plain scalar, would load back as a string (the resolver tries
-/// only the resolvers registered for its first character, in registration order).
+/// Whether `text`, written as a plain scalar, would load back as a string: the serializer's
+/// `implicit` flag, from PyYAML's resolvers ([`python_implicit_tag`]).
 pub fn plain_resolves_to_str(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false; // '' resolves to null
-    };
-    let mut resolvers: Vec<&LazyRegex> = Vec::new();
-    if "yYnNtTfFoO".contains(first) {
-        resolvers.push(&BOOL_RE);
-    }
-    if "-+0123456789.".contains(first) {
-        resolvers.push(&FLOAT_RE);
-    }
-    if "-+0123456789".contains(first) {
-        resolvers.push(&INT_RE);
-    }
-    if first == '<' {
-        return !python_match(&MERGE_RE, text);
-    }
-    if "~nN".contains(first) {
-        resolvers.push(&NULL_RE);
-    }
-    if first.is_ascii_digit() {
-        resolvers.push(&TIMESTAMP_RE);
-    }
-    if first == '=' {
-        return !python_match(&VALUE_RE, text);
-    }
-    !resolvers.iter().any(|re| python_match(re, text))
-}
-
-pattern!(MERGE_RE, r"^(?:<<)$");
-pattern!(VALUE_RE, r"^(?:=)$");
-
-/// Every resolver's pattern, for the test holding [`LazyRegex`] to the regex crate.
-#[cfg(test)]
-pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 7] {
-    [
-        &BOOL_RE,
-        &FLOAT_RE,
-        &INT_RE,
-        &NULL_RE,
-        &TIMESTAMP_RE,
-        &MERGE_RE,
-        &VALUE_RE,
-    ]
+    python_implicit_tag(text) == ImplicitTag::Str
 }
 
 /// What `SafeConstructor.construct_yaml_timestamp` builds from a plain timestamp, written back by
