@@ -7,6 +7,7 @@ use tower_lsp_server::ls_types::{
 
 use super::request::Request;
 use super::{Backend, convert};
+use crate::dialect::runtime::vocabulary as key;
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{ColumnUnit, Document, Node, NodeValue};
 
@@ -85,7 +86,7 @@ fn children(
                 continue;
             }
             *budget -= 1;
-            let label = ["name", "type", "path"].iter().find_map(|k| {
+            let label = [key::NAME, key::TYPE, key::PATH].iter().find_map(|k| {
                 item.get(k)
                     .and_then(|e| e.value.as_str().map(str::to_owned))
             });

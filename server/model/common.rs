@@ -9,6 +9,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::dialect::runtime::constants::DEFAULT_PROFILE;
+
 // ---------------------------------------------------------------------------------------------
 // Upstream regular expressions (exact text, used both in the schemas and in `semantic`).
 // ---------------------------------------------------------------------------------------------
@@ -49,9 +51,6 @@ pub const CRON_PATTERN: &str = r"^([0-9*,-/]+\s){4,5}[0-9*,-/]+$";
 /// `YYYY-MM-DD` date.
 pub const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
 
-/// The default logical profile name (`"default"`).
-pub const DEFAULT_PROFILE_NAME: &str = "default";
-
 // ---------------------------------------------------------------------------------------------
 // Default helpers (serde `default = "..."` paths; also used by the `Default` impls).
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +64,7 @@ pub(crate) fn default_int<const N: i64>() -> i64 {
 }
 
 pub(crate) fn default_profile_name() -> String {
-    DEFAULT_PROFILE_NAME.to_owned()
+    DEFAULT_PROFILE.to_owned()
 }
 
 pub(crate) fn default_utc() -> String {
@@ -557,7 +556,7 @@ fn default_compute_log_manager() -> ComputeLogManagerType {
 }
 
 fn default_compute_logs_storage_ref() -> Option<String> {
-    Some(DEFAULT_PROFILE_NAME.to_owned())
+    Some(DEFAULT_PROFILE.to_owned())
 }
 
 fn default_compute_logs_prefix() -> String {

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::{FileKind, compute_properties};
+use crate::dialect::UNION_TAG;
+use crate::dialect::runtime::vocabulary as key;
 
 static FLOE: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(super::embedded_schema(FileKind::Floe)).unwrap_or(Value::Null)
@@ -127,13 +129,20 @@ pub fn schema_at(
     Some(pick(root, node, tag(path).as_deref()).clone())
 }
 
+/// The `const` of a union branch's tag property (`type: {const: batch}`).
+fn variant_tag(branch: &Value) -> Option<&str> {
+    branch
+        .get("properties")?
+        .get(UNION_TAG)?
+        .get("const")?
+        .as_str()
+}
+
 /// The branch of a union that holds objects, preferring the one whose `type` const is `tag`.
 fn pick<'s>(root: &'s Value, node: &'s Value, tag: Option<&str>) -> &'s Value {
     let all = branches(root, node);
     if let Some(tag) = tag
-        && let Some(hit) = all
-            .iter()
-            .find(|b| b.pointer("/properties/type/const").and_then(Value::as_str) == Some(tag))
+        && let Some(hit) = all.iter().find(|b| variant_tag(b) == Some(tag))
     {
         return hit;
     }
@@ -158,7 +167,7 @@ pub fn description(node: &Value) -> Option<String> {
 fn compute_properties_at(kind: FileKind, path: &[Step]) -> Option<(&[Step], &[Step])> {
     match (kind, path) {
         (FileKind::Platform, [Step::Key(compute), Step::Key(_), Step::Key(properties), ..])
-            if compute == "compute" && properties == "properties" =>
+            if compute == key::COMPUTE && properties == key::PROPERTIES =>
         {
             Some((&path[..2], &path[3..]))
         }
@@ -329,7 +338,7 @@ pub fn takes_secret_ref(node: &Value) -> bool {
     // also has a `secret_ref` field is not one).
     node.get("properties")
         .and_then(Value::as_object)
-        .is_some_and(|p| p.len() == 1 && p.contains_key("secret_ref"))
+        .is_some_and(|p| p.len() == 1 && p.contains_key(key::SECRET_REF))
         || ["oneOf", "anyOf"].iter().any(|k| {
             node.get(*k)
                 .and_then(Value::as_array)

@@ -10,6 +10,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::dialect::runtime::constants::{DEFAULT_REGION, SECRETS_MOUNT};
+
 use super::common::{
     AWS_ACCOUNT_ID_PATTERN, AWS_IAM_ROLE_PATTERN, AWS_KMS_KEY_PATTERN, AWS_VPC_ID_PATTERN,
     CredentialConfig, DNS_DOMAIN_PATTERN, ObservabilityConfig, PROFILE_NAME_PATTERN,
@@ -93,7 +95,7 @@ fn default_storage_endpoint() -> StringOrSecretRef {
 }
 
 fn default_region() -> String {
-    "us-east-1".to_owned()
+    DEFAULT_REGION.to_owned()
 }
 
 /// An object-storage profile (S3 or S3-compatible such as MinIO and LocalStack).
@@ -1194,7 +1196,7 @@ impl Default for SecretBackendsConfig {
 }
 
 fn default_secret_mount_path() -> String {
-    "/var/run/secrets".to_owned()
+    SECRETS_MOUNT.to_owned()
 }
 
 /// Kubernetes secrets backend.

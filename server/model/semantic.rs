@@ -14,6 +14,10 @@ use serde_json::{Map, Value};
 use super::FileKind;
 use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
 use super::suggest::{Listing, available};
+use crate::dialect::runtime::constants::{
+    AUTH_METHOD_OIDC, DEFAULT_PROFILE, JOB_BATCH, PARTITION_MULTI, PARTITION_STATIC, PROVIDER_AWS,
+    SENSOR_ASSET, SENSOR_RUN_STATUS, VAULT_AUTH_KUBERNETES, credential_mode,
+};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::syntax::json_pointer::child;
 use crate::syntax::pattern::LazyRegex;
@@ -38,8 +42,8 @@ pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
     };
     match kind {
         FileKind::Floe => {
-            if let Some(orchestration) = root.get("orchestration").and_then(Value::as_object) {
-                check_orchestration(orchestration, "/orchestration", &mut out);
+            if let Some(orchestration) = root.get(key::ORCHESTRATION).and_then(Value::as_object) {
+                check_orchestration(orchestration, &child("", key::ORCHESTRATION), &mut out);
             }
         }
         FileKind::Platform => {
@@ -137,12 +141,12 @@ fn check_credentials(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
         for (name, profile) in profiles {
             let Some(credentials) = profile
                 .as_object()
-                .and_then(|p| p.get("credentials"))
+                .and_then(|p| p.get(key::CREDENTIALS))
                 .and_then(Value::as_object)
             else {
                 continue;
             };
-            let pointer = child(&child(&child("", section), name), "credentials");
+            let pointer = child(&child(&child("", section), name), key::CREDENTIALS);
             check_credential_block(credentials, &pointer, out);
         }
     }
@@ -154,10 +158,10 @@ fn check_credential_block(
     out: &mut Vec<SemanticError>,
 ) {
     // The `mode` value is what demands the missing field: point there.
-    let pointer = &child(credentials_pointer, "mode");
-    match str_field(credentials, "mode") {
-        Some("oauth2") => {
-            if missing_or_empty(credentials, "client_id") {
+    let pointer = &child(credentials_pointer, key::MODE);
+    match str_field(credentials, key::MODE) {
+        Some(credential_mode::OAUTH2) => {
+            if missing_or_empty(credentials, key::CLIENT_ID) {
                 push(
                     out,
                     pointer.to_owned(),
@@ -165,7 +169,7 @@ fn check_credential_block(
                     "OAuth2 mode requires client_id".to_owned(),
                 );
             }
-            if is_absent_or_null(credentials, "client_secret") {
+            if is_absent_or_null(credentials, key::CLIENT_SECRET) {
                 push(
                     out,
                     pointer.to_owned(),
@@ -175,7 +179,7 @@ fn check_credential_block(
             }
         }
         // An empty role_arn fails its pattern in the schema; only absence is reported here.
-        Some("iam_role") if is_absent_or_null(credentials, "role_arn") => {
+        Some(credential_mode::IAM_ROLE) if is_absent_or_null(credentials, key::ROLE_ARN) => {
             push(
                 out,
                 pointer.to_owned(),
@@ -189,7 +193,7 @@ fn check_credential_block(
 
 /// `LayerConfig.validate_namespace_format` and `PlatformSpec.validate_layer_references`.
 fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    let Some(layers) = root.get("layers").and_then(Value::as_object) else {
+    let Some(layers) = root.get(key::LAYERS).and_then(Value::as_object) else {
         return;
     };
     // A missing section is upstream's default `{}`; a non-mapping one is a schema error, and
@@ -208,14 +212,14 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
         let Some(layer) = layer.as_object() else {
             continue;
         };
-        let layer_ptr = child("/layers", layer_name);
+        let layer_ptr = child(&child("", key::LAYERS), layer_name);
 
-        if let Some(namespace) = str_field(layer, "namespace") {
+        if let Some(namespace) = str_field(layer, key::NAMESPACE) {
             let len = namespace.chars().count();
             if (1..=255).contains(&len)
                 && let Some(message) = namespace_error(namespace)
             {
-                push(out, child(&layer_ptr, "namespace"), false, message);
+                push(out, child(&layer_ptr, key::NAMESPACE), false, message);
             }
         }
 
@@ -235,7 +239,7 @@ fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
 
         if let Some(catalogs) = &catalogs {
             let (catalog_ref, pointer, at_key) = match layer.get(key::CATALOG_REF) {
-                None => ("default", layer_ptr.clone(), true),
+                None => (DEFAULT_PROFILE, layer_ptr.clone(), true),
                 Some(Value::String(s)) => (s.as_str(), child(&layer_ptr, key::CATALOG_REF), false),
                 Some(_) => continue,
             };
@@ -278,17 +282,18 @@ fn namespace_error(v: &str) -> Option<String> {
 /// `CloudConfig.validate_provider_config`.
 fn check_infrastructure(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
     let Some(cloud) = root
-        .get("infrastructure")
+        .get(key::INFRASTRUCTURE)
         .and_then(Value::as_object)
-        .and_then(|i| i.get("cloud"))
+        .and_then(|i| i.get(key::CLOUD))
         .and_then(Value::as_object)
     else {
         return;
     };
-    if str_field(cloud, "provider") == Some("aws") && missing_or_empty(cloud, "region") {
+    if str_field(cloud, key::PROVIDER) == Some(PROVIDER_AWS) && missing_or_empty(cloud, key::REGION)
+    {
         push(
             out,
-            "/infrastructure/cloud".to_owned(),
+            child(&child("", key::INFRASTRUCTURE), key::CLOUD),
             false,
             "AWS provider requires region to be set".to_owned(),
         );
@@ -297,32 +302,33 @@ fn check_infrastructure(root: &Map<String, Value>, out: &mut Vec<SemanticError>)
 
 /// `AuthenticationConfig.validate_method_config` and `VaultSecretBackend.validate_vault_config`.
 fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    let Some(security) = root.get("security").and_then(Value::as_object) else {
+    let Some(security) = root.get(key::SECURITY).and_then(Value::as_object) else {
         return;
     };
+    let security_pointer = child("", key::SECURITY);
 
-    if let Some(auth) = security.get("authentication").and_then(Value::as_object)
-        && auth.get("enabled") == Some(&Value::Bool(true))
-        && str_field(auth, "method") == Some("oidc")
-        && is_absent_or_null(auth, "oidc")
+    if let Some(auth) = security.get(key::AUTHENTICATION).and_then(Value::as_object)
+        && auth.get(key::ENABLED) == Some(&Value::Bool(true))
+        && str_field(auth, key::METHOD) == Some(AUTH_METHOD_OIDC)
+        && is_absent_or_null(auth, key::OIDC)
     {
         push(
             out,
-            "/security/authentication".to_owned(),
+            child(&security_pointer, key::AUTHENTICATION),
             false,
             "OIDC authentication requires oidc configuration".to_owned(),
         );
     }
 
     if let Some(vault) = security
-        .get("secret_backends")
+        .get(key::SECRET_BACKENDS)
         .and_then(Value::as_object)
-        .and_then(|b| b.get("vault"))
+        .and_then(|b| b.get(key::VAULT))
         .and_then(Value::as_object)
-        && vault.get("enabled") == Some(&Value::Bool(true))
+        && vault.get(key::ENABLED) == Some(&Value::Bool(true))
     {
-        let pointer = "/security/secret_backends/vault";
-        if missing_or_empty(vault, "server_url") {
+        let pointer = &child(&child(&security_pointer, key::SECRET_BACKENDS), key::VAULT);
+        if missing_or_empty(vault, key::SERVER_URL) {
             push(
                 out,
                 pointer.to_owned(),
@@ -330,11 +336,11 @@ fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
                 "Vault backend requires server_url".to_owned(),
             );
         }
-        let kubernetes_auth = match vault.get("auth_method") {
+        let kubernetes_auth = match vault.get(key::AUTH_METHOD) {
             None => true,
-            Some(v) => v.as_str() == Some("kubernetes"),
+            Some(v) => v.as_str() == Some(VAULT_AUTH_KUBERNETES),
         };
-        if kubernetes_auth && missing_or_empty(vault, "kubernetes_role") {
+        if kubernetes_auth && missing_or_empty(vault, key::KUBERNETES_ROLE) {
             push(
                 out,
                 pointer.to_owned(),
@@ -350,7 +356,13 @@ fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
 // ---------------------------------------------------------------------------------------------
 
 /// The orchestration maps whose keys must be identifiers, as upstream names them in messages.
-const IDENTIFIER_KEYED: [&str; 5] = ["partitions", "jobs", "schedules", "sensors", "backfills"];
+const IDENTIFIER_KEYED: [&str; 5] = [
+    key::PARTITIONS,
+    key::JOBS,
+    key::SCHEDULES,
+    key::SENSORS,
+    key::BACKFILLS,
+];
 
 /// Deepest nesting of `multi` partitions that is followed.
 const MAX_PARTITION_DEPTH: usize = 32;
@@ -358,8 +370,8 @@ const MAX_PARTITION_DEPTH: usize = 32;
 /// `OrchestrationConfig.__init__` plus the custom `__init__` checks of partitions, jobs and
 /// sensors.
 fn check_orchestration(orch: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    if let Some(modules) = orch.get("asset_modules").and_then(Value::as_array) {
-        let base = child(pointer, "asset_modules");
+    if let Some(modules) = orch.get(key::ASSET_MODULES).and_then(Value::as_array) {
+        let base = child(pointer, key::ASSET_MODULES);
         for (i, module) in modules.iter().enumerate() {
             if let Some(module) = module.as_str()
                 && !py_match(&MODULE_PATH_RE, module)
@@ -391,23 +403,23 @@ fn check_orchestration(orch: &Map<String, Value>, pointer: &str, out: &mut Vec<S
         }
     }
 
-    if let Some(partitions) = orch.get("partitions").and_then(Value::as_object) {
-        let base = child(pointer, "partitions");
+    if let Some(partitions) = orch.get(key::PARTITIONS).and_then(Value::as_object) {
+        let base = child(pointer, key::PARTITIONS);
         for (name, partition) in partitions {
             check_partition(partition, &child(&base, name), 0, out);
         }
     }
 
-    if let Some(jobs) = orch.get("jobs").and_then(Value::as_object) {
-        let base = child(pointer, "jobs");
+    if let Some(jobs) = orch.get(key::JOBS).and_then(Value::as_object) {
+        let base = child(pointer, key::JOBS);
         for (name, job) in jobs {
             let Some(job) = job.as_object() else {
                 continue;
             };
-            if str_field(job, "type") == Some("batch") {
+            if str_field(job, key::TYPE) == Some(JOB_BATCH) {
                 check_blank_entries(
                     job,
-                    "selection",
+                    key::SELECTION,
                     &child(&base, name),
                     "Asset selection expressions cannot be empty",
                     out,
@@ -416,24 +428,24 @@ fn check_orchestration(orch: &Map<String, Value>, pointer: &str, out: &mut Vec<S
         }
     }
 
-    if let Some(sensors) = orch.get("sensors").and_then(Value::as_object) {
-        let base = child(pointer, "sensors");
+    if let Some(sensors) = orch.get(key::SENSORS).and_then(Value::as_object) {
+        let base = child(pointer, key::SENSORS);
         for (name, sensor) in sensors {
             let Some(sensor) = sensor.as_object() else {
                 continue;
             };
             let sensor_ptr = child(&base, name);
-            match str_field(sensor, "type") {
-                Some("asset_sensor") => check_blank_entries(
+            match str_field(sensor, key::TYPE) {
+                Some(SENSOR_ASSET) => check_blank_entries(
                     sensor,
-                    "watched_assets",
+                    key::WATCHED_ASSETS,
                     &sensor_ptr,
                     "Watched asset names cannot be empty",
                     out,
                 ),
-                Some("run_status") => check_blank_entries(
+                Some(SENSOR_RUN_STATUS) => check_blank_entries(
                     sensor,
-                    "watched_jobs",
+                    key::WATCHED_JOBS,
                     &sensor_ptr,
                     "Watched job names cannot be empty",
                     out,
@@ -468,12 +480,12 @@ fn check_partition(partition: &Value, pointer: &str, depth: usize, out: &mut Vec
     let Some(partition) = partition.as_object() else {
         return;
     };
-    match str_field(partition, "type") {
-        Some("static") => {
-            let Some(keys) = partition.get("partition_keys").and_then(Value::as_array) else {
+    match str_field(partition, key::TYPE) {
+        Some(PARTITION_STATIC) => {
+            let Some(keys) = partition.get(key::PARTITION_KEYS).and_then(Value::as_array) else {
                 return;
             };
-            let base = child(pointer, "partition_keys");
+            let base = child(pointer, key::PARTITION_KEYS);
             for (i, key) in keys.iter().enumerate() {
                 if key.is_string() && keys[..i].contains(key) {
                     push(
@@ -495,11 +507,11 @@ fn check_partition(partition: &Value, pointer: &str, depth: usize, out: &mut Vec
                 }
             }
         }
-        Some("multi") => {
-            let Some(parts) = partition.get("partitions").and_then(Value::as_object) else {
+        Some(PARTITION_MULTI) => {
+            let Some(parts) = partition.get(key::PARTITIONS).and_then(Value::as_object) else {
                 return;
             };
-            let base = child(pointer, "partitions");
+            let base = child(pointer, key::PARTITIONS);
             for key in parts.keys() {
                 if !py_match(&IDENTIFIER_RE, key) {
                     push(

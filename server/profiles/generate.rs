@@ -14,6 +14,11 @@ use super::{
     Converter, ErrorKind, File, GenerateError, Generated, PROFILE_NAME, Quirk, StrOrSecret, child,
     child_pointer, python_keys,
 };
+use crate::dialect::dbt::{self, polaris_plugin as plugin, storage_mapping};
+use crate::dialect::runtime::constants::{
+    DEFAULT_PROFILE, DEFAULT_REGION, catalog_type, compute_type, generator_variable as var,
+    storage_type,
+};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::model::suggest::{Listing, available};
 use crate::syntax::Node;
@@ -25,22 +30,10 @@ use crate::dialect::runtime::constants::{
     PRINCIPAL_ROLE_ALL as DEFAULT_SCOPE,
 };
 
-pub(super) const COMPUTE_TYPES: [&str; 7] = [
-    "duckdb",
-    "snowflake",
-    "bigquery",
-    "redshift",
-    "databricks",
-    "postgres",
-    "spark",
-];
-const CATALOG_TYPES: [&str; 5] = ["polaris", "glue", "nessie", "rest", "hive"];
-const STORAGE_TYPES: [&str; 4] = ["s3", "gcs", "azure", "local"];
-
 /// `floe.name`, validated as `FloeSpec` does.
 pub(super) fn floe_name<'a>(floe: &File<'a>) -> Result<&'a str, GenerateError> {
     let root = floe_root(floe)?;
-    let (name, pointer) = floe.req_str(root, "", "name")?;
+    let (name, pointer) = floe.req_str(root, "", key::NAME)?;
     super::check_len(floe, &pointer, name, 1, 100)?;
     if !PROFILE_NAME.is_match(name) {
         return Err(floe.invalid(
@@ -69,7 +62,7 @@ pub(super) fn floe_ref<'a>(
 ) -> Result<(&'a str, Option<String>), GenerateError> {
     let root = floe_root(floe)?;
     match floe.opt_str(root, "", field)? {
-        None => Ok(("default", None)),
+        None => Ok((DEFAULT_PROFILE, None)),
         Some((value, pointer)) => {
             if !PROFILE_NAME.is_match(value) {
                 return Err(floe.invalid(
@@ -149,19 +142,25 @@ fn read_storage<'a>(
     node: &'a Node,
     pointer: String,
 ) -> Result<Storage<'a>, GenerateError> {
-    platform.enum_field(node, &pointer, "type", &STORAGE_TYPES, "s3")?;
-    let (bucket, bucket_pointer) = platform.req_str(node, &pointer, "bucket")?;
+    platform.enum_field(
+        node,
+        &pointer,
+        key::TYPE,
+        &storage_type::ALL,
+        storage_type::DEFAULT,
+    )?;
+    let (bucket, bucket_pointer) = platform.req_str(node, &pointer, key::BUCKET)?;
     super::check_len(platform, &bucket_pointer, bucket, 3, 63)?;
-    let (endpoint, endpoint_pointer) = match child(node, "endpoint") {
+    let (endpoint, endpoint_pointer) = match child(node, key::ENDPOINT) {
         None => (StrOrSecret::Literal(""), None),
         Some(value) => {
-            let p = child_pointer(&pointer, "endpoint");
+            let p = child_pointer(&pointer, key::ENDPOINT);
             (platform.str_or_secret(value, &p)?, Some(p))
         }
     };
     let region = platform
-        .opt_str(node, &pointer, "region")?
-        .map_or("us-east-1", |(s, _)| s);
+        .opt_str(node, &pointer, key::REGION)?
+        .map_or(DEFAULT_REGION, |(s, _)| s);
     Ok(Storage {
         pointer,
         bucket,
@@ -192,30 +191,35 @@ fn read_catalog<'a>(
     node: &'a Node,
     pointer: String,
 ) -> Result<Catalog<'a>, GenerateError> {
-    let (kind, kind_pointer) =
-        platform.enum_field(node, &pointer, "type", &CATALOG_TYPES, "polaris")?;
-    let uri_pointer = child_pointer(&pointer, "uri");
-    let uri = match child(node, "uri") {
+    let (kind, kind_pointer) = platform.enum_field(
+        node,
+        &pointer,
+        key::TYPE,
+        &catalog_type::ALL,
+        catalog_type::DEFAULT,
+    )?;
+    let uri_pointer = child_pointer(&pointer, key::URI);
+    let uri = match child(node, key::URI) {
         Some(value) => platform.str_or_secret(value, &uri_pointer)?,
         None => return Err(platform.invalid(&uri_pointer, "Field required")),
     };
-    let (warehouse, warehouse_pointer) = platform.req_str(node, &pointer, "warehouse")?;
+    let (warehouse, warehouse_pointer) = platform.req_str(node, &pointer, key::WAREHOUSE)?;
     super::check_len(platform, &warehouse_pointer, warehouse, 1, 255)?;
-    let namespace = platform.opt_str(node, &pointer, "namespace")?;
+    let namespace = platform.opt_str(node, &pointer, key::NAMESPACE)?;
     if let Some((ns, ns_pointer)) = &namespace {
         super::check_len(platform, ns_pointer, ns, 1, 255)?;
     }
-    let credentials_pointer = child_pointer(&pointer, "credentials");
-    let credentials = match child(node, "credentials") {
+    let credentials_pointer = child_pointer(&pointer, key::CREDENTIALS);
+    let credentials = match child(node, key::CREDENTIALS) {
         Some(value) => Some(platform.model(value, &credentials_pointer, "CredentialConfig")?),
         None => None,
     };
     let scope = match credentials {
-        Some(c) => platform.nullable_str(c, &credentials_pointer, "scope")?,
+        Some(c) => platform.nullable_str(c, &credentials_pointer, key::SCOPE)?,
         None => None,
     };
     let mut clients = Vec::new();
-    for field in ["client_id", "client_secret"] {
+    for field in [key::CLIENT_ID, key::CLIENT_SECRET] {
         let pointer = child_pointer(&credentials_pointer, field);
         let Some(value) = credentials.and_then(|c| child(c, field)) else {
             continue;
@@ -224,7 +228,7 @@ fn read_catalog<'a>(
             continue;
         }
         let value = platform.str_or_secret(value, &pointer)?;
-        if field == "client_secret" && matches!(value, StrOrSecret::Literal(_)) {
+        if field == key::CLIENT_SECRET && matches!(value, StrOrSecret::Literal(_)) {
             // `client_secret: SecretReference | None`: a plain string is rejected.
             return Err(platform.invalid(
                 &pointer,
@@ -262,10 +266,15 @@ fn read_compute<'a>(
     node: &'a Node,
     pointer: String,
 ) -> Result<Compute<'a>, GenerateError> {
-    let (kind, kind_pointer) =
-        platform.enum_field(node, &pointer, "type", &COMPUTE_TYPES, "duckdb")?;
-    let properties_pointer = child_pointer(&pointer, "properties");
-    let properties = child(node, "properties");
+    let (kind, kind_pointer) = platform.enum_field(
+        node,
+        &pointer,
+        key::TYPE,
+        &compute_type::ALL,
+        compute_type::DEFAULT,
+    )?;
+    let properties_pointer = child_pointer(&pointer, key::PROPERTIES);
+    let properties = child(node, key::PROPERTIES);
     platform.mapping(properties, &properties_pointer)?;
     // One converter, so that `path` and `threads` aliasing one object stay one object.
     let mut converter = Converter::new(platform);
@@ -277,8 +286,8 @@ fn read_compute<'a>(
             None => Ok(None),
         }
     };
-    let path = get("path")?;
-    let threads = get("threads")?;
+    let path = get(dbt::PATH)?;
+    let threads = get(dbt::THREADS)?;
     Ok(Compute {
         pointer,
         kind,
@@ -297,7 +306,7 @@ pub(super) fn runtime(
     let inputs = resolve(floe, platform, profile)?;
     let mut quirks = reference_quirks(floe, &inputs.references, profile);
     let (path, threads) = duckdb_settings(platform, &inputs.compute, profile, &mut quirks);
-    let polaris = inputs.catalog.kind == "polaris";
+    let polaris = inputs.catalog.kind == catalog_type::POLARIS;
     catalog_quirks(platform, &inputs, profile, polaris, &mut quirks)?;
     storage_endpoint_quirks(platform, &inputs, profile, polaris, &mut quirks);
     let output = output_block(&inputs, path, threads, polaris);
@@ -305,9 +314,9 @@ pub(super) fn runtime(
     let root = Value::str_map([(
         project,
         Value::str_map([
-            ("target", Value::str(target)),
+            (dbt::TARGET, Value::str(target)),
             (
-                "outputs",
+                dbt::OUTPUTS,
                 Value::map(vec![(Value::str(target), Value::str_map(output))]),
             ),
         ]),
@@ -426,7 +435,7 @@ fn duckdb_settings(
     profile: &str,
     quirks: &mut Vec<Quirk>,
 ) -> (Value, Value) {
-    if compute.kind != "duckdb" {
+    if compute.kind != compute_type::DUCKDB {
         quirks.push(
             platform.quirk(
                 compute
@@ -494,17 +503,19 @@ fn catalog_quirks(
             ));
         }
         credential_quirks(platform, catalog, quirks);
-        if let Some(storage_credentials) = child(inputs.storage_node, "credentials")
+        if let Some(storage_credentials) = child(inputs.storage_node, key::CREDENTIALS)
             && let Some((secret, pointer)) = platform.opt_str(
                 storage_credentials,
-                &child_pointer(&inputs.storage.pointer, "credentials"),
-                "secret_ref",
+                &child_pointer(&inputs.storage.pointer, key::CREDENTIALS),
+                key::SECRET_REF,
             )?
         {
             quirks.push(platform.quirk(
                 pointer,
                 format!(
-                    "storage credentials secret_ref '{secret}' is ignored: the generated profile reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                    "storage credentials secret_ref '{secret}' is ignored: the generated profile reads {} and {}",
+                    var::ACCESS_KEY_ID,
+                    var::SECRET_ACCESS_KEY
                 ),
             ));
         }
@@ -574,40 +585,43 @@ fn output_block<'a>(
             (
                 *schema,
                 Value::str_map([
-                    ("bucket", Value::str(s.bucket)),
-                    ("endpoint", Value::str(plain_value(s.endpoint))),
-                    ("region", Value::str(s.region)),
+                    (storage_mapping::BUCKET, Value::str(s.bucket)),
+                    (
+                        storage_mapping::ENDPOINT,
+                        Value::str(plain_value(s.endpoint)),
+                    ),
+                    (storage_mapping::REGION, Value::str(s.region)),
                 ]),
             )
         }))
     };
 
     let mut output: Vec<(&str, Value)> = vec![
-        ("type", Value::str("duckdb")),
-        ("path", path),
-        ("threads", threads),
+        (dbt::TYPE, Value::str(compute_type::DUCKDB)),
+        (dbt::PATH, path),
+        (dbt::THREADS, threads),
         (
-            "extensions",
-            Value::seq(vec![Value::str("iceberg"), Value::str("httpfs")]),
+            dbt::EXTENSIONS,
+            Value::seq(vec![Value::str(dbt::ICEBERG), Value::str(dbt::HTTPFS)]),
         ),
     ];
     if !catalog_mappings.is_empty() || !mapped.is_empty() {
         let mut vars: Vec<(&str, Value)> = Vec::new();
         if !catalog_mappings.is_empty() {
-            vars.push(("floe_catalog_mappings", Value::str_map(catalog_mappings)));
+            vars.push((dbt::CATALOG_MAPPINGS, Value::str_map(catalog_mappings)));
         }
         if !mapped.is_empty() {
-            vars.push(("floe_storage_mappings", storage_mapping()));
+            vars.push((dbt::STORAGE_MAPPINGS, storage_mapping()));
         }
-        output.push(("vars", Value::str_map(vars)));
+        output.push((dbt::VARS, Value::str_map(vars)));
     }
     if polaris {
         let config = plugin_config(inputs, storage_mapping);
         output.push((
-            "plugins",
+            dbt::PLUGINS,
             Value::seq(vec![Value::str_map([
-                ("module", Value::str(PLUGIN_MODULE)),
-                ("config", Value::str_map(config)),
+                (dbt::MODULE, Value::str(PLUGIN_MODULE)),
+                (dbt::CONFIG, Value::str_map(config)),
             ])]),
         ));
     }
@@ -626,59 +640,61 @@ fn plugin_config<'a>(
     let scope = catalog.scope;
     let mut config: Vec<(&str, Value)> = vec![
         (
-            "catalog_uri",
-            Value::str(env_var_with_default("FLOE_CATALOG_URI", uri)),
+            plugin::CATALOG_URI,
+            Value::str(env_var_with_default(var::CATALOG_URI, uri)),
         ),
         (
-            "warehouse",
+            plugin::WAREHOUSE,
             Value::str(env_var_with_default(
-                "FLOE_CATALOG_WAREHOUSE",
+                var::CATALOG_WAREHOUSE,
                 StrOrSecret::Literal(warehouse),
             )),
         ),
         // `if catalog.credentials:` — a pydantic model is always truthy.
+        (plugin::CLIENT_ID, Value::str(env_var(var::CLIENT_ID))),
         (
-            "client_id",
-            Value::str("{{ env_var('POLARIS_CLIENT_ID') }}"),
+            plugin::CLIENT_SECRET,
+            Value::str(env_var(var::CLIENT_SECRET)),
         ),
         (
-            "client_secret",
-            Value::str("{{ env_var('POLARIS_CLIENT_SECRET') }}"),
-        ),
-        (
-            "scope",
+            plugin::SCOPE,
             Value::str(env_var_with_default(
-                "POLARIS_SCOPE",
+                var::SCOPE,
                 StrOrSecret::Literal(scope.filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SCOPE)),
             )),
         ),
         (
-            "s3_endpoint",
+            plugin::S3_ENDPOINT,
             Value::str(env_var_with_default(
-                "FLOE_STORAGE_ENDPOINT",
+                var::STORAGE_ENDPOINT,
                 storage.endpoint,
             )),
         ),
         (
-            "s3_region",
+            plugin::S3_REGION,
             Value::str(env_var_with_default(
-                "AWS_REGION",
+                var::REGION,
                 StrOrSecret::Literal(storage.region),
             )),
         ),
         (
-            "s3_access_key_id",
-            Value::str("{{ env_var('AWS_ACCESS_KEY_ID') }}"),
+            plugin::S3_ACCESS_KEY_ID,
+            Value::str(env_var(var::ACCESS_KEY_ID)),
         ),
         (
-            "s3_secret_access_key",
-            Value::str("{{ env_var('AWS_SECRET_ACCESS_KEY') }}"),
+            plugin::S3_SECRET_ACCESS_KEY,
+            Value::str(env_var(var::SECRET_ACCESS_KEY)),
         ),
     ];
     if !mapped.is_empty() {
-        config.push(("storage_mapping", storage_mapping()));
+        config.push((plugin::STORAGE_MAPPING, storage_mapping()));
     }
     config
+}
+
+/// Upstream's `f"{{{{ env_var('{name}') }}}}"`.
+fn env_var(name: &str) -> String {
+    format!("{{{{ env_var('{name}') }}}}")
 }
 
 /// Upstream's `f"{{{{ env_var('{name}', '{value}') }}}}"`. A `secret_ref` value, which upstream
@@ -697,9 +713,7 @@ fn env_var_with_default(name: &str, value: StrOrSecret) -> String {
 fn plain_value(value: StrOrSecret) -> String {
     match value {
         StrOrSecret::Literal(v) => v.to_owned(),
-        StrOrSecret::Secret(secret) => {
-            format!("{{{{ env_var('{}') }}}}", StrOrSecret::env_name(secret))
-        }
+        StrOrSecret::Secret(secret) => env_var(&StrOrSecret::env_name(secret)),
     }
 }
 
@@ -721,15 +735,16 @@ fn credential_quirks(platform: &File, catalog: &Catalog, quirks: &mut Vec<Quirk>
                 catalog.pointer.clone()
             },
             format!(
-                "no catalog credentials scope: the generated profile defaults POLARIS_SCOPE to '{DEFAULT_SCOPE}', which grants every principal role"
+                "no catalog credentials scope: the generated profile defaults {} to '{DEFAULT_SCOPE}', which grants every principal role",
+                var::SCOPE
             ),
         ));
     }
     for (field, value, pointer) in &catalog.clients {
-        let env = if *field == "client_id" {
-            "POLARIS_CLIENT_ID"
+        let env = if *field == key::CLIENT_ID {
+            var::CLIENT_ID
         } else {
-            "POLARIS_CLIENT_SECRET"
+            var::CLIENT_SECRET
         };
         match value {
             StrOrSecret::Literal(_) => quirks.push(platform.quirk(

@@ -32,6 +32,8 @@ mod tests;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::dialect::runtime::constants::{DEFAULT_PROFILE, DEFAULT_TARGET};
+use crate::dialect::runtime::vocabulary::{self as key, FLOE_FILE, PLATFORM_FILE};
 use crate::syntax::pattern::LazyRegex;
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Document, Entry, Node, NodeValue, ScalarStyle};
@@ -67,8 +69,8 @@ impl<'a> Request<'a> {
         Request {
             floe,
             platform,
-            profile: "default",
-            target: "dev",
+            profile: DEFAULT_PROFILE,
+            target: DEFAULT_TARGET,
             style: Style::Runtime,
         }
     }
@@ -174,9 +176,9 @@ struct File<'a> {
 impl<'a> File<'a> {
     fn name(&self) -> &'static str {
         if self.in_floe {
-            "floe.yaml"
+            FLOE_FILE
         } else {
-            "platform.yaml"
+            PLATFORM_FILE
         }
     }
 
@@ -281,17 +283,17 @@ impl<'a> File<'a> {
             return Ok(StrOrSecret::Literal(s));
         }
         if let Some(entries) = node.as_mapping() {
-            let secret_pointer = child_pointer(pointer, "secret_ref");
+            let secret_pointer = child_pointer(pointer, key::SECRET_REF);
             for entry in entries {
-                let key = entry.key.key_text().unwrap_or_default();
-                if key != "secret_ref" {
+                let field = entry.key.key_text().unwrap_or_default();
+                if field != key::SECRET_REF {
                     return Err(self.invalid(
-                        &child_pointer(pointer, &key),
+                        &child_pointer(pointer, &field),
                         "Extra inputs are not permitted",
                     ));
                 }
             }
-            let (name, _) = self.req_str(node, pointer, "secret_ref")?;
+            let (name, _) = self.req_str(node, pointer, key::SECRET_REF)?;
             check_len(self, &secret_pointer, name, 1, 253)?;
             if !SECRET_REF.is_match(name) {
                 return Err(self.invalid(

@@ -6,6 +6,7 @@
 //! never because of its file name: both generations name the product file `floe.yaml`.
 
 pub mod access;
+pub mod keys;
 pub mod vocabulary;
 
 pub use access::{Declaration, ManifestRef, Spec};

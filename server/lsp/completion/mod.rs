@@ -23,6 +23,7 @@ use super::Backend;
 use super::profiles::Environments;
 use super::request::Request;
 use super::state::lock;
+use crate::dialect::UNION_TAG;
 use crate::dialect::runtime::access::Platform;
 use crate::dialect::runtime::vocabulary::Section;
 use crate::model::FileKind;
@@ -165,7 +166,7 @@ fn tag<'a>(
         };
         outline::siblings(at.lines, line, column, with_line)
             .into_iter()
-            .find(|(k, _)| k == "type")
+            .find(|(k, _)| k == UNION_TAG)
             .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned())
             .filter(|v| !v.is_empty())
     }

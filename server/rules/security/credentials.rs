@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::vocabulary::FLOE_FILE;
 use crate::rules::{Context, Environment, Rule};
 use crate::secrets::redact;
 use crate::secrets::scan::{Found, Scope, Verdict, scan};
@@ -103,7 +104,7 @@ fn file_name(document: &Document) -> String {
     document
         .file
         .file_name()
-        .map_or_else(|| "floe.yaml".into(), |n| n.to_string_lossy().into_owned())
+        .map_or_else(|| FLOE_FILE.into(), |n| n.to_string_lossy().into_owned())
 }
 
 impl Rule for HardcodedCredentials {

@@ -14,6 +14,7 @@ use super::Issue;
 use super::wording::*;
 use crate::diagnostic::codes::schema::*;
 use crate::diagnostic::rule_meta::RuleMeta;
+use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::syntax::json_pointer::escape;
 use schema::{describe, parent_path, schema_at};
@@ -139,7 +140,7 @@ impl Failure<'_> {
         found.quote = wants_quotes(&expected, &self.instance);
         let is_secret_reference = self
             .sibling_properties()
-            .is_some_and(|p| p.get("secret_ref").is_some());
+            .is_some_and(|p| p.get(key::SECRET_REF).is_some());
         if is_secret_reference && expected.iter().all(|t| t == "object" || t == "null") {
             // Upstream's wording for `client_secret: "literal"`; the value may be a secret,
             // so the message never repeats it.
@@ -149,7 +150,7 @@ impl Failure<'_> {
                 .pointer
                 .rsplit('/')
                 .next()
-                .unwrap_or("client_secret")
+                .unwrap_or(key::CLIENT_SECRET)
                 .to_owned();
             found.help = Some(format!(
                 "`{name}` must be a reference, never a literal: `{name}: {{secret_ref: NAME}}`; floe reads NAME from the environment variable NAME (upper-cased, `-` → `_`) or /var/run/secrets/NAME"

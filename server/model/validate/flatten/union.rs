@@ -12,6 +12,7 @@ use super::super::Issue;
 use super::super::wording::*;
 use super::flatten;
 use crate::diagnostic::codes::schema::*;
+use crate::dialect::UNION_TAG;
 use crate::model::suggest::did_you_mean;
 
 type Branch = Vec<ValidationError<'static>>;
@@ -56,12 +57,12 @@ fn tagged_variant(
     branches: Vec<Branch>,
     tags: &[String],
 ) -> Result<Vec<Branch>, Issue> {
-    let tag_pointer = format!("{pointer}/type");
+    let tag_pointer = format!("{pointer}/{UNION_TAG}");
     let is_tag_error = |e: &ValidationError<'_>| {
         e.instance_path().as_str() == tag_pointer
             && matches!(e.kind(), ValidationErrorKind::Constant { .. })
             || (e.instance_path().as_str() == pointer
-                && matches!(e.kind(), ValidationErrorKind::Required { property } if property == "type"))
+                && matches!(e.kind(), ValidationErrorKind::Required { property } if property == UNION_TAG))
     };
     let tagged = branches.len() > 1
         && branches
@@ -150,7 +151,7 @@ pub(super) fn variant_tags(union: Option<&Value>) -> Vec<String> {
                 .iter()
                 .filter_map(|b| {
                     b.get("properties")?
-                        .get("type")?
+                        .get(UNION_TAG)?
                         .get("const")?
                         .as_str()
                         .map(str::to_owned)
@@ -164,12 +165,12 @@ pub(super) fn variant_tags(union: Option<&Value>) -> Vec<String> {
 fn variant_issue(pointer: &str, instance: &Value, expected: Vec<String>) -> Issue {
     let quoted: Vec<String> = expected.iter().map(|t| format!("'{t}'")).collect();
     let mut issue = Issue::new(&UNKNOWN_VARIANT, pointer.to_owned(), false, String::new());
-    match instance.get("type") {
+    match instance.get(UNION_TAG) {
         Some(tag) => {
             let tag = tag.as_str().map_or_else(|| tag.to_string(), str::to_owned);
-            issue.pointer = format!("{pointer}/type");
+            issue.pointer = format!("{pointer}/{UNION_TAG}");
             issue.message = format!(
-                "Input tag '{tag}' found using 'type' does not match any of the expected tags: {}",
+                "Input tag '{tag}' found using '{UNION_TAG}' does not match any of the expected tags: {}",
                 quoted.join(", ")
             );
             if let Some(best) = did_you_mean(&tag, &expected) {
@@ -179,8 +180,11 @@ fn variant_issue(pointer: &str, instance: &Value, expected: Vec<String>) -> Issu
         }
         None => {
             issue.at_key = true;
-            issue.message = "Unable to extract tag using discriminator 'type'".into();
-            issue.help = Some(format!("add `type:` with one of {}", quoted.join(", ")));
+            issue.message = format!("Unable to extract tag using discriminator '{UNION_TAG}'");
+            issue.help = Some(format!(
+                "add `{UNION_TAG}:` with one of {}",
+                quoted.join(", ")
+            ));
         }
     }
     issue
