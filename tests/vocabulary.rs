@@ -148,9 +148,14 @@ const OTHER_MEANINGS: &[(&str, &[&str], &str)] = &[
     ),
     // Upstream's value tables and model defaults, defined once beside their model.
     (
-        "model/platform.rs",
-        &["s3", "profile"],
-        "defaults of other things: LocalStack's AWS services, an OIDC scope",
+        "model/platform/cloud.rs",
+        &["s3"],
+        "a default of another thing: LocalStack's AWS services",
+    ),
+    (
+        "model/platform/security.rs",
+        &["profile"],
+        "a default of another thing: an OIDC scope",
     ),
     (
         "model/v1/plugin_config/models.rs",
