@@ -94,7 +94,11 @@ const OTHER_MEANINGS: &[(&str, &[&str], &str)] = &[
         "a build directory skipped by discovery",
     ),
     // JSON Schema's own keywords, where the model builds or reads a schema.
-    ("model/common.rs", &["type"], "the JSON Schema keyword"),
+    (
+        "model/common/credentials.rs",
+        &["type"],
+        "the JSON Schema keyword",
+    ),
     (
         "model/compute_properties.rs",
         &["type", "aws"],
