@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::background::drop_elsewhere;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::constants::DEFAULT_ENVIRONMENT;
 use crate::model::{FileKind, validate};
 use crate::rules::{self, Context, Environment, context::Dbt, cross_file};
 use crate::syntax::{self, Document, Limits};
@@ -292,7 +293,7 @@ fn check_group(
         if let Some(floe_document) = floe_document {
             // The mixed-dialect finding says why there is no platform file.
             if project.environments.is_empty() && !mixed {
-                let env = selection.env.as_deref().unwrap_or("local");
+                let env = selection.env.as_deref().unwrap_or(DEFAULT_ENVIRONMENT);
                 found.push(cross_file::platform_not_found(
                     floe_document,
                     &project.searched,
@@ -311,7 +312,7 @@ fn check_group(
             found.extend(cross_file::check_references(floe_document, &targets));
         }
         let is_local = |name: &str| {
-            name == "local"
+            name == DEFAULT_ENVIRONMENT
                 || options
                     .settings
                     .config

@@ -13,6 +13,7 @@ use crate::secrets::redact;
 
 /// The scope floe's dbt plugin and DuckDB use when none is configured.
 pub use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL;
+use crate::dialect::runtime::constants::{CONFIG_PATH, TOKEN_PATH};
 
 /// Largest response body read (a catalog config or namespace list is small).
 const MAX_BODY: u64 = 4 * 1024 * 1024;
@@ -120,7 +121,7 @@ fn json_body(
 
 /// OAuth2 client credentials at `<uri>/v1/oauth/tokens`.
 pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> {
-    let url = format!("{}/v1/oauth/tokens", resolved.uri);
+    let url = format!("{}{TOKEN_PATH}", resolved.uri);
     let mut form: Vec<(&str, &str)> = vec![
         ("grant_type", "client_credentials"),
         ("client_id", resolved.client_id.expose()),
@@ -205,7 +206,7 @@ fn fail_err<T>(cause: String, fix: &str) -> Result<T, Failure> {
 
 /// `GET <uri>/v1/config?warehouse=<warehouse>`: the warehouse exists; read the prefix.
 pub fn config(resolved: &Resolved, token: &str, timeout: Duration) -> Result<String, Failure> {
-    let url = format!("{}/v1/config", resolved.uri);
+    let url = format!("{}{CONFIG_PATH}", resolved.uri);
     let mut response = agent(timeout)
         .get(&url)
         .query("warehouse", &resolved.warehouse)

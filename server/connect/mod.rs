@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 pub use report::{Report, Status, Step};
 pub use resolve::{Resolved, Secret};
 
+use crate::dialect::runtime::constants::{SECRETS_MOUNT, TOKEN_PATH};
 use crate::dialect::runtime::vocabulary::Section;
 use crate::syntax::Document;
 
@@ -60,7 +61,7 @@ impl Request {
                 .map(PathBuf::from),
             // Upstream's mount point; FLOE_SECRETS_DIR moves it (tests, local runs).
             secrets_dir: std::env::var_os("FLOE_SECRETS_DIR")
-                .map_or_else(|| PathBuf::from("/var/run/secrets"), PathBuf::from),
+                .map_or_else(|| PathBuf::from(SECRETS_MOUNT), PathBuf::from),
         }
     }
 }
@@ -156,8 +157,9 @@ pub fn run(
             let token = http::token(&resolved, request.timeout)?;
             state.token = Some(token);
             Ok(format!(
-                "OAuth2 token from {}/v1/oauth/tokens (scope {})",
+                "OAuth2 token from {}{} (scope {})",
                 resolved.shown_uri(),
+                TOKEN_PATH,
                 resolved
                     .scope
                     .as_deref()

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{Failure, fail};
 use crate::dialect::runtime::access::Platform;
-use crate::dialect::runtime::constants::DEFAULT_NAMESPACE;
+use crate::dialect::runtime::constants::{DEFAULT_NAMESPACE, catalog_type, credential_mode};
 use crate::dialect::runtime::vocabulary::{SECRET_REF, Section};
 use crate::model::suggest::{Listing, available as listed};
 use crate::secrets::redact;
@@ -125,8 +125,10 @@ pub fn resolve(
             "use --catalog with one of the available profiles, or add it to platform.yaml",
         )
     })?;
-    let kind = profile.kind().map_or("polaris", |(kind, _)| kind);
-    if !matches!(kind, "polaris" | "rest") {
+    let kind = profile
+        .kind()
+        .map_or(catalog_type::DEFAULT, |(kind, _)| kind);
+    if ![catalog_type::POLARIS, catalog_type::REST].contains(&kind) {
         return Err(fail(
             format!("catalog type `{kind}` is not an Iceberg REST catalog"),
             "connect checks Polaris / Iceberg REST catalogs",
@@ -164,8 +166,8 @@ pub fn resolve(
     let credentials = profile.credentials();
     let mode = credentials
         .and_then(|c| c.mode())
-        .map_or("static", |(mode, _)| mode);
-    if mode != "oauth2" {
+        .map_or(credential_mode::DEFAULT, |(mode, _)| mode);
+    if mode != credential_mode::OAUTH2 {
         return Err(fail(
             format!(
                 "credentials mode is `{mode}`; the catalog check needs OAuth2 client credentials"

@@ -11,6 +11,7 @@ use super::{Failure, fail};
 
 /// The alias floe's plugin attaches the catalog under (shared with the generated profile).
 pub use crate::dialect::runtime::constants::CATALOG_ALIAS;
+use crate::dialect::runtime::constants::TOKEN_PATH;
 
 /// A SQL string literal.
 pub fn literal(text: &str) -> String {
@@ -24,7 +25,7 @@ pub fn attach_statement(resolved: &Resolved) -> String {
         literal(&resolved.warehouse),
         literal(resolved.client_id.expose()),
         literal(resolved.client_secret.expose()),
-        literal(&format!("{}/v1/oauth/tokens", resolved.uri)),
+        literal(&format!("{}{TOKEN_PATH}", resolved.uri)),
         literal(&resolved.uri),
     )
 }

@@ -9,5 +9,11 @@
 //! `manifest.yaml` (`kind: Manifest`) ("Generation B"). Which one a document speaks is decided from
 //! its content ([`v1::Declaration`]), never from its file name.
 
+pub mod dbt;
 pub mod runtime;
 pub mod v1;
+
+/// The key that names the variant of a tagged union (pydantic's discriminator) in every dialect's
+/// models: `type: batch`, `type: asset_sensor`. The editor reads it to pick the variant it
+/// completes and describes; the schema stage to report the variant's own errors.
+pub const UNION_TAG: &str = "type";

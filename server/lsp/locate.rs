@@ -1,5 +1,6 @@
 //! Where the cursor is in the tree: the path of keys and indexes to the node under it.
 
+use crate::dialect::UNION_TAG;
 use crate::model::navigate::Step;
 use crate::syntax::{Document, Entry, Node};
 
@@ -89,7 +90,7 @@ pub fn node_at<'d>(document: &'d Document, path: &[Step]) -> Option<&'d Node> {
 /// The `type` written in the mapping at `path`, to pick the variant of a tagged union.
 pub fn tag_at(document: &Document, path: &[Step]) -> Option<String> {
     node_at(document, path)?
-        .get("type")?
+        .get(UNION_TAG)?
         .value
         .as_str()
         .map(str::to_owned)

@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::Uri;
 
 use super::state::lock;
 use super::{Backend, uri_path};
+use crate::dialect::runtime::constants::{DEFAULT_PROFILE, DEFAULT_TARGET};
 
 /// Parameters of `floe/previewProfiles`.
 #[derive(Debug, serde::Deserialize)]
@@ -64,8 +65,8 @@ pub fn preview(backend: &Backend, path: &Path, environment: Option<String>) -> R
         .map_err(invalid)?;
     let generated = crate::profiles::preview::render(
         &inputs,
-        "default",
-        "dev",
+        DEFAULT_PROFILE,
+        DEFAULT_TARGET,
         crate::profiles::Style::Runtime,
     )
     .map_err(invalid)?;

@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::{
 use super::request::Request;
 use super::symbols_v1::{self, Label};
 use super::{Backend, convert};
+use crate::dialect::runtime::vocabulary as key;
 use crate::model::navigate::Step;
 use crate::model::{Dialect, FileKind};
 use crate::syntax::resolve::Scalar;
@@ -118,7 +119,7 @@ fn children(walk: &mut Walk<'_>, node: &Node) -> Vec<DocumentSymbol> {
                 continue;
             }
             walk.budget -= 1;
-            let label = ["name", "type", "path"].iter().find_map(|k| {
+            let label = [key::NAME, key::TYPE, key::PATH].iter().find_map(|k| {
                 item.get(k)
                     .and_then(|e| e.value.as_str().map(str::to_owned))
             });

@@ -5,6 +5,9 @@
 
 use serde_json::{Value, json};
 
+use crate::dialect::dbt;
+use crate::dialect::runtime::constants::compute_type::{self, *};
+
 /// One documented property.
 pub struct Property {
     pub target: &'static str,
@@ -50,105 +53,117 @@ const fn property(
 
 pub static DOCUMENTED: &[Property] = &[
     property(
-        "duckdb",
-        "path",
+        DUCKDB,
+        dbt::PATH,
         false,
         "DuckDB database file, e.g. `/tmp/floe.duckdb`. The default `\":memory:\"` loses every table between runs (FL400).",
         string,
     ),
     property(
-        "duckdb",
-        "threads",
+        DUCKDB,
+        dbt::THREADS,
         false,
         "Threads dbt gives DuckDB. Default 4.",
         integer,
     ),
     property(
-        "duckdb",
-        "memory_limit",
+        DUCKDB,
+        dbt::MEMORY_LIMIT,
         false,
         "DuckDB `memory_limit`, e.g. `\"4GB\"`: at least 125 MB per thread (FL405) and about two thirds of the container's limit at most (FL406).",
         string,
     ),
     property(
-        "duckdb",
-        "extensions",
+        DUCKDB,
+        dbt::EXTENSIONS,
         false,
         "DuckDB extensions to load, e.g. `[iceberg, httpfs]`.",
-        || json!({"type": "array", "items": {"enum": ["iceberg", "httpfs", "avro", "parquet", "json", "aws"]}}),
+        || json!({"type": "array", "items": {"enum": [dbt::ICEBERG, dbt::HTTPFS, "avro", "parquet", "json", "aws"]}}),
     ),
     property(
-        "snowflake",
-        "account",
+        SNOWFLAKE,
+        dbt::ACCOUNT,
         true,
         "Snowflake account identifier.",
         string,
     ),
     property(
-        "snowflake",
-        "warehouse",
+        SNOWFLAKE,
+        dbt::WAREHOUSE,
         false,
         "Virtual warehouse.",
         string,
     ),
-    property("snowflake", "database", false, "Database.", string),
-    property("snowflake", "schema", false, "Schema.", string),
-    property("snowflake", "role", false, "Role.", string),
-    property("bigquery", "project", true, "GCP project id.", string),
-    property("bigquery", "dataset", false, "Dataset.", string),
+    property(SNOWFLAKE, dbt::DATABASE, false, "Database.", string),
+    property(SNOWFLAKE, dbt::SCHEMA, false, "Schema.", string),
+    property(SNOWFLAKE, dbt::ROLE, false, "Role.", string),
+    property(BIGQUERY, dbt::PROJECT, true, "GCP project id.", string),
+    property(BIGQUERY, dbt::DATASET, false, "Dataset.", string),
     property(
-        "bigquery",
-        "location",
+        BIGQUERY,
+        dbt::LOCATION,
         false,
         "Dataset location, e.g. `EU`.",
         string,
     ),
     property(
-        "bigquery",
-        "method",
+        BIGQUERY,
+        dbt::METHOD,
         false,
         "Authentication: `oauth` (default) or `service-account`.",
-        || json!({"enum": ["oauth", "service-account"]}),
+        || json!({"enum": [dbt::BIGQUERY_OAUTH, dbt::BIGQUERY_SERVICE_ACCOUNT]}),
     ),
-    property("redshift", "host", true, "Cluster endpoint host.", string),
-    property("redshift", "port", false, "Port. Default 5439.", integer),
-    property("redshift", "database", false, "Database.", string),
-    property("databricks", "host", true, "Workspace host.", string),
+    property(REDSHIFT, dbt::HOST, true, "Cluster endpoint host.", string),
+    property(REDSHIFT, dbt::PORT, false, "Port. Default 5439.", integer),
+    property(REDSHIFT, dbt::DATABASE, false, "Database.", string),
+    property(DATABRICKS, dbt::HOST, true, "Workspace host.", string),
     property(
-        "databricks",
-        "http_path",
+        DATABRICKS,
+        dbt::HTTP_PATH,
         false,
         "SQL warehouse or cluster HTTP path.",
         string,
     ),
     property(
-        "databricks",
-        "catalog",
+        DATABRICKS,
+        dbt::CATALOG,
         false,
         "Unity Catalog catalog.",
         string,
     ),
-    property("databricks", "schema", false, "Schema.", string),
-    property("postgres", "host", true, "Server host.", string),
-    property("postgres", "port", false, "Port. Default 5432.", integer),
-    property("postgres", "database", false, "Database.", string),
-    property("postgres", "schema", false, "Schema.", string),
-    property("spark", "host", false, "Thrift or HTTP host.", string),
+    property(DATABRICKS, dbt::SCHEMA, false, "Schema.", string),
+    property(POSTGRES, dbt::HOST, true, "Server host.", string),
+    property(POSTGRES, dbt::PORT, false, "Port. Default 5432.", integer),
+    property(POSTGRES, dbt::DATABASE, false, "Database.", string),
+    property(POSTGRES, dbt::SCHEMA, false, "Schema.", string),
+    property(SPARK, dbt::HOST, false, "Thrift or HTTP host.", string),
     property(
-        "spark",
-        "method",
+        SPARK,
+        dbt::METHOD,
         false,
         "Connection method: `thrift` (default), `http` or `odbc`.",
-        || json!({"enum": ["thrift", "http", "odbc"]}),
+        || json!({"enum": [dbt::SPARK_THRIFT, dbt::SPARK_HTTP, dbt::SPARK_ODBC]}),
     ),
-    property("spark", "cluster", false, "Cluster id (http/odbc).", string),
-    property("spark", "port", false, "Port. Default 10000.", integer),
-    property("spark", "driver", false, "ODBC driver path (odbc).", string),
+    property(
+        SPARK,
+        dbt::CLUSTER,
+        false,
+        "Cluster id (http/odbc).",
+        string,
+    ),
+    property(SPARK, dbt::PORT, false, "Port. Default 10000.", integer),
+    property(
+        SPARK,
+        dbt::DRIVER,
+        false,
+        "ODBC driver path (odbc).",
+        string,
+    ),
 ];
 
 /// The documented properties of a compute target (`duckdb` when none is written, as upstream).
 pub fn of(target: Option<&str>) -> impl Iterator<Item = &'static Property> {
-    let target = target.unwrap_or("duckdb");
+    let target = target.unwrap_or(compute_type::DEFAULT);
     DOCUMENTED.iter().filter(move |p| p.target == target)
 }
 

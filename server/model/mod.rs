@@ -24,6 +24,9 @@ pub mod validate;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 
+use crate::dialect::runtime::vocabulary::{
+    FLOE_FILE, FLOE_FILE_NAMES, PLATFORM_FILE, PLATFORM_FILE_NAMES,
+};
 use crate::dialect::v1::vocabulary::MANIFEST_FILE_NAMES;
 use crate::dialect::v1::{Declaration, DeclaredKind};
 
@@ -57,8 +60,8 @@ impl FileKind {
     /// The conventional file name.
     pub fn file_name(self) -> &'static str {
         match self {
-            FileKind::Floe => "floe.yaml",
-            FileKind::Platform => "platform.yaml",
+            FileKind::Floe => FLOE_FILE,
+            FileKind::Platform => PLATFORM_FILE,
             FileKind::FloeSpec => v1::V1Kind::FloeSpec.file_name(),
             FileKind::Manifest => v1::V1Kind::Manifest.file_name(),
         }
@@ -70,8 +73,8 @@ impl FileKind {
     pub fn from_path(path: &std::path::Path) -> Option<FileKind> {
         let name = path.file_name()?.to_str()?;
         match name {
-            "floe.yaml" | "floe.yml" => Some(FileKind::Floe),
-            "platform.yaml" | "platform.yml" => Some(FileKind::Platform),
+            _ if FLOE_FILE_NAMES.contains(&name) => Some(FileKind::Floe),
+            _ if PLATFORM_FILE_NAMES.contains(&name) => Some(FileKind::Platform),
             _ if MANIFEST_FILE_NAMES.contains(&name) => Some(FileKind::Manifest),
             _ => None,
         }

@@ -7,6 +7,8 @@ use serde_json::Value;
 
 use super::v1::plugin_config::{self, PluginConfigKind};
 use super::{FileKind, compute_properties};
+use crate::dialect::UNION_TAG;
+use crate::dialect::runtime::vocabulary as key;
 use crate::dialect::v1::vocabulary as v1_key;
 
 static FLOE: LazyLock<Value> = LazyLock::new(|| {
@@ -200,13 +202,20 @@ fn inline(root: &Value, node: &Value, depth: usize) -> Value {
     out
 }
 
+/// The `const` of a union branch's tag property (`type: {const: batch}`).
+fn variant_tag(branch: &Value) -> Option<&str> {
+    branch
+        .get("properties")?
+        .get(UNION_TAG)?
+        .get("const")?
+        .as_str()
+}
+
 /// The branch of a union that holds objects, preferring the one whose `type` const is `tag`.
 fn pick<'s>(root: &'s Value, node: &'s Value, tag: Option<&str>) -> &'s Value {
     let all = branches(root, node);
     if let Some(tag) = tag
-        && let Some(hit) = all
-            .iter()
-            .find(|b| b.pointer("/properties/type/const").and_then(Value::as_str) == Some(tag))
+        && let Some(hit) = all.iter().find(|b| variant_tag(b) == Some(tag))
     {
         return hit;
     }
@@ -231,7 +240,7 @@ pub fn description(node: &Value) -> Option<String> {
 fn compute_properties_at(kind: FileKind, path: &[Step]) -> Option<(&[Step], &[Step])> {
     match (kind, path) {
         (FileKind::Platform, [Step::Key(compute), Step::Key(_), Step::Key(properties), ..])
-            if compute == "compute" && properties == "properties" =>
+            if compute == key::COMPUTE && properties == key::PROPERTIES =>
         {
             Some((&path[..2], &path[3..]))
         }
@@ -405,7 +414,7 @@ pub fn takes_secret_ref(node: &Value) -> bool {
     // also has a `secret_ref` field is not one).
     node.get("properties")
         .and_then(Value::as_object)
-        .is_some_and(|p| p.len() == 1 && p.contains_key("secret_ref"))
+        .is_some_and(|p| p.len() == 1 && p.contains_key(key::SECRET_REF))
         || ["oneOf", "anyOf"].iter().any(|k| {
             node.get(*k)
                 .and_then(Value::as_array)

@@ -61,31 +61,6 @@ pub fn pairs<'n>(node: &'n Node, out: &mut Vec<(String, &'n Entry)>) {
     }
 }
 
-/// A scalar as pydantic's lax `bool` reads it: YAML booleans, `0`/`1`, and the strings
-/// `true`/`false`, `yes`/`no`, `on`/`off`, `t`/`f`, `y`/`n`, `1`/`0` in any case. `None` for
-/// anything pydantic would reject (the schema stage reports it).
-pub fn pydantic_bool(node: &Node) -> Option<bool> {
-    match &node.value {
-        NodeValue::Scalar {
-            value: Scalar::Bool(b),
-            ..
-        } => Some(*b),
-        NodeValue::Scalar {
-            value: Scalar::Int(i @ (0 | 1)),
-            ..
-        } => Some(*i == 1),
-        NodeValue::Scalar {
-            value: Scalar::Str(text),
-            ..
-        } => match text.to_ascii_lowercase().as_str() {
-            "1" | "on" | "t" | "true" | "y" | "yes" => Some(true),
-            "0" | "off" | "f" | "false" | "n" | "no" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// Whether a node is YAML's null (`~`, `null`, or no value at all).
 pub fn is_null(node: &Node) -> bool {
     matches!(

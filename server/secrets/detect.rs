@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::dialect::runtime::vocabulary::SECRET_REF;
 use crate::syntax::pattern::LazyRegex;
 
 /// What a detector found, with the byte range of the secret inside the scanned string.
@@ -119,7 +120,7 @@ pub fn is_secret_key(key: &str) -> bool {
         return false;
     }
     let lower = key.to_ascii_lowercase();
-    if lower.ends_with("_ref") || lower.ends_with("-ref") || lower == "secret_ref" {
+    if lower.ends_with("_ref") || lower.ends_with("-ref") || lower == SECRET_REF {
         return false;
     }
     if lower.is_ascii() {

@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::Span;
+use crate::dialect::dbt::{PROFILES_FILE_NAMES, PROJECT_FILE_NAMES};
+use crate::dialect::runtime::vocabulary::FLOE_FILE_NAMES;
 use crate::dialect::v1::Declaration;
 use crate::secrets::detect::{self, Hit};
 use crate::secrets::upstream_scan;
@@ -39,12 +41,17 @@ impl Scope {
             .file_name()
             .map(|n| n.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        match name.as_str() {
-            "floe.yaml" | "floe.yml" => Scope::Floe,
-            "profiles.yml" | "profiles.yaml" => Scope::Profiles,
-            "dbt_project.yml" | "dbt_project.yaml" => Scope::DbtProject,
-            _ if name.ends_with(".sql") => Scope::Sql,
-            _ => Scope::Platform,
+        let name = name.as_str();
+        if FLOE_FILE_NAMES.contains(&name) {
+            Scope::Floe
+        } else if PROFILES_FILE_NAMES.contains(&name) {
+            Scope::Profiles
+        } else if PROJECT_FILE_NAMES.contains(&name) {
+            Scope::DbtProject
+        } else if name.ends_with(".sql") {
+            Scope::Sql
+        } else {
+            Scope::Platform
         }
     }
 }

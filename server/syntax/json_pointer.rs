@@ -11,6 +11,13 @@ pub fn child(pointer: &str, token: &str) -> String {
     out
 }
 
+/// The pointer of a key path from the root (`["plugins", "quality"]` → `/plugins/quality`).
+pub fn of(tokens: &[&str]) -> String {
+    tokens
+        .iter()
+        .fold(String::new(), |pointer, token| child(&pointer, token))
+}
+
 /// One reference token, escaped (`a/b~c` → `a~1b~0c`).
 pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

@@ -10,6 +10,7 @@ mod incremental;
 pub mod json_pointer;
 mod line_index;
 pub mod pattern;
+pub mod pydantic;
 pub mod python;
 pub mod resolve;
 mod tree;

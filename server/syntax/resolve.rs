@@ -3,6 +3,10 @@
 //! `017` are integers, `1e3` (no dot) is a string, `2024-01-01` is a date. Getting this right is
 //! what makes `version: 1.2` a float and an unquoted date in a string field an error, exactly as
 //! floe reports them.
+//!
+//! The resolvers are written once, here: the loader types plain scalars with them
+//! ([`resolve_plain`]) and the profiles generator's PyYAML emitter asks them whether a string can be
+//! written plain ([`python_implicit_tag`]).
 
 use super::pattern::LazyRegex;
 
@@ -30,6 +34,12 @@ impl Resolver {
     fn is_match(&self, text: &str) -> bool {
         self.0.is_match(text) == Some(true)
     }
+
+    /// Python's `re.match` with a `$`-terminated pattern, which also matches before one
+    /// trailing newline.
+    fn python_match(&self, text: &str) -> bool {
+        self.is_match(text) || text.strip_suffix('\n').is_some_and(|t| self.is_match(t))
+    }
 }
 
 macro_rules! pattern {
@@ -51,53 +61,100 @@ pattern!(
     INT,
     r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
 );
+pattern!(MERGE, r"^(?:<<)$");
 pattern!(NULL, r"^(?:~|null|Null|NULL|)$");
-
-/// Every resolver's pattern, for the test holding [`LazyRegex`] to the regex crate.
-#[cfg(test)]
-pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 5] {
-    [&BOOL.0, &FLOAT.0, &INT.0, &NULL.0, &TIMESTAMP.0]
-}
 pattern!(
     TIMESTAMP,
     r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
 );
+pattern!(VALUE, r"^(?:=)$");
 
-/// Types a plain (unquoted, untagged) scalar the way PyYAML's resolver does.
-pub fn resolve_plain(text: &str) -> Scalar {
-    let first = text.chars().next();
-    // PyYAML only tries a resolver when the first character is one it registered for.
-    match first {
-        None => Scalar::Null,
-        Some('y' | 'Y' | 'n' | 'N' | 't' | 'T' | 'f' | 'F' | 'o' | 'O') if BOOL.is_match(text) => {
-            Scalar::Bool(matches!(
-                text,
-                "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON"
-            ))
-        }
-        Some('~' | 'n' | 'N') if NULL.is_match(text) => Scalar::Null,
-        Some('=') if text == "=" => Scalar::Unconstructable {
-            tag: "tag:yaml.org,2002:value".into(),
-        },
-        Some('-' | '+' | '0'..='9' | '.') => resolve_number_or_date(text),
-        _ => Scalar::Str(text.to_owned()),
-    }
+/// Every resolver's pattern, for the test holding [`LazyRegex`] to the regex crate.
+#[cfg(test)]
+pub(crate) fn lazy_regexes() -> [&'static LazyRegex; 7] {
+    [
+        &BOOL.0,
+        &FLOAT.0,
+        &INT.0,
+        &MERGE.0,
+        &NULL.0,
+        &TIMESTAMP.0,
+        &VALUE.0,
+    ]
 }
 
-fn resolve_number_or_date(text: &str) -> Scalar {
-    // PyYAML registers float before int, and tries resolvers in registration order per first char.
-    if FLOAT.is_match(text) {
-        return Scalar::Float(parse_float(text));
+/// The tag PyYAML's resolver gives a plain scalar, before anything is constructed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImplicitTag {
+    Bool,
+    Float,
+    Int,
+    /// `<<`, a merge key.
+    Merge,
+    Null,
+    Timestamp,
+    /// `=`, which the safe loader cannot construct.
+    Value,
+    Str,
+}
+
+/// PyYAML's implicit resolvers as resolver.py registers them: the first characters each is tried
+/// for, in registration order (the empty string is null's alone).
+const RESOLVERS: [(ImplicitTag, &str, &Resolver); 7] = [
+    (ImplicitTag::Bool, "yYnNtTfFoO", &BOOL),
+    (ImplicitTag::Float, "-+0123456789.", &FLOAT),
+    (ImplicitTag::Int, "-+0123456789", &INT),
+    (ImplicitTag::Merge, "<", &MERGE),
+    (ImplicitTag::Null, "~nN", &NULL),
+    (ImplicitTag::Timestamp, "0123456789", &TIMESTAMP),
+    (ImplicitTag::Value, "=", &VALUE),
+];
+
+/// The tag PyYAML resolves a plain scalar's text to, as the loader reads it from a document
+/// (where a plain scalar never ends with a line break).
+pub fn implicit_tag(text: &str) -> ImplicitTag {
+    resolve_with(text, Resolver::is_match)
+}
+
+/// [`implicit_tag`] of any Python string, judged as Python's `re.match` does (`$` also matches
+/// before a trailing newline): what PyYAML's serializer asks to decide whether a string can be
+/// written plain and still load back as a string.
+pub fn python_implicit_tag(text: &str) -> ImplicitTag {
+    resolve_with(text, Resolver::python_match)
+}
+
+/// `Resolver.resolve` for a plain scalar: only the resolvers registered for its first character
+/// are tried, in registration order; the first that matches gives the tag.
+fn resolve_with(text: &str, matches: fn(&Resolver, &str) -> bool) -> ImplicitTag {
+    let Some(first) = text.chars().next() else {
+        return ImplicitTag::Null;
+    };
+    RESOLVERS
+        .iter()
+        .find(|(_, firsts, resolver)| firsts.contains(first) && matches(resolver, text))
+        .map_or(ImplicitTag::Str, |(tag, _, _)| *tag)
+}
+
+/// Types a plain (unquoted, untagged) scalar the way PyYAML's safe loader does.
+pub fn resolve_plain(text: &str) -> Scalar {
+    match implicit_tag(text) {
+        ImplicitTag::Null => Scalar::Null,
+        ImplicitTag::Bool => Scalar::Bool(matches!(
+            text,
+            "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON"
+        )),
+        ImplicitTag::Float => Scalar::Float(parse_float(text)),
+        // An integer past i128 is left a string (no text is both an int and a timestamp).
+        ImplicitTag::Int => {
+            parse_int(text).map_or_else(|| Scalar::Str(text.to_owned()), Scalar::Int)
+        }
+        ImplicitTag::Timestamp => Scalar::Timestamp(text.to_owned()),
+        ImplicitTag::Value => Scalar::Unconstructable {
+            tag: "tag:yaml.org,2002:value".into(),
+        },
+        // A merge key is the builder's to handle; as a value it stays a string.
+        ImplicitTag::Merge | ImplicitTag::Str => Scalar::Str(text.to_owned()),
     }
-    if INT.is_match(text)
-        && let Some(value) = parse_int(text)
-    {
-        return Scalar::Int(value);
-    }
-    if TIMESTAMP.is_match(text) {
-        return Scalar::Timestamp(text.to_owned());
-    }
-    Scalar::Str(text.to_owned())
 }
 
 /// Types a scalar carrying an explicit tag (`!!str 1.0`, `!!int "3"`), as SafeConstructor would.
@@ -225,5 +282,18 @@ mod tests {
             resolve_tagged("1.0", "tag:yaml.org,2002:str"),
             Scalar::Str("1.0".into())
         );
+    }
+
+    #[test]
+    fn the_emitter_asks_as_python_matches() {
+        assert_eq!(implicit_tag("<<"), ImplicitTag::Merge);
+        assert_eq!(implicit_tag("="), ImplicitTag::Value);
+        assert_eq!(implicit_tag("~"), ImplicitTag::Null);
+        // `$` in Python's `re.match` also matches before one trailing newline.
+        assert_eq!(implicit_tag("12\n"), ImplicitTag::Str);
+        assert_eq!(python_implicit_tag("12\n"), ImplicitTag::Int);
+        assert_eq!(python_implicit_tag("yes\n"), ImplicitTag::Bool);
+        assert_eq!(python_implicit_tag("\n"), ImplicitTag::Str);
+        assert_eq!(python_implicit_tag(""), ImplicitTag::Null);
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{Environment, Project};
+use crate::dialect::runtime::constants::DEFAULT_ENVIRONMENT;
 use crate::syntax::{self, Document, Limits};
 
 /// The environment named by `wanted` (`--env`, else `FLOE_PLATFORM_ENV`), else the project's only
@@ -31,7 +32,10 @@ pub fn choose_environment<'p>(
     let chosen = match wanted {
         Some(name) => project.environments.iter().find(|e| e.name == name),
         None if project.environments.len() == 1 => project.environments.first(),
-        None => project.environments.iter().find(|e| e.name == "local"),
+        None => project
+            .environments
+            .iter()
+            .find(|e| e.name == DEFAULT_ENVIRONMENT),
     };
     chosen.ok_or_else(|| match wanted {
         Some(name) => {

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::dialect::dbt::{PROFILES_FILE, PROJECT_FILE, SQL_DIRS};
+use crate::dialect::runtime::vocabulary as key;
 use crate::syntax::Node;
 
 /// Paths of the dbt files beside a floe.yaml.
@@ -21,11 +23,11 @@ pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
     let dir = floe_path.parent().unwrap_or(Path::new("."));
     let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(transforms) = floe_root
-        .and_then(|r| r.get("transforms"))
+        .and_then(|r| r.get(key::TRANSFORMS))
         .and_then(|t| t.value.as_sequence())
     {
         for transform in transforms {
-            if let Some(path) = transform.get("path").and_then(|p| p.value.as_str()) {
+            if let Some(path) = transform.get(key::PATH).and_then(|p| p.value.as_str()) {
                 candidates.push(dir.join(path));
             }
         }
@@ -38,31 +40,31 @@ pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
     }
     let Some(project_dir) = candidates
         .into_iter()
-        .find(|c| super::files::present(&c.join("dbt_project.yml")))
+        .find(|c| super::files::present(&c.join(PROJECT_FILE)))
     else {
         return DbtFiles::default();
     };
     let project_dir = crate::workspace::discover::clean(&project_dir);
     let profiles_dir = floe_root
-        .and_then(|r| r.get("orchestration"))
-        .and_then(|o| o.value.get("dbt"))
-        .and_then(|d| d.value.get("profiles_dir"))
+        .and_then(|r| r.get(key::ORCHESTRATION))
+        .and_then(|o| o.value.get(key::DBT))
+        .and_then(|d| d.value.get(key::PROFILES_DIR))
         .and_then(|p| p.value.as_str())
         .map(|p| dir.join(p));
     let profiles = [profiles_dir, Some(project_dir.clone())]
         .into_iter()
         .flatten()
-        .map(|d| d.join("profiles.yml"))
+        .map(|d| d.join(PROFILES_FILE))
         .find(|p| super::files::present(p))
         .map(|p| crate::workspace::discover::clean(&p));
     let mut sql = Vec::new();
-    for sub in ["models", "macros", "snapshots", "analyses", "tests"] {
+    for sub in SQL_DIRS {
         collect_sql(&project_dir.join(sub), &mut sql, 0);
     }
     sql.sort();
     sql.truncate(MAX_SQL_FILES);
     DbtFiles {
-        project: Some(project_dir.join("dbt_project.yml")),
+        project: Some(project_dir.join(PROJECT_FILE)),
         profiles,
         sql,
     }

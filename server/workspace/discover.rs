@@ -7,6 +7,8 @@ use super::{
     Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for, files,
     floe_for_platform, manifest,
 };
+use crate::dialect::dbt::{PROFILES_FILE, PROJECT_FILE};
+use crate::dialect::runtime::vocabulary::FLOE_FILE_NAMES;
 use crate::model::FileKind;
 
 /// A path given on the command line that cannot be checked.
@@ -229,7 +231,7 @@ fn walk(dir: &Path, found: &mut Found<'_>, depth: usize) {
 /// reads and its own configuration.
 fn is_companion(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    matches!(name, "profiles.yml" | "dbt_project.yml" | ".floe-lint.toml")
+    [PROFILES_FILE, PROJECT_FILE, ".floe-lint.toml"].contains(&name)
         || path.extension().is_some_and(|e| e == "sql")
 }
 
@@ -243,7 +245,7 @@ fn nearest_floe(path: &Path) -> Option<PathBuf> {
         } else {
             current
         };
-        for name in ["floe.yaml", "floe.yml"] {
+        for name in FLOE_FILE_NAMES {
             let candidate = base.join(name);
             if files::present(&candidate) {
                 return Some(candidate);

@@ -17,6 +17,13 @@ pub use discover::{DiscoverError, discover, one_project};
 
 use std::path::{Path, PathBuf};
 
+use crate::dialect::runtime::constants::{
+    DEFAULT_ENVIRONMENT, PLATFORM_ENV_VARIABLE, PLATFORM_FILE_VARIABLE,
+};
+use crate::dialect::runtime::vocabulary::{
+    FLOE_FILE_NAMES, HIDDEN_PLATFORM_DIR, PLATFORM_DIR, PLATFORM_FILE, PLATFORM_FILE_NAMES,
+};
+
 /// Directories never searched.
 pub const SKIPPED_DIRS: &[&str] = &[
     ".git",
@@ -72,10 +79,10 @@ pub struct Selection {
 impl Selection {
     pub fn from_env() -> Selection {
         Selection {
-            platform_file: std::env::var_os("FLOE_PLATFORM_FILE")
+            platform_file: std::env::var_os(PLATFORM_FILE_VARIABLE)
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
-            env: std::env::var("FLOE_PLATFORM_ENV")
+            env: std::env::var(PLATFORM_ENV_VARIABLE)
                 .ok()
                 .filter(|v| !v.is_empty()),
             environment_dirs: Vec::new(),
@@ -84,7 +91,7 @@ impl Selection {
     }
 
     fn env_name(&self) -> &str {
-        self.env.as_deref().unwrap_or("local")
+        self.env.as_deref().unwrap_or(DEFAULT_ENVIRONMENT)
     }
 }
 
@@ -107,7 +114,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         );
     }
     let mut searched = Vec::new();
-    let bases = [dir.join("platform"), dir.join(".floe")]
+    let bases = [dir.join(PLATFORM_DIR), dir.join(HIDDEN_PLATFORM_DIR)]
         .into_iter()
         .chain(selection.environment_dirs.iter().cloned());
     for base in bases {
@@ -118,7 +125,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
                 if !env_dir.is_dir() {
                     continue;
                 }
-                for file_name in ["platform.yaml", "platform.yml"] {
+                for file_name in PLATFORM_FILE_NAMES {
                     let candidate = env_dir.join(file_name);
                     // A broken or unreadable platform.yaml is an environment: its check
                     // reports why it cannot be read, rather than "no platform.yaml".
@@ -133,7 +140,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
                 }
             }
         }
-        searched.push(base.join(selection.env_name()).join("platform.yaml"));
+        searched.push(base.join(selection.env_name()).join(PLATFORM_FILE));
         if !found.is_empty() {
             found.sort();
             return (found, searched);
@@ -141,9 +148,9 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
     }
     // Flat fallbacks: `platform/platform.yaml`, then `platform.yaml` beside floe.yaml, then `.floe/`.
     for candidate in [
-        dir.join("platform").join("platform.yaml"),
-        dir.join("platform.yaml"),
-        dir.join(".floe").join("platform.yaml"),
+        dir.join(PLATFORM_DIR).join(PLATFORM_FILE),
+        dir.join(PLATFORM_FILE),
+        dir.join(HIDDEN_PLATFORM_DIR).join(PLATFORM_FILE),
     ] {
         searched.push(candidate.clone());
         if files::present(&candidate) {
@@ -165,7 +172,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
 pub fn floe_for_platform(platform: &Path) -> Option<PathBuf> {
     let mut dir = platform.parent()?;
     for _ in 0..3 {
-        for name in ["floe.yaml", "floe.yml"] {
+        for name in FLOE_FILE_NAMES {
             let candidate = dir.join(name);
             if files::present(&candidate) {
                 return Some(candidate);
@@ -175,11 +182,8 @@ pub fn floe_for_platform(platform: &Path) -> Option<PathBuf> {
         let parent = dir.parent()?;
         let parent_name = parent.file_name().and_then(|n| n.to_str()).unwrap_or("");
         // Only climb out of the directories upstream's layout puts platform files in.
-        if here == "platform"
-            || here == ".floe"
-            || parent_name == "platform"
-            || parent_name == ".floe"
-        {
+        let layout = [PLATFORM_DIR, HIDDEN_PLATFORM_DIR];
+        if layout.contains(&here) || layout.contains(&parent_name) {
             dir = parent;
         } else {
             return None;
@@ -200,7 +204,7 @@ pub fn environment_name(platform: &Path, selection: &Selection) -> String {
         .and_then(Path::file_name)
         .and_then(|n| n.to_str())
         .unwrap_or("");
-    if grandparent == "platform" || grandparent == ".floe" {
+    if [PLATFORM_DIR, HIDDEN_PLATFORM_DIR].contains(&grandparent) {
         parent_name.to_owned()
     } else {
         selection.env_name().to_owned()

@@ -5,7 +5,7 @@
 use super::compile::{self as key, EnforcementLevel, NamingPattern};
 use crate::diagnostic::Span;
 use crate::syntax::resolve::Scalar;
-use crate::syntax::{Entry, Node, NodeValue};
+use crate::syntax::{Entry, Node, NodeValue, pydantic};
 
 /// `governance:` (a mapping).
 #[derive(Clone, Copy)]
@@ -124,7 +124,7 @@ impl<'d> Governance<'d> {
     pub fn require_descriptions(&self) -> Option<Span> {
         let gates = self.get(key::QUALITY_GATES)?;
         let entry = gates.value.get(key::REQUIRE_DESCRIPTIONS)?;
-        (lax_bool(&entry.value) == Some(true)).then_some(entry.value.span)
+        (pydantic::bool_value(&entry.value) == Some(true)).then_some(entry.value.span)
     }
 
     /// `custom_rules`, the items whose `type` and fields upstream accepts.
@@ -191,7 +191,7 @@ impl<'d> Governance<'d> {
     /// `<block>.enabled` (`rbac`, `network_policies`) when it is true: the span of that value.
     pub fn enabled(&self, block: &str) -> Option<Span> {
         let entry = self.get(block)?.value.get(key::ENABLED)?;
-        (lax_bool(&entry.value) == Some(true)).then_some(entry.value.span)
+        (pydantic::bool_value(&entry.value) == Some(true)).then_some(entry.value.span)
     }
 }
 
@@ -209,24 +209,6 @@ pub(crate) fn strings(entry: Option<&Entry>) -> Vec<&str> {
 
 fn non_empty(items: Vec<&str>) -> Option<Vec<&str>> {
     (!items.is_empty()).then_some(items)
-}
-
-/// A boolean as pydantic's lax mode reads it.
-pub fn lax_bool(node: &Node) -> Option<bool> {
-    match &node.value {
-        NodeValue::Scalar { value, .. } => match value {
-            Scalar::Bool(b) => Some(*b),
-            Scalar::Int(0) => Some(false),
-            Scalar::Int(1) => Some(true),
-            Scalar::Str(s) => match s.to_ascii_lowercase().as_str() {
-                "0" | "off" | "f" | "false" | "n" | "no" => Some(false),
-                "1" | "on" | "t" | "true" | "y" | "yes" => Some(true),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// An integer as pydantic's lax mode reads it: an integer, a float without a fraction, or a

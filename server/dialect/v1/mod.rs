@@ -9,6 +9,7 @@ pub mod access;
 pub mod compile;
 pub mod compute;
 pub mod governance;
+pub mod keys;
 pub mod platform;
 pub mod plugins;
 pub mod product;

@@ -7,6 +7,7 @@ use tower_lsp_server::ls_types::{
     InsertTextMode, MarkupContent, MarkupKind, Position, Range, TextEdit,
 };
 
+use crate::dialect::runtime::vocabulary::SECRET_REF;
 use crate::model::FileKind;
 use crate::model::navigate::{self, Field, Shape};
 use crate::syntax::ColumnUnit;
@@ -150,7 +151,7 @@ pub fn key(
         ),
         (Shape::Boolean, _) => (format!("{}: ${{1|true,false|}}", escape(name, false)), true),
         (Shape::Secret, _) => (
-            format!("{}: {{secret_ref: ${{1:name}}}}", escape(name, false)),
+            format!("{}: {{{SECRET_REF}: ${{1:name}}}}", escape(name, false)),
             true,
         ),
         (Shape::Scalar, _) => (format!("{}: $0", escape(name, false)), true),
@@ -229,20 +230,20 @@ pub fn secret_ref(replace: Range, space: bool, style: Style) -> CompletionItem {
     let lead = if space { " " } else { "" };
     let (text, format) = if style.snippets {
         (
-            format!("{lead}{{secret_ref: ${{1:name}}}}"),
+            format!("{lead}{{{SECRET_REF}: ${{1:name}}}}"),
             InsertTextFormat::SNIPPET,
         )
     } else {
         (
-            format!("{lead}{{secret_ref: }}"),
+            format!("{lead}{{{SECRET_REF}: }}"),
             InsertTextFormat::PLAIN_TEXT,
         )
     };
     CompletionItem {
-        label: "{secret_ref: …}".to_owned(),
+        label: format!("{{{SECRET_REF}: …}}"),
         kind: Some(CompletionItemKind::SNIPPET),
         detail: Some("reference a secret (environment variable or /var/run/secrets)".to_owned()),
-        filter_text: Some("secret_ref".to_owned()),
+        filter_text: Some(SECRET_REF.to_owned()),
         text_edit: Some(CompletionTextEdit::Edit(TextEdit {
             range: replace,
             new_text: text,

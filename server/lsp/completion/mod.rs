@@ -24,6 +24,7 @@ use super::Backend;
 use super::profiles::Environments;
 use super::request::Request;
 use super::state::lock;
+use crate::dialect::UNION_TAG;
 use crate::dialect::runtime::access::Platform;
 use crate::dialect::runtime::vocabulary::Section;
 use crate::model::navigate::{self, Shape, Step};
@@ -172,7 +173,7 @@ fn tag<'a>(
     frames: &'a [Frame],
     col: usize,
 ) -> impl Fn(&[Step]) -> Option<String> + 'a {
-    move |path: &[Step]| written(at, frames, col, path.len(), "type")
+    move |path: &[Step]| written(at, frames, col, path.len(), UNION_TAG)
 }
 
 /// The value of `key` written in the mapping `depth` steps down the cursor's path: from the

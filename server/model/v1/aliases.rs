@@ -12,18 +12,18 @@
 use schemars::Schema;
 use serde_json::{Value, json};
 
+use crate::dialect::v1::keys as key;
+use crate::dialect::v1::vocabulary::{API_VERSION_FIELD, API_VERSION_KEY};
+
 /// `(alias, field name)` pairs of FloeSpec.
-pub(crate) const FLOE_SPEC: &[(&str, &str)] = &[
-    ("apiVersion", "api_version"),
-    ("outputPorts", "output_ports"),
-];
+pub(crate) const FLOE_SPEC: &[(&str, &str)] = &[API_VERSION, key::OUTPUT_PORTS];
 /// `(alias, field name)` pairs of TransformSpec.
-pub(crate) const TRANSFORM_SPEC: &[(&str, &str)] = &[
-    ("dependsOn", "depends_on"),
-    ("qualityChecks", "quality_checks"),
-];
+pub(crate) const TRANSFORM_SPEC: &[(&str, &str)] = &[key::DEPENDS_ON, key::QUALITY_CHECKS];
 /// `(alias, field name)` pairs of PlatformManifest.
-pub(crate) const MANIFEST: &[(&str, &str)] = &[("apiVersion", "api_version")];
+pub(crate) const MANIFEST: &[(&str, &str)] = &[API_VERSION];
+
+/// `apiVersion` / `api_version`.
+const API_VERSION: (&str, &str) = (API_VERSION_KEY, API_VERSION_FIELD);
 
 /// The other spelling of a key Generation B accepts in two (`dependsOn` ↔ `depends_on`,
 /// `apiVersion` ↔ `api_version`, …); `None` for any other key.

@@ -113,7 +113,7 @@ pub struct ManifestMetadata {
 
 fn default_dbt_plugin() -> PluginSelection {
     PluginSelection {
-        plugin_type: "core".to_owned(),
+        plugin_type: crate::dialect::v1::keys::plugin_type::CORE.to_owned(),
         version: None,
         config: None,
         connection_secret_ref: None,

@@ -77,7 +77,8 @@ impl V1Kind {
     /// The conventional file name.
     pub fn file_name(self) -> &'static str {
         match self {
-            V1Kind::FloeSpec => "floe.yaml",
+            // Both generations name the product file floe.yaml.
+            V1Kind::FloeSpec => crate::dialect::runtime::vocabulary::FLOE_FILE,
             V1Kind::Manifest => key::MANIFEST_FILE_NAMES[0],
         }
     }

@@ -13,7 +13,7 @@ use crate::model::common::{default_int, default_true};
 pub const ENVIRONMENT_NAME_PATTERN: &str = r"^[a-z][a-z0-9_-]*$";
 /// The gates an environment may name.
 pub const PROMOTION_GATES: [&str; 5] = [
-    "policy_compliance",
+    crate::dialect::v1::keys::POLICY_COMPLIANCE,
     "tests",
     "security_scan",
     "cost_analysis",

@@ -124,10 +124,7 @@ pub(super) fn lax_accepts(expected: &str, instance: &Value) -> bool {
         ("number", Value::String(s)) => s.trim().parse::<f64>().is_ok(),
         ("number", Value::Bool(_)) => true,
         ("boolean", Value::Number(n)) => n.as_f64().is_some_and(|f| f == 0.0 || f == 1.0),
-        ("boolean", Value::String(s)) => matches!(
-            s.to_ascii_lowercase().as_str(),
-            "0" | "off" | "f" | "false" | "n" | "no" | "1" | "on" | "t" | "true" | "y" | "yes"
-        ),
+        ("boolean", Value::String(s)) => crate::syntax::pydantic::bool_text(s).is_some(),
         _ => false,
     }
 }

@@ -232,7 +232,7 @@ fn failure(issue: &Issue) -> GenerateError {
 
 fn file_name(in_floe: bool) -> &'static str {
     if in_floe {
-        "floe.yaml"
+        crate::dialect::runtime::vocabulary::FLOE_FILE
     } else {
         MANIFEST_FILE_NAMES[0]
     }

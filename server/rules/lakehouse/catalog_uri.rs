@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::{POLARIS_API_ROOT, TOKEN_PATH, catalog_type};
 use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
@@ -34,21 +35,23 @@ impl Rule for CatalogUri {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, catalog) in profiles(root, key::CATALOGS) {
-            if string_field(&catalog.value, "type").is_some_and(|(t, _)| t != "polaris") {
+            if string_field(&catalog.value, key::TYPE)
+                .is_some_and(|(t, _)| t != catalog_type::POLARIS)
+            {
                 continue;
             }
-            let Some((uri, entry)) = string_field(&catalog.value, "uri") else {
+            let Some((uri, entry)) = string_field(&catalog.value, key::URI) else {
                 continue;
             };
             let trimmed = uri.trim().trim_end_matches('/');
             if !(trimmed.starts_with("http://") || trimmed.starts_with("https://"))
-                || trimmed.ends_with("/api/catalog")
+                || trimmed.ends_with(POLARIS_API_ROOT)
             {
                 continue;
             }
-            let root_uri = match trimmed.find("/api/catalog") {
-                Some(at) => trimmed[..at + "/api/catalog".len()].to_owned(),
-                None => format!("{trimmed}/api/catalog"),
+            let root_uri = match trimmed.find(POLARIS_API_ROOT) {
+                Some(at) => trimmed[..at + POLARIS_API_ROOT.len()].to_owned(),
+                None => format!("{trimmed}{POLARIS_API_ROOT}"),
             };
             let shown = crate::secrets::redact::url(trimmed);
             out.push(
@@ -56,7 +59,7 @@ impl Rule for CatalogUri {
                     &META,
                     &document.file,
                     entry.value.span,
-                    format!("catalog `{name}`: `uri` is not the Polaris catalog API root, so the token URL `{shown}/v1/oauth/tokens` will 404"),
+                    format!("catalog `{name}`: `uri` is not the Polaris catalog API root, so the token URL `{shown}{TOKEN_PATH}` will 404"),
                 )
                 .with_help(format!("use `uri: {}`", crate::secrets::redact::url(&root_uri))),
             );

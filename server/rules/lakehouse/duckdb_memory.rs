@@ -2,6 +2,10 @@
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::dbt;
+use crate::dialect::runtime::constants::{
+    DUCKDB_DEFAULT_THREADS, DUCKDB_MEMORY_LIMIT_VARIABLE, DUCKDB_THREADS_VARIABLE, compute_type,
+};
 use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
@@ -71,6 +75,12 @@ declare_rule! {
 const MIN_PER_THREAD: f64 = 125e6;
 const CONTAINER_SHARE: f64 = 0.67;
 
+/// The threads of a profile that sets none.
+const DEFAULT_THREADS: f64 = DUCKDB_DEFAULT_THREADS as f64;
+/// Where a thread count came from, when it is not the profile's own `threads`.
+const THREADS_FROM_ENV: &str = " (DUCKDB_THREADS)";
+const THREADS_BY_DEFAULT: &str = " (DuckDB's default here)";
+
 /// Bytes in a DuckDB or Kubernetes size: `4GB`, `500MiB`, `12Gi`, `1000M`, `1.5 GB`.
 pub fn parse_bytes(text: &str) -> Option<f64> {
     let text = text.trim();
@@ -123,16 +133,16 @@ fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
         let Some(properties) = properties else {
             continue;
         };
-        let Some((limit_text, entry)) = string_field(properties, "memory_limit") else {
+        let Some((limit_text, entry)) = string_field(properties, dbt::MEMORY_LIMIT) else {
             continue;
         };
         let Some(limit) = parse_bytes(limit_text) else {
             continue;
         };
         let threads = properties
-            .get("threads")
+            .get(dbt::THREADS)
             .and_then(|t| number(&t.value))
-            .unwrap_or(4.0);
+            .unwrap_or(DEFAULT_THREADS);
         found.push((name, entry, limit, threads));
     }
     found
@@ -143,20 +153,25 @@ fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
 fn duckdb_properties(root: &Node) -> Vec<(String, Option<&Node>)> {
     profiles(root, key::COMPUTE)
         .filter(|(_, profile)| {
-            string_field(&profile.value, "type").is_none_or(|(t, _)| t == "duckdb")
+            string_field(&profile.value, key::TYPE).is_none_or(|(t, _)| t == compute_type::DUCKDB)
         })
-        .map(|(name, profile)| (name, profile.value.get("properties").map(|p| &p.value)))
+        .map(|(name, profile)| (name, profile.value.get(key::PROPERTIES).map(|p| &p.value)))
         .collect()
 }
 
 /// The `env` of the `transform` resource profile, where floe's documentation tunes DuckDB
 /// (`DUCKDB_MEMORY_LIMIT`, `DUCKDB_THREADS`).
 fn transform_env(root: &Node) -> Option<&Node> {
-    root.get("infrastructure")
-        .and_then(|i| i.value.get("resource_profiles"))
-        .and_then(|r| r.value.get("transform"))
-        .and_then(|t| t.value.get("env"))
+    transform_profile(root)
+        .and_then(|t| t.value.get(key::ENV))
         .map(|e| &e.value)
+}
+
+/// `infrastructure.resource_profiles.transform`: the container dbt runs in.
+fn transform_profile(root: &Node) -> Option<&Entry> {
+    root.get(key::INFRASTRUCTURE)
+        .and_then(|i| i.value.get(key::RESOURCE_PROFILES))
+        .and_then(|r| r.value.get(key::TRANSFORM))
 }
 
 /// A memory limit and the thread count it is shared by, each with where it was set.
@@ -175,10 +190,10 @@ struct Sizing<'n> {
 fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
     let env = transform_env(root);
     let env_limit = env
-        .and_then(|e| string_field(e, "DUCKDB_MEMORY_LIMIT"))
+        .and_then(|e| string_field(e, DUCKDB_MEMORY_LIMIT_VARIABLE))
         .and_then(|(text, entry)| Some((parse_bytes(text)?, entry)));
     let env_threads = env
-        .and_then(|e| e.get("DUCKDB_THREADS"))
+        .and_then(|e| e.get(DUCKDB_THREADS_VARIABLE))
         .and_then(|t| number(&t.value));
     let mut found: Vec<Sizing<'_>> = Vec::new();
     let mut push = |sizing: Sizing<'n>| {
@@ -192,24 +207,24 @@ fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
     let profiles = duckdb_properties(root);
     for (name, properties) in &profiles {
         let own_limit = properties
-            .and_then(|p| string_field(p, "memory_limit"))
+            .and_then(|p| string_field(p, dbt::MEMORY_LIMIT))
             .and_then(|(text, entry)| Some((parse_bytes(text)?, entry)));
         let (limit, limit_entry, limit_from) = match (own_limit, env_limit) {
             (Some((limit, entry)), _) => (
                 limit,
                 entry,
-                format!("DuckDB profile `{name}`: memory_limit"),
+                format!("DuckDB profile `{name}`: {}", dbt::MEMORY_LIMIT),
             ),
-            (None, Some((limit, entry))) => (limit, entry, "DUCKDB_MEMORY_LIMIT".to_owned()),
+            (None, Some((limit, entry))) => (limit, entry, DUCKDB_MEMORY_LIMIT_VARIABLE.to_owned()),
             (None, None) => continue,
         };
         let own_threads = properties
-            .and_then(|p| p.get("threads"))
+            .and_then(|p| p.get(dbt::THREADS))
             .and_then(|t| number(&t.value));
         let (threads, threads_from) = match (own_threads, env_threads) {
             (Some(t), _) => (t, ""),
-            (None, Some(t)) => (t, " (DUCKDB_THREADS)"),
-            (None, None) => (4.0, " (DuckDB's default here)"),
+            (None, Some(t)) => (t, THREADS_FROM_ENV),
+            (None, None) => (DEFAULT_THREADS, THREADS_BY_DEFAULT),
         };
         push(Sizing {
             limit,
@@ -223,13 +238,13 @@ fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
         && let Some((limit, limit_entry)) = env_limit
     {
         let (threads, threads_from) = match env_threads {
-            Some(t) => (t, " (DUCKDB_THREADS)"),
-            None => (4.0, " (DuckDB's default here)"),
+            Some(t) => (t, THREADS_FROM_ENV),
+            None => (DEFAULT_THREADS, THREADS_BY_DEFAULT),
         };
         push(Sizing {
             limit,
             limit_entry,
-            limit_from: "DUCKDB_MEMORY_LIMIT".to_owned(),
+            limit_from: DUCKDB_MEMORY_LIMIT_VARIABLE.to_owned(),
             threads,
             threads_from,
         });
@@ -271,15 +286,13 @@ impl Rule for OverContainer {
     fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
-        let transform = root
-            .get("infrastructure")
-            .and_then(|i| i.value.get("resource_profiles"))
-            .and_then(|r| r.value.get("transform"));
-        let Some(transform) = transform else { return };
+        let Some(transform) = transform_profile(root) else {
+            return;
+        };
         let container = transform
             .value
-            .get("limits")
-            .and_then(|l| string_field(&l.value, "memory"))
+            .get(key::LIMITS)
+            .and_then(|l| string_field(&l.value, key::MEMORY))
             .and_then(|(m, e)| Some((parse_bytes(m)?, e)));
         let Some((container, container_entry)) = container else {
             return;
@@ -289,7 +302,7 @@ impl Rule for OverContainer {
             .into_iter()
             .map(|(name, entry, limit, _)| {
                 (
-                    format!("DuckDB profile `{name}` memory_limit"),
+                    format!("DuckDB profile `{name}` {}", dbt::MEMORY_LIMIT),
                     entry,
                     limit,
                 )
@@ -297,11 +310,11 @@ impl Rule for OverContainer {
             .collect();
         if let Some((text, entry)) = transform
             .value
-            .get("env")
-            .and_then(|e| string_field(&e.value, "DUCKDB_MEMORY_LIMIT"))
+            .get(key::ENV)
+            .and_then(|e| string_field(&e.value, DUCKDB_MEMORY_LIMIT_VARIABLE))
             && let Some(limit) = parse_bytes(text)
         {
-            limits.push(("DUCKDB_MEMORY_LIMIT".into(), entry, limit));
+            limits.push((DUCKDB_MEMORY_LIMIT_VARIABLE.into(), entry, limit));
         }
         for (what, entry, limit) in limits {
             if limit > container * CONTAINER_SHARE {

@@ -2,8 +2,9 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
 use crate::rules::Rule;
-use crate::rules::walk::{pydantic_bool, string_field};
+use crate::rules::walk::string_field;
 use crate::syntax::Document;
+use crate::syntax::pydantic;
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +43,7 @@ impl Rule for IgnoredSchedule {
         let disabled = schedule
             .value
             .get(v1::ENABLED)
-            .is_some_and(|e| pydantic_bool(&e.value) == Some(false));
+            .is_some_and(|e| pydantic::bool_value(&e.value) == Some(false));
         if cron.trim().is_empty() || disabled {
             return;
         }

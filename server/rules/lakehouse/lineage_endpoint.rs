@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::OPENLINEAGE_PATH;
+use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::string_field;
 use crate::rules::{Environment, Rule};
 use crate::syntax::Document;
@@ -27,13 +29,13 @@ declare_rule! {
 
 fn check(document: &Document, out: &mut Vec<Diagnostic>) {
     let Some(root) = &document.root else { return };
-    let Some(observability) = root.get("observability") else {
+    let Some(observability) = root.get(key::OBSERVABILITY) else {
         return;
     };
-    let Some((url, entry)) = string_field(&observability.value, "lineage_endpoint") else {
+    let Some((url, entry)) = string_field(&observability.value, key::LINEAGE_ENDPOINT) else {
         return;
     };
-    if url.trim().is_empty() || url.contains("/api/v1/lineage") {
+    if url.trim().is_empty() || url.contains(OPENLINEAGE_PATH) {
         return;
     }
     out.push(
@@ -41,10 +43,13 @@ fn check(document: &Document, out: &mut Vec<Diagnostic>) {
             &META,
             &document.file,
             entry.value.span,
-            "`lineage_endpoint` does not include the OpenLineage path `/api/v1/lineage`",
+            format!(
+                "`{}` does not include the OpenLineage path `{OPENLINEAGE_PATH}`",
+                key::LINEAGE_ENDPOINT
+            ),
         )
         .with_help(format!(
-            "use `{}/api/v1/lineage`",
+            "use `{}{OPENLINEAGE_PATH}`",
             crate::secrets::redact::url(url.trim_end_matches('/'))
         )),
     );

@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::dialect::dbt;
+use crate::dialect::runtime::constants::{DUCKDB_DEFAULT_PATH, compute_type};
 use crate::dialect::runtime::vocabulary as key;
 use crate::rules::edit::{append_entry, fill_empty, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
@@ -75,7 +77,7 @@ fn in_memory(path: Option<&Entry>) -> Option<InMemory<'_>> {
         NodeValue::Scalar {
             value: Scalar::Str(text),
             ..
-        } if text.starts_with(":memory:") => Some(InMemory::Memory(entry, text)),
+        } if text.starts_with(DUCKDB_DEFAULT_PATH) => Some(InMemory::Memory(entry, text)),
         _ => None,
     }
 }
@@ -88,7 +90,9 @@ fn described(how: &InMemory<'_>) -> String {
         InMemory::Empty(_) => {
             "has an empty `path`, which DuckDB opens as an in-memory database".into()
         }
-        InMemory::Memory(_, ":memory:") => "uses an in-memory database (`:memory:`)".into(),
+        InMemory::Memory(_, text) if *text == DUCKDB_DEFAULT_PATH => {
+            format!("uses an in-memory database (`{DUCKDB_DEFAULT_PATH}`)")
+        }
         InMemory::Memory(_, text) => format!("uses a named in-memory database (`{text}`)"),
     }
 }
@@ -111,11 +115,12 @@ fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|e| Some((e.key.key_text()?, e)))
     {
-        for (target, output) in profiles(&entry.value, "outputs") {
-            if string_field(&output.value, "type").map(|(t, _)| t) != Some("duckdb") {
+        for (target, output) in profiles(&entry.value, dbt::OUTPUTS) {
+            if string_field(&output.value, dbt::TYPE).map(|(t, _)| t) != Some(compute_type::DUCKDB)
+            {
                 continue;
             }
-            let Some(how) = in_memory(output.value.get("path")) else {
+            let Some(how) = in_memory(output.value.get(dbt::PATH)) else {
                 continue;
             };
             let span = match &how {
@@ -143,12 +148,13 @@ impl Rule for MemoryDatabase {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, key::COMPUTE) {
-            let compute_type = string_field(&profile.value, "type").map_or("duckdb", |(t, _)| t);
-            if compute_type != "duckdb" {
+            let kind =
+                string_field(&profile.value, key::TYPE).map_or(compute_type::DEFAULT, |(t, _)| t);
+            if kind != compute_type::DUCKDB {
                 continue;
             }
-            let properties = profile.value.get("properties");
-            let Some(how) = in_memory(properties.and_then(|p| p.value.get("path"))) else {
+            let properties = profile.value.get(key::PROPERTIES);
+            let Some(how) = in_memory(properties.and_then(|p| p.value.get(dbt::PATH))) else {
                 continue;
             };
             let message = format!("DuckDB profile `{name}` {}", described(&how))
@@ -171,14 +177,14 @@ impl Rule for MemoryDatabase {
                         .with_help(format!("add `properties.path: {FILE_PATH}` (a file database keeps installed extensions)"));
                     let edit = match properties {
                         Some(p) if p.value.as_mapping().is_some_and(|m| !m.is_empty()) => {
-                            append_entry(document, &p.value, "path", FILE_PATH)
+                            append_entry(document, &p.value, dbt::PATH, FILE_PATH)
                         }
                         Some(_) => None,
                         None if profile.value.as_mapping().is_some_and(|m| !m.is_empty()) => {
                             append_entry(
                                 document,
                                 &profile.value,
-                                "properties",
+                                key::PROPERTIES,
                                 &format!("{{path: {FILE_PATH}}}"),
                             )
                         }

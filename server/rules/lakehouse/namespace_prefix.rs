@@ -41,7 +41,7 @@ impl Rule for NamespacePrefix {
         let warehouse_of = |catalog: &str| {
             root.get(key::CATALOGS)
                 .and_then(|c| c.value.get(catalog))
-                .and_then(|c| string_field(&c.value, "warehouse"))
+                .and_then(|c| string_field(&c.value, key::WAREHOUSE))
                 .map(|(w, _)| w.to_owned())
         };
         let mut report = |namespace: &str,
@@ -63,8 +63,8 @@ impl Rule for NamespacePrefix {
         };
         for (name, catalog) in profiles(root, key::CATALOGS) {
             if let (Some((namespace, entry)), Some((warehouse, _))) = (
-                string_field(&catalog.value, "namespace"),
-                string_field(&catalog.value, "warehouse"),
+                string_field(&catalog.value, key::NAMESPACE),
+                string_field(&catalog.value, key::WAREHOUSE),
             ) {
                 report(namespace, entry, warehouse, format!("catalog `{name}`"));
             }
@@ -73,7 +73,7 @@ impl Rule for NamespacePrefix {
             let catalog =
                 string_field(&layer.value, key::CATALOG_REF).map_or(DEFAULT_PROFILE, |(c, _)| c);
             if let (Some((namespace, entry)), Some(warehouse)) = (
-                string_field(&layer.value, "namespace"),
+                string_field(&layer.value, key::NAMESPACE),
                 warehouse_of(catalog),
             ) {
                 report(namespace, entry, &warehouse, format!("layer `{name}`"));

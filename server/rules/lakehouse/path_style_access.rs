@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::dialect::runtime::constants::storage_type;
 use crate::dialect::runtime::vocabulary as key;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
@@ -35,10 +36,10 @@ impl Rule for PathStyleAccess {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, key::STORAGE) {
-            if string_field(&profile.value, "type").is_some_and(|(t, _)| t != "s3") {
+            if string_field(&profile.value, key::TYPE).is_some_and(|(t, _)| t != storage_type::S3) {
                 continue;
             }
-            let Some(endpoint) = profile.value.get("endpoint") else {
+            let Some(endpoint) = profile.value.get(key::ENDPOINT) else {
                 continue;
             };
             let custom = match endpoint.value.as_str() {
@@ -49,7 +50,7 @@ impl Rule for PathStyleAccess {
             if !custom {
                 continue;
             }
-            let flag = profile.value.get("path_style_access");
+            let flag = profile.value.get(key::PATH_STYLE_ACCESS);
             let enabled = flag.is_some_and(|f| {
                 matches!(
                     f.value.value,
@@ -69,7 +70,7 @@ impl Rule for PathStyleAccess {
                 ),
                 None => (
                     endpoint.key.span,
-                    append_entry(document, &profile.value, "path_style_access", "true"),
+                    append_entry(document, &profile.value, key::PATH_STYLE_ACCESS, "true"),
                 ),
             };
             let mut diagnostic = Diagnostic::new(

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::VENDED_CREDENTIALS;
 use crate::dialect::runtime::vocabulary as key;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
@@ -44,14 +45,14 @@ impl Rule for VendedCredentials {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let local_endpoint = profiles(root, key::STORAGE)
-            .filter_map(|(_, p)| string_field(&p.value, "endpoint"))
+            .filter_map(|(_, p)| string_field(&p.value, key::ENDPOINT))
             .find(|(url, _)| is_local_s3(url));
         let Some((url, endpoint)) = local_endpoint else {
             return;
         };
         for (name, catalog) in profiles(root, key::CATALOGS) {
-            if let Some(("vended-credentials", entry)) =
-                string_field(&catalog.value, "access_delegation")
+            if let Some((VENDED_CREDENTIALS, entry)) =
+                string_field(&catalog.value, key::ACCESS_DELEGATION)
             {
                 out.push(
                     Diagnostic::new(

@@ -2,6 +2,8 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
+use crate::dialect::dbt;
+use crate::dialect::runtime::constants::DEFAULT_TARGET;
 use crate::rules::edit;
 use crate::rules::security::credentials;
 use crate::rules::{Context, Rule};
@@ -97,7 +99,7 @@ fn finding(checked_in: &Document, current: &str, target: &str, c: &Candidate) ->
         format!(
             "floe generates (environment '{}', profile 'default', target '{target}'):\n{}",
             c.environment,
-            crate::fix::unified_diff("profiles.yml", &shown, &c.text)
+            crate::fix::unified_diff(dbt::PROFILES_FILE, &shown, &c.text)
         )
     } else {
         format!(
@@ -135,10 +137,10 @@ fn target_of(document: &Document) -> String {
         .as_ref()
         .and_then(|root| root.as_mapping())
         .and_then(|entries| entries.first())
-        .and_then(|profile| profile.value.get("target"))
+        .and_then(|profile| profile.value.get(dbt::TARGET))
         .and_then(|target| target.value.as_str())
         .filter(|t| !t.is_empty())
-        .unwrap_or("dev")
+        .unwrap_or(DEFAULT_TARGET)
         .to_owned()
 }
 

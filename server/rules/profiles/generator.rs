@@ -3,6 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::rule_meta::RuleMeta;
+use crate::dialect::runtime::constants::DEFAULT_TARGET;
 use crate::profiles::{ErrorKind, Quirk};
 use crate::rules::{Context, Environment, Rule};
 use crate::syntax::Document;
@@ -85,7 +86,7 @@ impl Rule for GeneratorQuirks {
             return;
         };
         for env in cx.environments.iter().filter(|e| e.document.loadable) {
-            let Ok(generated) = super::generate_for(cx, floe, env, "dev") else {
+            let Ok(generated) = super::generate_for(cx, floe, env, DEFAULT_TARGET) else {
                 continue;
             };
             for Quirk {
@@ -114,7 +115,7 @@ impl Rule for GenerationFails {
 /// FL701 for one environment.
 fn failure(floe: &Document, env: &Environment<'_>, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Invalid input is the schema stage's to report; only a missing profile is new here.
-    if let Err(error) = super::generate_for(cx, floe, env, "dev")
+    if let Err(error) = super::generate_for(cx, floe, env, DEFAULT_TARGET)
         && error.kind == ErrorKind::ProfileNotFound
     {
         out.push(

@@ -8,6 +8,7 @@ pub mod generator;
 pub mod profile_name;
 pub mod v1;
 
+use crate::dialect::runtime::vocabulary as key;
 use crate::profiles::{self, GenerateError, Generated, Request};
 use crate::rules::Context;
 use crate::rules::Environment;
@@ -46,7 +47,7 @@ fn floe_of<'a>(cx: &Context<'a>) -> Option<&'a Document> {
     cx.floe.filter(|d| d.loadable).filter(|d| {
         d.root
             .as_ref()
-            .and_then(|root| root.get("transforms"))
+            .and_then(|root| root.get(key::TRANSFORMS))
             .and_then(|t| t.value.as_sequence())
             .is_some_and(|items| !items.is_empty())
     })

@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::dbt;
+use crate::dialect::runtime::vocabulary as key;
 use crate::profiles::profile_key;
 use crate::rules::profiles::floe_of;
 use crate::rules::walk::string_field;
@@ -49,10 +51,10 @@ impl Rule for ProfileMismatch {
         let (Some(floe_root), Some(project_root)) = (&floe.root, &project.root) else {
             return;
         };
-        let Some((name, name_entry)) = string_field(floe_root, "name") else {
+        let Some((name, name_entry)) = string_field(floe_root, key::NAME) else {
             return;
         };
-        let Some((profile, profile_entry)) = string_field(project_root, "profile") else {
+        let Some((profile, profile_entry)) = string_field(project_root, dbt::PROFILE) else {
             return;
         };
         let expected = profile_key(name);

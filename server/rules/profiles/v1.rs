@@ -43,7 +43,7 @@ pub fn drift(
             "floe's runtime writes (from {} and {}, target '{DEV}'):\n{}",
             spec.file.display(),
             manifest.file.display(),
-            crate::fix::unified_diff("profiles.yml", &checked, &written)
+            crate::fix::unified_diff(crate::dialect::dbt::PROFILES_FILE, &checked, &written)
         )
     } else {
         "the file does not load; the fix replaces it with what floe's runtime writes".to_owned()

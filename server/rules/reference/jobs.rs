@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::constants::SENSOR_ASSET;
+use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
@@ -72,22 +74,22 @@ fn check_reference(
 
 impl Rule for UnknownJob {
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
+        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };
         let orchestration = &orchestration.value;
-        let jobs: Vec<String> = section(orchestration, "jobs")
+        let jobs: Vec<String> = section(orchestration, key::JOBS)
             .iter()
             .filter_map(|e| e.key.key_text())
             .collect();
         let listed = |j: &str| available(j, &jobs, Listing::Python);
-        for (kind, key) in [
-            ("Schedule", "schedules"),
-            ("Sensor", "sensors"),
-            ("Backfill", "backfills"),
+        for (kind, field) in [
+            ("Schedule", key::SCHEDULES),
+            ("Sensor", key::SENSORS),
+            ("Backfill", key::BACKFILLS),
         ] {
-            for (name, entry) in profiles(orchestration, key) {
-                if let Some(job) = entry.value.get("job") {
+            for (name, entry) in profiles(orchestration, field) {
+                if let Some(job) = entry.value.get(key::JOB) {
                     check_reference(
                         floe,
                         &job.value,
@@ -103,7 +105,7 @@ impl Rule for UnknownJob {
                 }
                 if let Some(watched) = entry
                     .value
-                    .get("watched_jobs")
+                    .get(key::WATCHED_JOBS)
                     .and_then(|w| w.value.as_sequence())
                 {
                     for item in watched {
@@ -128,14 +130,14 @@ impl Rule for UnknownJob {
 
 impl Rule for AssetSensorOneAsset {
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
+        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };
-        for (name, sensor) in profiles(&orchestration.value, "sensors") {
-            if string_field(&sensor.value, "type").map(|(t, _)| t) != Some("asset_sensor") {
+        for (name, sensor) in profiles(&orchestration.value, key::SENSORS) {
+            if string_field(&sensor.value, key::TYPE).map(|(t, _)| t) != Some(SENSOR_ASSET) {
                 continue;
             }
-            let Some(watched) = sensor.value.get("watched_assets") else {
+            let Some(watched) = sensor.value.get(key::WATCHED_ASSETS) else {
                 continue;
             };
             let Some(items) = watched.value.as_sequence() else {

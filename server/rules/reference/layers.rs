@@ -31,7 +31,7 @@ impl Rule for LayerNameMismatch {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (key, layer) in profiles(root, key::LAYERS) {
-            if let Some((name, entry)) = string_field(&layer.value, "name")
+            if let Some((name, entry)) = string_field(&layer.value, key::NAME)
                 && name != key
             {
                 out.push(

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
@@ -31,16 +32,16 @@ declare_rule! {
 
 impl Rule for UnknownPartition {
     fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get("orchestration")) else {
+        let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };
         let orchestration = &orchestration.value;
-        let partitions: Vec<String> = section(orchestration, "partitions")
+        let partitions: Vec<String> = section(orchestration, key::PARTITIONS)
             .iter()
             .filter_map(|e| e.key.key_text())
             .collect();
-        for (pattern, asset) in profiles(orchestration, "assets") {
-            let Some((name, entry)) = string_field(&asset.value, "partitions") else {
+        for (pattern, asset) in profiles(orchestration, key::ASSETS) {
+            let Some((name, entry)) = string_field(&asset.value, key::PARTITIONS) else {
                 continue;
             };
             if partitions.iter().any(|p| p == name) {

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::constants::{DEFAULT_PROFILE, compute_log_manager as manager};
 use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::{Listing, available};
 use crate::rules::walk::{section, string_field};
@@ -41,7 +42,7 @@ impl Rule for UnknownStorageRef {
         else {
             return;
         };
-        let disabled = logs.value.get("enabled").is_some_and(|e| {
+        let disabled = logs.value.get(key::ENABLED).is_some_and(|e| {
             matches!(
                 e.value.value,
                 NodeValue::Scalar {
@@ -50,8 +51,9 @@ impl Rule for UnknownStorageRef {
                 }
             )
         });
-        let manager = string_field(&logs.value, "manager_type").map_or("s3", |(m, _)| m);
-        if disabled || !matches!(manager, "s3" | "gcs" | "azure_blob") {
+        let kind =
+            string_field(&logs.value, key::MANAGER_TYPE).map_or(manager::DEFAULT, |(m, _)| m);
+        if disabled || ![manager::S3, manager::GCS, manager::AZURE_BLOB].contains(&kind) {
             return;
         }
         let (name, span): (String, Span) = match logs.value.get(key::STORAGE_REF) {
@@ -59,9 +61,9 @@ impl Rule for UnknownStorageRef {
                 Some(name) => (name.to_owned(), entry.value.span),
                 None => return, // null: no storage profile is used
             },
-            None => ("default".to_owned(), logs.key.span),
+            None => (DEFAULT_PROFILE.to_owned(), logs.key.span),
         };
-        let storage: Vec<String> = section(root, "storage")
+        let storage: Vec<String> = section(root, key::STORAGE)
             .iter()
             .filter_map(|e| e.key.key_text())
             .collect();

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::dialect::runtime::vocabulary::FLOE_FILE;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Declaration, DeclaredKind, Plugins};
 use crate::rules::walk::{pairs, strings};
@@ -144,7 +145,7 @@ fn file_name(document: &Document) -> String {
     document
         .file
         .file_name()
-        .map_or_else(|| "floe.yaml".into(), |n| n.to_string_lossy().into_owned())
+        .map_or_else(|| FLOE_FILE.into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A Generation B file's message and help: where the value also ends up, and what can replace

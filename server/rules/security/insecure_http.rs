@@ -266,19 +266,19 @@ impl Rule for InsecureHttp {
         let Some(root) = &document.root else { return };
         let mut urls: Vec<(String, &Entry)> = Vec::new();
         for (name, catalog) in profiles(root, key::CATALOGS) {
-            if let Some((_, entry)) = string_field(&catalog.value, "uri") {
+            if let Some((_, entry)) = string_field(&catalog.value, key::URI) {
                 urls.push((format!("catalog `{name}` uri"), entry));
             }
         }
         for (name, storage) in profiles(root, key::STORAGE) {
-            if let Some((_, entry)) = string_field(&storage.value, "endpoint") {
+            if let Some((_, entry)) = string_field(&storage.value, key::ENDPOINT) {
                 urls.push((format!("storage `{name}` endpoint"), entry));
             }
         }
-        if let Some(observability) = root.get("observability") {
-            for key in ["otlp_endpoint", "lineage_endpoint"] {
-                if let Some((_, entry)) = string_field(&observability.value, key) {
-                    urls.push((format!("observability `{key}`"), entry));
+        if let Some(observability) = root.get(key::OBSERVABILITY) {
+            for field in [key::OTLP_ENDPOINT, key::LINEAGE_ENDPOINT] {
+                if let Some((_, entry)) = string_field(&observability.value, field) {
+                    urls.push((format!("observability `{field}`"), entry));
                 }
             }
         }

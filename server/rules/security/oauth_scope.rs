@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL;
+use crate::dialect::runtime::constants::{PRINCIPAL_ROLE_ALL, credential_mode};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
@@ -135,7 +135,9 @@ impl Rule for MissingScope {
                 let Some(credentials) = profile.value.get(key::CREDENTIALS) else {
                     continue;
                 };
-                let Some(("oauth2", mode)) = string_field(&credentials.value, key::MODE) else {
+                let Some((credential_mode::OAUTH2, mode)) =
+                    string_field(&credentials.value, key::MODE)
+                else {
                     continue;
                 };
                 let scope = credentials.value.get(key::SCOPE);

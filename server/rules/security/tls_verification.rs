@@ -3,7 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
 use crate::rules::Rule;
-use crate::rules::walk::pydantic_bool;
+use crate::syntax::pydantic;
 use crate::syntax::{Document, Entry};
 
 declare_rule! {
@@ -99,7 +99,7 @@ fn settings(manifest: &Document) -> Vec<Setting<'_>> {
 impl Rule for TlsVerificationDisabled {
     fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
         for setting in settings(manifest) {
-            if pydantic_bool(&setting.entry.value) != Some(false) {
+            if pydantic::bool_value(&setting.entry.value) != Some(false) {
                 continue;
             }
             out.push(

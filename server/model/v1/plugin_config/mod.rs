@@ -20,6 +20,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use serde_json::Value;
 
+use crate::dialect::v1::keys::{self as key, plugin, plugin_type};
 use crate::model::common::unwrap_description;
 use crate::model::semantic::SemanticError;
 
@@ -64,14 +65,14 @@ impl PluginConfigKind {
     /// have no config model.
     pub fn for_plugin(category: &str, plugin_type: &str) -> Option<PluginConfigKind> {
         Some(match (category, plugin_type.trim()) {
-            ("catalog", "polaris") => PluginConfigKind::Polaris,
-            ("storage", "s3") => PluginConfigKind::S3,
-            ("lineage_backend", "marquez") => PluginConfigKind::Marquez,
-            ("semantic_layer", "cube") => PluginConfigKind::Cube,
-            ("ingestion", "dlt") => PluginConfigKind::Dlt,
-            ("secrets", "k8s") => PluginConfigKind::K8sSecrets,
-            ("secrets", "infisical") => PluginConfigKind::Infisical,
-            ("identity", "keycloak") => PluginConfigKind::Keycloak,
+            (plugin::CATALOG, plugin_type::POLARIS) => PluginConfigKind::Polaris,
+            (plugin::STORAGE, plugin_type::S3) => PluginConfigKind::S3,
+            (plugin::LINEAGE_BACKEND, plugin_type::MARQUEZ) => PluginConfigKind::Marquez,
+            (plugin::SEMANTIC_LAYER, plugin_type::CUBE) => PluginConfigKind::Cube,
+            (plugin::INGESTION, plugin_type::DLT) => PluginConfigKind::Dlt,
+            (plugin::SECRETS, plugin_type::K8S) => PluginConfigKind::K8sSecrets,
+            (plugin::SECRETS, plugin_type::INFISICAL) => PluginConfigKind::Infisical,
+            (plugin::IDENTITY, plugin_type::KEYCLOAK) => PluginConfigKind::Keycloak,
             _ => return None,
         })
     }
@@ -79,13 +80,13 @@ impl PluginConfigKind {
     /// The `plugins` category whose `type` selects the plugin.
     pub fn category(self) -> &'static str {
         match self {
-            PluginConfigKind::Polaris => "catalog",
-            PluginConfigKind::S3 => "storage",
-            PluginConfigKind::Marquez => "lineage_backend",
-            PluginConfigKind::Cube => "semantic_layer",
-            PluginConfigKind::Dlt => "ingestion",
-            PluginConfigKind::K8sSecrets | PluginConfigKind::Infisical => "secrets",
-            PluginConfigKind::Keycloak => "identity",
+            PluginConfigKind::Polaris => plugin::CATALOG,
+            PluginConfigKind::S3 => plugin::STORAGE,
+            PluginConfigKind::Marquez => plugin::LINEAGE_BACKEND,
+            PluginConfigKind::Cube => plugin::SEMANTIC_LAYER,
+            PluginConfigKind::Dlt => plugin::INGESTION,
+            PluginConfigKind::K8sSecrets | PluginConfigKind::Infisical => plugin::SECRETS,
+            PluginConfigKind::Keycloak => plugin::IDENTITY,
         }
     }
 
@@ -113,23 +114,32 @@ pub struct LocatedConfig<'a> {
     pub value: &'a Value,
 }
 
-const CATEGORIES: [(&str, &str); 6] = [
-    ("catalog", "/plugins/catalog/config"),
-    ("storage", "/plugins/storage/config"),
-    ("lineage_backend", "/plugins/lineage_backend/config"),
-    ("semantic_layer", "/plugins/semantic_layer/config"),
-    ("ingestion", "/plugins/ingestion/config"),
-    ("secrets", "/plugins/secrets/config"),
-];
-const IDENTITY: (&str, &str) = ("identity", "/plugins/identity/config");
+/// The categories whose plugins may have a config model, in the order they are located, each
+/// with the pointer of its `config` (`/plugins/catalog/config`).
+static CATEGORIES: std::sync::LazyLock<Vec<(&str, String)>> = std::sync::LazyLock::new(|| {
+    [
+        plugin::CATALOG,
+        plugin::STORAGE,
+        plugin::LINEAGE_BACKEND,
+        plugin::SEMANTIC_LAYER,
+        plugin::INGESTION,
+        plugin::SECRETS,
+        plugin::IDENTITY,
+    ]
+    .into_iter()
+    .map(|category| {
+        let pointer = crate::syntax::json_pointer::of(&[key::PLUGINS, category, key::CONFIG]);
+        (category, pointer)
+    })
+    .collect()
+});
 
 /// The JSON pointer of the `config` block of `kind`'s category (`/plugins/catalog/config`).
 pub fn pointer_of(kind: PluginConfigKind) -> &'static str {
     CATEGORIES
         .iter()
-        .chain(std::iter::once(&IDENTITY))
         .find(|(category, _)| *category == kind.category())
-        .map_or("", |(_, pointer)| pointer)
+        .map_or("", |(_, pointer)| pointer.as_str())
 }
 
 /// The plugin `config` blocks of a manifest that the runtime validates. A selection without
@@ -138,17 +148,17 @@ pub fn pointer_of(kind: PluginConfigKind) -> &'static str {
 pub fn locate(manifest: &Value) -> Vec<LocatedConfig<'_>> {
     static EMPTY: std::sync::LazyLock<Value> =
         std::sync::LazyLock::new(|| Value::Object(serde_json::Map::new()));
-    let Some(plugins) = manifest.get("plugins").and_then(Value::as_object) else {
+    let Some(plugins) = manifest.get(key::PLUGINS).and_then(Value::as_object) else {
         return Vec::new();
     };
     CATEGORIES
         .iter()
-        .chain(std::iter::once(&IDENTITY))
         .filter_map(|(category, pointer)| {
             let selection = plugins.get(*category)?.as_object()?;
-            let plugin_type = selection.get("type")?.as_str()?;
+            let plugin_type = selection.get(key::TYPE)?.as_str()?;
             let kind = PluginConfigKind::for_plugin(category, plugin_type)?;
-            let value = match selection.get("config") {
+            let pointer = pointer.as_str();
+            let value = match selection.get(key::CONFIG) {
                 None | Some(Value::Null) => &*EMPTY,
                 Some(value) => value,
             };

@@ -8,11 +8,12 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::{LocatedConfig, PluginConfigKind, error, locate};
+use crate::dialect::v1::keys as key;
 use crate::model::semantic::SemanticError;
 use crate::model::v1::semantic::{child, duplicates, py_list};
 
 const SOURCE_TYPES: [&str; 3] = ["filesystem", "rest_api", "sql_database"];
-const WRITE_MODES: [&str; 3] = ["append", "merge", "replace"];
+const WRITE_MODES: [&str; 3] = ["append", key::WRITE_MODE_MERGE, "replace"];
 const SCHEMA_CONTRACTS: [&str; 3] = ["discard_value", "evolve", "freeze"];
 
 /// Every custom-validator failure of the manifest's plugin configs (the schema of each model,
@@ -78,12 +79,12 @@ fn is_localhost(host: &str) -> bool {
 
 /// `MarquezConfig.validate_url_security` (model validator: reported at the config).
 fn check_marquez(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    let url = match config.get("url") {
+    let url = match config.get(key::URL) {
         None => return, // the default, https://marquez:5000
         Some(Value::String(url)) => url.trim_end_matches('/'),
         Some(_) => return,
     };
-    let allow_insecure = config.get("allow_insecure_http") == Some(&Value::Bool(true));
+    let allow_insecure = config.get(key::ALLOW_INSECURE_HTTP) == Some(&Value::Bool(true));
     if url.starts_with("http://") {
         let host = hostname(url);
         if is_localhost(&host) || allow_insecure {
@@ -105,20 +106,22 @@ fn check_marquez(config: &Map<String, Value>, pointer: &str, out: &mut Vec<Seman
 
 /// `CubeSemanticConfig.validate_server_url` and `validate_health_check_timeout`.
 fn check_cube(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    if let Some(url) = config.get("server_url").and_then(Value::as_str) {
+    if let Some(url) = config.get(key::SERVER_URL).and_then(Value::as_str) {
         let url = url.trim_end_matches('/');
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             out.push(error(
-                child(pointer, "server_url"),
+                child(pointer, key::SERVER_URL),
                 "server_url must start with http:// or https://".to_owned(),
             ));
         }
     }
-    if let Some(timeout) = config.get("health_check_timeout").and_then(Value::as_f64)
+    if let Some(timeout) = config
+        .get(key::HEALTH_CHECK_TIMEOUT)
+        .and_then(Value::as_f64)
         && timeout <= 0.0
     {
         out.push(error(
-            child(pointer, "health_check_timeout"),
+            child(pointer, key::HEALTH_CHECK_TIMEOUT),
             "health_check_timeout must be positive".to_owned(),
         ));
     }
@@ -127,16 +130,16 @@ fn check_cube(config: &Map<String, Value>, pointer: &str, out: &mut Vec<Semantic
 /// `IngestionSourceConfig`'s field and model validators and
 /// `DltIngestionConfig.validate_unique_source_names`.
 fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    let Some(sources) = config.get("sources").and_then(Value::as_array) else {
+    let Some(sources) = config.get(key::SOURCES).and_then(Value::as_array) else {
         return;
     };
-    let sources_pointer = child(pointer, "sources");
+    let sources_pointer = child(pointer, key::SOURCES);
     for (index, source) in sources.iter().enumerate() {
         let Some(source) = source.as_object() else {
             continue;
         };
         let at = child(&sources_pointer, &index.to_string());
-        if let Some(name) = source.get("name").and_then(Value::as_str) {
+        if let Some(name) = source.get(key::NAME).and_then(Value::as_str) {
             // `v.replace("_", "").replace("-", "").isalnum()`: empty after removal fails too.
             let rest: String = name.chars().filter(|c| *c != '_' && *c != '-').collect();
             let length = name.chars().count();
@@ -144,7 +147,7 @@ fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticE
                 && (rest.is_empty() || !rest.chars().all(char::is_alphanumeric))
             {
                 out.push(error(
-                    child(&at, "name"),
+                    child(&at, key::NAME),
                     format!(
                         "Source name '{name}' contains invalid characters. Only alphanumeric, underscore, and hyphen are allowed."
                     ),
@@ -152,9 +155,9 @@ fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticE
             }
         }
         for (field, allowed) in [
-            ("source_type", &SOURCE_TYPES),
-            ("write_mode", &WRITE_MODES),
-            ("schema_contract", &SCHEMA_CONTRACTS),
+            (key::SOURCE_TYPE, &SOURCE_TYPES),
+            (key::WRITE_MODE, &WRITE_MODES),
+            (key::SCHEMA_CONTRACT, &SCHEMA_CONTRACTS),
         ] {
             if let Some(value) = source.get(field).and_then(Value::as_str)
                 && !allowed.contains(&value)
@@ -165,8 +168,9 @@ fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticE
                 ));
             }
         }
-        let merge = source.get("write_mode").and_then(Value::as_str) == Some("merge");
-        if merge && matches!(source.get("primary_key"), None | Some(Value::Null)) {
+        let merge =
+            source.get(key::WRITE_MODE).and_then(Value::as_str) == Some(key::WRITE_MODE_MERGE);
+        if merge && matches!(source.get(key::PRIMARY_KEY), None | Some(Value::Null)) {
             out.push(error(
                 at,
                 "primary_key is required when write_mode is 'merge'".to_owned(),
@@ -176,7 +180,7 @@ fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticE
     let names: Vec<(usize, &str)> = sources
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| Some((i, s.as_object()?.get("name")?.as_str()?)))
+        .filter_map(|(i, s)| Some((i, s.as_object()?.get(key::NAME)?.as_str()?)))
         .collect();
     let (repeated, _) = duplicates(&names);
     if !repeated.is_empty() {
@@ -190,10 +194,10 @@ fn check_dlt(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticE
 /// `K8sSecretsConfig.validate_labels`. Upstream stops at the first bad label; each is
 /// reported here.
 fn check_k8s(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    let Some(labels) = config.get("labels").and_then(Value::as_object) else {
+    let Some(labels) = config.get(key::LABELS).and_then(Value::as_object) else {
         return;
     };
-    let labels_pointer = child(pointer, "labels");
+    let labels_pointer = child(pointer, key::LABELS);
     for (key, value) in labels {
         if key.chars().count() > 253 {
             out.push(SemanticError {
@@ -217,7 +221,7 @@ static HTTPS_URL_RE: LazyLock<Option<Regex>> =
 
 /// `InfisicalSecretsConfig.validate_site_url`.
 fn check_infisical(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    let Some(url) = config.get("site_url").and_then(Value::as_str) else {
+    let Some(url) = config.get(key::SITE_URL).and_then(Value::as_str) else {
         return;
     };
     let url = url.trim_end_matches('/');
@@ -228,19 +232,19 @@ fn check_infisical(config: &Map<String, Value>, pointer: &str, out: &mut Vec<Sem
     } else {
         return;
     };
-    out.push(error(child(pointer, "site_url"), message));
+    out.push(error(child(pointer, key::SITE_URL), message));
 }
 
 /// `KeycloakIdentityConfig.validate_server_url` and `validate_client_secret`. String values
 /// are whitespace-stripped first (`str_strip_whitespace`).
 fn check_keycloak(config: &Map<String, Value>, pointer: &str, out: &mut Vec<SemanticError>) {
-    if let Some(url) = config.get("server_url").and_then(Value::as_str) {
+    if let Some(url) = config.get(key::SERVER_URL).and_then(Value::as_str) {
         let url = url.trim().trim_end_matches('/');
         if url.starts_with("http://") {
             let host = hostname(url);
             if !is_localhost(&host) {
                 out.push(error(
-                    child(pointer, "server_url"),
+                    child(pointer, key::SERVER_URL),
                     format!(
                         "HTTP not allowed for '{host}'. server_url must use HTTPS for non-localhost URLs. HTTP is only allowed for localhost development."
                     ),
@@ -248,14 +252,14 @@ fn check_keycloak(config: &Map<String, Value>, pointer: &str, out: &mut Vec<Sema
             }
         } else if !url.is_empty() && !url.starts_with("https://") {
             out.push(error(
-                child(pointer, "server_url"),
+                child(pointer, key::SERVER_URL),
                 "server_url must start with https:// or http://localhost".to_owned(),
             ));
         }
     }
-    if config.get("client_secret").and_then(Value::as_str) == Some("") {
+    if config.get(key::CLIENT_SECRET).and_then(Value::as_str) == Some("") {
         out.push(error(
-            child(pointer, "client_secret"),
+            child(pointer, key::CLIENT_SECRET),
             "client_secret cannot be empty".to_owned(),
         ));
     }

@@ -6,13 +6,15 @@ use super::manifest::all_strings;
 use super::{
     V1Check, V1Finding, array, child, duplicates, object, py_list, py_set, string, upstream,
 };
+use crate::dialect::v1::keys as key;
 use crate::model::v1::promotion::{SEVERITY_LEVELS, WEBHOOK_EVENTS};
+use crate::syntax::json_pointer;
 
 pub(super) fn check(artifacts: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    if let Some(registry) = object(artifacts, "registry") {
+    if let Some(registry) = object(artifacts, key::REGISTRY) {
         check_registry(registry, out);
     }
-    if let Some(promotion) = object(artifacts, "promotion") {
+    if let Some(promotion) = object(artifacts, key::PROMOTION) {
         check_promotion(promotion, out);
     }
 }
@@ -20,8 +22,8 @@ pub(super) fn check(artifacts: &Map<String, Value>, out: &mut Vec<V1Finding>) {
 fn auth_type_repr(auth_type: &str) -> Option<&'static str> {
     Some(match auth_type {
         "anonymous" => "AuthType.ANONYMOUS",
-        "basic" => "AuthType.BASIC",
-        "token" => "AuthType.TOKEN",
+        key::AUTH_BASIC => "AuthType.BASIC",
+        key::AUTH_TOKEN => "AuthType.TOKEN",
         "aws-irsa" => "AuthType.AWS_IRSA",
         "azure-managed-identity" => "AuthType.AZURE_MANAGED_IDENTITY",
         "gcp-workload-identity" => "AuthType.GCP_WORKLOAD_IDENTITY",
@@ -32,13 +34,18 @@ fn auth_type_repr(auth_type: &str) -> Option<&'static str> {
 fn check_registry(registry: &Map<String, Value>, out: &mut Vec<V1Finding>) {
     // RegistryAuth.validate_credentials_ref: a field validator, so it runs only when
     // `credentials_ref` is written (upstream gap: leaving it out passes for basic/token).
-    if let Some(auth) = object(registry, "auth")
-        && let Some(auth_type) = string(auth, "type")
+    if let Some(auth) = object(registry, key::AUTH)
+        && let Some(auth_type) = string(auth, key::TYPE)
         && let Some(repr) = auth_type_repr(auth_type)
-        && let Some(reference) = auth.get("credentials_ref")
+        && let Some(reference) = auth.get(key::CREDENTIALS_REF)
     {
-        let pointer = "/artifacts/registry/auth/credentials_ref".to_owned();
-        let needs_reference = matches!(auth_type, "basic" | "token");
+        let pointer = json_pointer::of(&[
+            key::ARTIFACTS,
+            key::REGISTRY,
+            key::AUTH,
+            key::CREDENTIALS_REF,
+        ]);
+        let needs_reference = [key::AUTH_BASIC, key::AUTH_TOKEN].contains(&auth_type);
         if needs_reference && reference.is_null() {
             let message = format!("credentials_ref required for auth type '{repr}'");
             out.push(upstream(V1Check::Validator, pointer, false, message));
@@ -47,10 +54,10 @@ fn check_registry(registry: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             out.push(upstream(V1Check::Validator, pointer, false, message));
         }
     }
-    if let Some(signing) = object(registry, "signing") {
+    if let Some(signing) = object(registry, key::SIGNING) {
         check_signing(signing, out);
     }
-    if let Some(verification) = object(registry, "verification") {
+    if let Some(verification) = object(registry, key::VERIFICATION) {
         check_verification(verification, out);
     }
 }
@@ -69,21 +76,21 @@ fn truthy(map: &Map<String, Value>, key: &str) -> bool {
 
 /// `SigningConfig.validate_mode_requirements` (first failing rule, as upstream).
 fn check_signing(signing: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let message = match string(signing, "mode") {
-        Some("keyless") if !truthy(signing, "oidc_issuer") => {
+    let message = match string(signing, key::MODE) {
+        Some(key::SIGNING_KEYLESS) if !truthy(signing, key::OIDC_ISSUER) => {
             "oidc_issuer required for keyless mode"
         }
-        Some("key-based") if !truthy(signing, "private_key_ref") => {
+        Some(key::SIGNING_KEY_BASED) if !truthy(signing, key::PRIVATE_KEY_REF) => {
             "private_key_ref required for key-based mode"
         }
-        Some("keyless") if truthy(signing, "private_key_ref") => {
+        Some(key::SIGNING_KEYLESS) if truthy(signing, key::PRIVATE_KEY_REF) => {
             "private_key_ref not allowed for keyless mode"
         }
         _ => return,
     };
     out.push(upstream(
         V1Check::Validator,
-        "/artifacts/registry/signing".to_owned(),
+        json_pointer::of(&[key::ARTIFACTS, key::REGISTRY, key::SIGNING]),
         false,
         message.to_owned(),
     ));
@@ -91,30 +98,33 @@ fn check_signing(signing: &Map<String, Value>, out: &mut Vec<V1Finding>) {
 
 /// `VerificationPolicy.validate_verification_config` and `TrustedIssuer.validate_subject`.
 fn check_verification(verification: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let base = "/artifacts/registry/verification";
+    let base = json_pointer::of(&[key::ARTIFACTS, key::REGISTRY, key::VERIFICATION]);
     let enabled = verification
-        .get("enabled")
+        .get(key::ENABLED)
         .and_then(Value::as_bool)
         .unwrap_or(true);
     if enabled
-        && !truthy(verification, "trusted_issuers")
-        && !truthy(verification, "public_key_ref")
+        && !truthy(verification, key::TRUSTED_ISSUERS)
+        && !truthy(verification, key::PUBLIC_KEY_REF)
     {
         out.push(upstream(
             V1Check::Validator,
-            base.to_owned(),
+            base.clone(),
             false,
             "At least one of trusted_issuers or public_key_ref required when enabled".to_owned(),
         ));
     }
-    let Some(issuers) = array(verification, "trusted_issuers") else {
+    let Some(issuers) = array(verification, key::TRUSTED_ISSUERS) else {
         return;
     };
     for (index, issuer) in issuers.iter().enumerate() {
         let Some(issuer) = issuer.as_object() else {
             continue;
         };
-        let (subject, regex) = (truthy(issuer, "subject"), truthy(issuer, "subject_regex"));
+        let (subject, regex) = (
+            truthy(issuer, key::SUBJECT),
+            truthy(issuer, key::SUBJECT_REGEX),
+        );
         let message = match (subject, regex) {
             (false, false) => "Either subject or subject_regex required",
             (true, true) => "subject and subject_regex are mutually exclusive",
@@ -122,7 +132,7 @@ fn check_verification(verification: &Map<String, Value>, out: &mut Vec<V1Finding
         };
         out.push(upstream(
             V1Check::Validator,
-            format!("{base}/trusted_issuers/{index}"),
+            child(&child(&base, key::TRUSTED_ISSUERS), &index.to_string()),
             false,
             message.to_owned(),
         ));
@@ -130,18 +140,18 @@ fn check_verification(verification: &Map<String, Value>, out: &mut Vec<V1Finding
 }
 
 fn check_promotion(promotion: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let base = "/artifacts/promotion";
-    if let Some(environments) = array(promotion, "environments") {
+    let base = json_pointer::of(&[key::ARTIFACTS, key::PROMOTION]);
+    if let Some(environments) = array(promotion, key::ENVIRONMENTS) {
         let names: Vec<(usize, &str)> = environments
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| Some((i, string(e.as_object()?, "name")?)))
+            .filter_map(|(i, e)| Some((i, string(e.as_object()?, key::NAME)?)))
             .collect();
         let (repeated, _) = duplicates(&names);
         if !repeated.is_empty() {
             out.push(upstream(
                 V1Check::DuplicateName,
-                format!("{base}/environments"),
+                child(&base, key::ENVIRONMENTS),
                 false,
                 format!(
                     "Environment names must be unique. Duplicates found: {}",
@@ -150,11 +160,14 @@ fn check_promotion(promotion: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             ));
         }
         for (index, environment) in environments.iter().enumerate() {
-            let Some(gates) = environment.as_object().and_then(|e| object(e, "gates")) else {
+            let Some(gates) = environment.as_object().and_then(|e| object(e, key::GATES)) else {
                 continue;
             };
-            let pointer = format!("{base}/environments/{index}/gates");
-            if gates.get("policy_compliance") == Some(&Value::Bool(false)) {
+            let pointer = child(
+                &child(&child(&base, key::ENVIRONMENTS), &index.to_string()),
+                key::GATES,
+            );
+            if gates.get(key::POLICY_COMPLIANCE) == Some(&Value::Bool(false)) {
                 out.push(upstream(
                     V1Check::Validator,
                     pointer.clone(),
@@ -169,18 +182,22 @@ fn check_promotion(promotion: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             }
         }
     }
-    if let Some(commands) = object(promotion, "gate_commands") {
+    if let Some(commands) = object(promotion, key::GATE_COMMANDS) {
         for (gate, command) in commands {
             if let Some(command) = command.as_object() {
-                check_security_gate(command, &child(&format!("{base}/gate_commands"), gate), out);
+                check_security_gate(
+                    command,
+                    &child(&child(&base, key::GATE_COMMANDS), gate),
+                    out,
+                );
             }
         }
     }
-    if let Some(webhooks) = array(promotion, "webhooks") {
+    if let Some(webhooks) = array(promotion, key::WEBHOOKS) {
         for (index, webhook) in webhooks.iter().enumerate() {
             let Some(events) = webhook
                 .as_object()
-                .and_then(|w| array(w, "events"))
+                .and_then(|w| array(w, key::EVENTS))
                 .and_then(|e| all_strings(e))
             else {
                 continue;
@@ -189,7 +206,10 @@ fn check_promotion(promotion: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             if !invalid.is_empty() {
                 out.push(upstream(
                     V1Check::Validator,
-                    format!("{base}/webhooks/{index}/events"),
+                    child(
+                        &child(&child(&base, key::WEBHOOKS), &index.to_string()),
+                        key::EVENTS,
+                    ),
                     false,
                     format!(
                         "Invalid event types: {}. Valid types: {}",
@@ -215,14 +235,14 @@ fn sorted_invalid<'a>(values: &[&'a str], valid: &[&str]) -> Vec<&'a str> {
 
 /// `SecurityGateConfig.validate_severity_levels`.
 fn check_security_gate(gate: &Map<String, Value>, pointer: &str, out: &mut Vec<V1Finding>) {
-    let Some(levels) = array(gate, "block_on_severity").and_then(|l| all_strings(l)) else {
+    let Some(levels) = array(gate, key::BLOCK_ON_SEVERITY).and_then(|l| all_strings(l)) else {
         return;
     };
     let invalid = sorted_invalid(&levels, &SEVERITY_LEVELS);
     if !invalid.is_empty() {
         out.push(upstream(
             V1Check::Validator,
-            child(pointer, "block_on_severity"),
+            child(pointer, key::BLOCK_ON_SEVERITY),
             false,
             format!(
                 "Invalid severity levels: {}. Valid levels: {}",

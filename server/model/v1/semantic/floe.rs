@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::{
     UpstreamSeverity, V1Check, V1Finding, array, child, duplicates, object, string, upstream,
 };
+use crate::dialect::v1::keys as key;
 use crate::model::semantic::SemanticError;
 use crate::model::v1::aliases;
 
@@ -32,17 +33,17 @@ const MAX_CONFIG_KEYS: usize = 50;
 
 pub(super) fn check(root: &Map<String, Value>, out: &mut Vec<V1Finding>) {
     check_aliases(root, "", aliases::FLOE_SPEC, out);
-    if let Some(transforms) = array(root, "transforms") {
+    if let Some(transforms) = array(root, key::TRANSFORMS) {
         for (index, transform) in transforms.iter().enumerate() {
             if let Some(transform) = transform.as_object() {
-                let pointer = child("/transforms", &index.to_string());
+                let pointer = child(&child("", key::TRANSFORMS), &index.to_string());
                 check_aliases(transform, &pointer, aliases::TRANSFORM_SPEC, out);
             }
         }
     }
     check_forbidden_keys(root, out);
-    check_unique_names(root, "transforms", "transform", out);
-    check_unique_names(root, "destinations", "destination", out);
+    check_unique_names(root, key::TRANSFORMS, "transform", out);
+    check_unique_names(root, key::DESTINATIONS, "destination", out);
     check_destination_configs(root, out);
 }
 
@@ -159,7 +160,7 @@ fn check_unique_names(root: &Map<String, Value>, list: &str, what: &str, out: &m
     let names: Vec<(usize, &str)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| Some((i, string(item.as_object()?, "name")?)))
+        .filter_map(|(i, item)| Some((i, string(item.as_object()?, key::NAME)?)))
         .collect();
     let (repeated, positions) = duplicates(&names);
     if repeated.is_empty() {
@@ -170,7 +171,7 @@ fn check_unique_names(root: &Map<String, Value>, list: &str, what: &str, out: &m
         repeated.join(", ")
     );
     for position in positions {
-        let pointer = child(&child(&child("", list), &position.to_string()), "name");
+        let pointer = child(&child(&child("", list), &position.to_string()), key::NAME);
         out.push(upstream(
             V1Check::DuplicateName,
             pointer,
@@ -182,17 +183,20 @@ fn check_unique_names(root: &Map<String, Value>, list: &str, what: &str, out: &m
 
 /// `DestinationConfig.validate_config_depth`.
 fn check_destination_configs(root: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let Some(destinations) = array(root, "destinations") else {
+    let Some(destinations) = array(root, key::DESTINATIONS) else {
         return;
     };
     for (index, destination) in destinations.iter().enumerate() {
-        let Some(config) = destination.as_object().and_then(|d| object(d, "config")) else {
+        let Some(config) = destination.as_object().and_then(|d| object(d, key::CONFIG)) else {
             continue;
         };
         if config.len() > MAX_CONFIG_KEYS {
             out.push(upstream(
                 V1Check::ConfigTooLarge,
-                child(&child("/destinations", &index.to_string()), "config"),
+                child(
+                    &child(&child("", key::DESTINATIONS), &index.to_string()),
+                    key::CONFIG,
+                ),
                 false,
                 format!(
                     "config has {} keys, max {MAX_CONFIG_KEYS} allowed",

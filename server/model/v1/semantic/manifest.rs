@@ -10,27 +10,30 @@ use serde_json::{Map, Value};
 use super::{
     UpstreamSeverity, V1Check, V1Finding, array, child, object, py_float, py_list, string, upstream,
 };
+use crate::dialect::v1::keys::{self as key, plugin};
+use crate::dialect::v1::vocabulary::{API_VERSION_FIELD, API_VERSION_KEY, KIND};
 use crate::model::semantic::SemanticError;
 use crate::model::v1::aliases;
 use crate::model::v1::governance::POLICY_TYPES;
+use crate::syntax::json_pointer;
 
 /// Root keys of the manifest model (either alias spelling).
 pub const KNOWN_MANIFEST_KEYS: [&str; 15] = [
-    "apiVersion",
-    "api_version",
-    "kind",
-    "metadata",
-    "scope",
-    "parent_manifest",
-    "plugins",
-    "governance",
-    "approved_plugins",
-    "approved_sinks",
-    "approved_products",
-    "defaults",
-    "artifacts",
-    "observability",
-    "resource_presets",
+    API_VERSION_KEY,
+    API_VERSION_FIELD,
+    KIND,
+    key::METADATA,
+    key::SCOPE,
+    key::PARENT_MANIFEST,
+    key::PLUGINS,
+    key::GOVERNANCE,
+    key::APPROVED_PLUGINS,
+    key::APPROVED_SINKS,
+    key::APPROVED_PRODUCTS,
+    key::DEFAULTS,
+    key::ARTIFACTS,
+    key::OBSERVABILITY,
+    key::RESOURCE_PRESETS,
 ];
 
 /// Root keys rejected because a manifest is environment-agnostic (exact spelling).
@@ -49,41 +52,27 @@ pub const MANIFEST_ENVIRONMENT_KEYS: [&str; 10] = [
 
 const RESERVED_NAMES: [&str; 5] = ["default", "system", "floe", "admin", "root"];
 
-const PLUGIN_SELECTIONS: [&str; 11] = [
-    "compute",
-    "orchestrator",
-    "catalog",
-    "storage",
-    "semantic_layer",
-    "ingestion",
-    "secrets",
-    "telemetry_backend",
-    "lineage_backend",
-    "identity",
-    "dbt",
-];
-
 pub(super) fn check(root: &Map<String, Value>, out: &mut Vec<V1Finding>) {
     check_root_keys(root, out);
     check_scope(root, out);
-    if let Some(metadata) = object(root, "metadata") {
+    if let Some(metadata) = object(root, key::METADATA) {
         check_reserved_name(metadata, out);
     }
-    if let Some(plugins) = object(root, "plugins") {
+    if let Some(plugins) = object(root, key::PLUGINS) {
         check_plugin_types(plugins, out);
         if let Some(weights) =
-            object(plugins, "quality").and_then(|q| object(q, "dimension_weights"))
+            object(plugins, plugin::QUALITY).and_then(|q| object(q, plugin::DIMENSION_WEIGHTS))
         {
             check_dimension_weights(weights, out);
         }
     }
-    if let Some(governance) = object(root, "governance") {
+    if let Some(governance) = object(root, key::GOVERNANCE) {
         check_governance(governance, out);
     }
-    if let Some(observability) = object(root, "observability") {
+    if let Some(observability) = object(root, key::OBSERVABILITY) {
         check_endpoints(observability, out);
     }
-    if let Some(artifacts) = object(root, "artifacts") {
+    if let Some(artifacts) = object(root, key::ARTIFACTS) {
         super::artifacts::check(artifacts, out);
     }
 }
@@ -162,9 +151,11 @@ fn unknown_keys_message(keys: &[&str]) -> String {
 /// root; each failing rule is reported here, at the key that breaks it. Like upstream, only
 /// when `scope` is absent, null or a valid scope (otherwise the schema reports `scope`).
 fn check_scope(root: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let scope = match root.get("scope") {
+    let scope = match root.get(key::SCOPE) {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s == "enterprise" || s == "domain" => Some(s.as_str()),
+        Some(Value::String(s)) if s == key::SCOPE_ENTERPRISE || s == key::SCOPE_DOMAIN => {
+            Some(s.as_str())
+        }
         Some(_) => return,
     };
     let scope_repr = match scope {
@@ -180,24 +171,24 @@ fn check_scope(root: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             message,
         ));
     };
-    if scope != Some("domain") && is_set("parent_manifest") {
+    if scope != Some(key::SCOPE_DOMAIN) && is_set(key::PARENT_MANIFEST) {
         rule(
-            "/parent_manifest",
+            &child("", key::PARENT_MANIFEST),
             format!(
                 "parent_manifest must be None for scope={scope_repr}. Only domain-scoped manifests can have a parent."
             ),
         );
     }
-    if scope == Some("domain") && !is_set("parent_manifest") {
+    if scope == Some(key::SCOPE_DOMAIN) && !is_set(key::PARENT_MANIFEST) {
         rule(
-            "/scope",
+            &child("", key::SCOPE),
             "parent_manifest is required for scope='domain'. Domain manifests must inherit from an enterprise manifest.".to_owned(),
         );
     }
     for (key, allowed) in [
-        ("approved_plugins", "enterprise"),
-        ("approved_products", "domain"),
-        ("approved_sinks", "enterprise"),
+        (key::APPROVED_PLUGINS, key::SCOPE_ENTERPRISE),
+        (key::APPROVED_PRODUCTS, key::SCOPE_DOMAIN),
+        (key::APPROVED_SINKS, key::SCOPE_ENTERPRISE),
     ] {
         if is_set(key) && scope != Some(allowed) {
             rule(
@@ -214,7 +205,7 @@ static MANIFEST_NAME_RE: LazyLock<Option<Regex>> =
 /// `ManifestMetadata.validate_name_not_reserved` (runs only once the name matched its
 /// pattern and length).
 fn check_reserved_name(metadata: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    let Some(name) = string(metadata, "name") else {
+    let Some(name) = string(metadata, key::NAME) else {
         return;
     };
     let valid = name.chars().count() <= 63
@@ -224,7 +215,7 @@ fn check_reserved_name(metadata: &Map<String, Value>, out: &mut Vec<V1Finding>) 
     if valid && RESERVED_NAMES.contains(&name.to_lowercase().as_str()) {
         out.push(upstream(
             V1Check::Validator,
-            "/metadata/name".to_owned(),
+            json_pointer::of(&[key::METADATA, key::NAME]),
             false,
             format!("Name '{name}' is reserved and cannot be used"),
         ));
@@ -233,14 +224,14 @@ fn check_reserved_name(metadata: &Map<String, Value>, out: &mut Vec<V1Finding>) 
 
 /// `PluginSelection.validate_type`: a type of only whitespace (an empty one fails its length).
 fn check_plugin_types(plugins: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    for category in PLUGIN_SELECTIONS {
-        let Some(plugin_type) = object(plugins, category).and_then(|p| string(p, "type")) else {
+    for category in plugin::SELECTIONS {
+        let Some(plugin_type) = object(plugins, category).and_then(|p| string(p, key::TYPE)) else {
             continue;
         };
         if !plugin_type.is_empty() && plugin_type.trim().is_empty() {
             out.push(upstream(
                 V1Check::Validator,
-                format!("/plugins/{category}/type"),
+                json_pointer::of(&[key::PLUGINS, category, key::TYPE]),
                 false,
                 "Plugin type cannot be empty or whitespace-only".to_owned(),
             ));
@@ -252,14 +243,8 @@ fn check_plugin_types(plugins: &Map<String, Value>, out: &mut Vec<V1Finding>) {
 /// its summation order. Skipped when a weight is not a number in 0–1 (the schema reports it).
 fn check_dimension_weights(weights: &Map<String, Value>, out: &mut Vec<V1Finding>) {
     let mut total = 0.0;
-    for (key, default) in [
-        ("completeness", 0.25),
-        ("accuracy", 0.25),
-        ("validity", 0.20),
-        ("consistency", 0.15),
-        ("timeliness", 0.15),
-    ] {
-        let weight = match weights.get(key) {
+    for (dimension, default) in key::DIMENSION_DEFAULTS {
+        let weight = match weights.get(dimension) {
             None => default,
             Some(value) => match value.as_f64() {
                 Some(w) if (0.0..=1.0).contains(&w) => w,
@@ -272,7 +257,7 @@ fn check_dimension_weights(weights: &Map<String, Value>, out: &mut Vec<V1Finding
     if (total - 1.0).abs() > 1e-9 * total.abs().max(1.0) {
         out.push(upstream(
             V1Check::Validator,
-            "/plugins/quality/dimension_weights".to_owned(),
+            json_pointer::of(&[key::PLUGINS, plugin::QUALITY, plugin::DIMENSION_WEIGHTS]),
             false,
             format!("Dimension weights must sum to 1.0, got {}", py_float(total)),
         ));
@@ -280,10 +265,10 @@ fn check_dimension_weights(weights: &Map<String, Value>, out: &mut Vec<V1Finding
 }
 
 fn check_governance(governance: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    if let Some(naming) = object(governance, "naming")
-        && string(naming, "pattern") == Some("custom")
+    if let Some(naming) = object(governance, key::NAMING)
+        && string(naming, key::PATTERN) == Some(key::NAMING_CUSTOM)
     {
-        let has_patterns = match naming.get("custom_patterns") {
+        let has_patterns = match naming.get(key::CUSTOM_PATTERNS) {
             Some(Value::Array(patterns)) => !patterns.is_empty(),
             None | Some(Value::Null) => false,
             Some(_) => true,
@@ -291,15 +276,15 @@ fn check_governance(governance: &Map<String, Value>, out: &mut Vec<V1Finding>) {
         if !has_patterns {
             out.push(upstream(
                 V1Check::Validator,
-                "/governance/naming".to_owned(),
+                json_pointer::of(&[key::GOVERNANCE, key::NAMING]),
                 false,
                 "custom_patterns is required when pattern='custom'. Provide a list of regex patterns for model name validation.".to_owned(),
             ));
         }
     }
-    if let Some(overrides) = array(governance, "policy_overrides") {
+    if let Some(overrides) = array(governance, key::POLICY_OVERRIDES) {
         for (index, item) in overrides.iter().enumerate() {
-            let Some(types) = item.as_object().and_then(|o| array(o, "policy_types")) else {
+            let Some(types) = item.as_object().and_then(|o| array(o, key::POLICY_TYPES)) else {
                 continue;
             };
             let Some(types) = all_strings(types) else {
@@ -314,7 +299,12 @@ fn check_governance(governance: &Map<String, Value>, out: &mut Vec<V1Finding>) {
             if !invalid.is_empty() {
                 out.push(upstream(
                     V1Check::Validator,
-                    format!("/governance/policy_overrides/{index}/policy_types"),
+                    json_pointer::of(&[
+                        key::GOVERNANCE,
+                        key::POLICY_OVERRIDES,
+                        &index.to_string(),
+                        key::POLICY_TYPES,
+                    ]),
                     false,
                     format!(
                         "Invalid policy_types: {}. Valid values are: {}",
@@ -341,8 +331,8 @@ static PRIVATE_NETWORK_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// private-network test is a prefix match anywhere after `://` (so `http://localhost-proxy…`
 /// is rejected and `http://[::1]` passes).
 fn check_endpoints(observability: &Map<String, Value>, out: &mut Vec<V1Finding>) {
-    for block in ["tracing", "lineage"] {
-        let Some(endpoint) = object(observability, block).and_then(|b| string(b, "endpoint"))
+    for block in [key::TRACING, key::LINEAGE] {
+        let Some(endpoint) = object(observability, block).and_then(|b| string(b, key::ENDPOINT))
         else {
             continue;
         };
@@ -358,7 +348,7 @@ fn check_endpoints(observability: &Map<String, Value>, out: &mut Vec<V1Finding>)
         };
         out.push(upstream(
             V1Check::Validator,
-            format!("/observability/{block}/endpoint"),
+            json_pointer::of(&[key::OBSERVABILITY, block, key::ENDPOINT]),
             false,
             message.to_owned(),
         ));

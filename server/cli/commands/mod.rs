@@ -1,5 +1,8 @@
 //! The commands, each returning the process exit code.
 
+mod fixes;
+mod rules_table;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,6 +21,9 @@ use crate::rules::registry;
 use crate::secrets::redact;
 use crate::syntax;
 use crate::workspace::{Selection, discover};
+use fixes::fix;
+use rules_table::fix_text;
+pub use rules_table::rules_table;
 
 /// Exit codes (ruff's convention).
 pub const EXIT_CLEAN: i32 = 0;
@@ -34,7 +40,7 @@ pub fn run(cli: Cli) -> i32 {
             print(match kind {
                 SchemaKind::Floe => embedded_schema(FileKind::Floe),
                 SchemaKind::Platform => embedded_schema(FileKind::Platform),
-                SchemaKind::Config => include_str!("../../schemas/floe-lint.schema.json"),
+                SchemaKind::Config => include_str!("../../../schemas/floe-lint.schema.json"),
             });
             EXIT_CLEAN
         }
@@ -75,137 +81,6 @@ fn settings(args: &CheckArgs, paths: &[PathBuf]) -> Result<config::Settings, Str
     };
     settings.override_selection(args.select.clone(), args.ignore.clone())?;
     Ok(settings)
-}
-
-/// File contents with pending fixes applied in memory, over the disk.
-struct Overlay {
-    changed: BTreeMap<PathBuf, Vec<u8>>,
-}
-
-impl check::Sources for Overlay {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        match self.changed.get(path) {
-            Some(bytes) => Ok(bytes.clone()),
-            None => crate::workspace::files::read(path),
-        }
-    }
-}
-
-/// `--fix` / `--diff`: apply fixes in passes (a fix can expose another) until nothing changes.
-fn fix(
-    args: &CheckArgs,
-    projects: &[crate::workspace::Project],
-    selection: &Selection,
-    options: &check::Options,
-    cwd: &Path,
-) -> i32 {
-    let level = if args.unsafe_fixes {
-        fix::Level::Unsafe
-    } else {
-        fix::Level::Safe
-    };
-    let mut overlay = Overlay {
-        changed: BTreeMap::new(),
-    };
-    let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
-    // Secrets of the files as they were, for a diff that must not show them.
-    let mut original_secrets: Vec<(std::sync::Arc<Path>, crate::diagnostic::Span)> = Vec::new();
-    let mut fixed = 0;
-    for pass in 0..8 {
-        let report = check::check_projects(projects, &overlay, selection, options);
-        if pass == 0 {
-            original_secrets.clone_from(&report.masked);
-        }
-        let mut progress = false;
-        for (path, document) in &report.documents {
-            if !document.loadable {
-                continue;
-            }
-            let fixes = fix::fixes_for(&report.diagnostics, path, level);
-            if fixes.is_empty() {
-                continue;
-            }
-            let (text, applied) = fix::apply(&document.text, fixes);
-            if applied == 0 || text == document.text {
-                continue;
-            }
-            // A fix must never turn a file that loads into one that does not.
-            if !syntax::parse_text(path, &text, &options.limits).loadable {
-                continue;
-            }
-            originals
-                .entry(path.to_path_buf())
-                .or_insert_with(|| document.text.clone());
-            overlay
-                .changed
-                .insert(path.to_path_buf(), text.into_bytes());
-            fixed += applied;
-            progress = true;
-        }
-        if !progress {
-            break;
-        }
-    }
-    let shown = |path: &Path| display(&relative_to(path, cwd));
-    if args.diff {
-        // The diff's context lines are file text like any snippet: secrets masked, before and
-        // after the fixes.
-        let fixed_secrets = check::check_projects(projects, &overlay, selection, options).masked;
-        let spans_of = |secrets: &[(std::sync::Arc<Path>, crate::diagnostic::Span)],
-                        path: &Path| {
-            secrets
-                .iter()
-                .filter(|(file, _)| file.as_ref() == path)
-                .map(|(_, span)| *span)
-                .collect::<Vec<_>>()
-        };
-        let mut out = String::new();
-        for (path, before) in &originals {
-            let after = overlay
-                .changed
-                .get(path)
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-                .unwrap_or_default();
-            let before = redact::mask(before, &spans_of(&original_secrets, path));
-            let after = redact::mask(&after, &spans_of(&fixed_secrets, path));
-            out.push_str(&fix::unified_diff(&shown(path), &before, &after));
-        }
-        // Diff lines are file text: control characters made visible.
-        print(&escape::text(&out));
-        eprintln!(
-            "Would fix {fixed} finding{} in {} file{}.",
-            plural(fixed),
-            originals.len(),
-            plural(originals.len())
-        );
-        return if originals.is_empty() {
-            EXIT_CLEAN
-        } else {
-            EXIT_FINDINGS
-        };
-    }
-    for (path, bytes) in &overlay.changed {
-        if let Err(error) = fix::write_atomically(path, bytes) {
-            eprintln!(
-                "floe-lint: cannot write {}: {error}",
-                escape::text(&shown(path))
-            );
-            return EXIT_ERROR;
-        }
-    }
-    let report = check::check_projects(projects, &Disk, selection, options);
-    let code = render(args, &report, cwd);
-    eprintln!(
-        "Fixed {fixed} finding{} in {} file{}.",
-        plural(fixed),
-        overlay.changed.len(),
-        plural(overlay.changed.len())
-    );
-    code
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// `floe-lint profiles`: the generated profiles.yml on stdout or in a file; quirks on stderr.
@@ -268,56 +143,6 @@ fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
-}
-
-/// The rule list, as text or as the Markdown table the README embeds.
-pub fn rules_table(format: RulesFormat) -> String {
-    let mut out = String::new();
-    match format {
-        RulesFormat::Md => {
-            out.push_str("| Code | Name | Family | Default severity | Fix | What it flags |\n|---|---|---|---|---|---|\n");
-            for r in registry::ALL.iter() {
-                out.push_str(&format!(
-                    "| <a id=\"{}\"></a>`{}` | `{}` | {} | {} | {} | {} |\n",
-                    r.code.to_ascii_lowercase(),
-                    r.code,
-                    r.name,
-                    r.family.as_str(),
-                    r.severity.as_str(),
-                    if r.fix.is_fixable() {
-                        r.fix.as_str()
-                    } else {
-                        ""
-                    },
-                    r.summary
-                ));
-            }
-        }
-        RulesFormat::Text => {
-            for r in registry::ALL.iter() {
-                out.push_str(&format!(
-                    "{}  {:<22} {:<8} {:<4} {}\n",
-                    r.code,
-                    r.name,
-                    r.severity.as_str(),
-                    if r.fix.is_fixable() { "fix" } else { "" },
-                    r.summary
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// How `explain` states a rule's fix availability.
-fn fix_text(fix: FixAvailability) -> &'static str {
-    match fix {
-        FixAvailability::None => "none",
-        FixAvailability::Sometimes => {
-            "available for some findings (`floe-lint check --fix`, or `--unsafe-fixes` where the fix changes behaviour)"
-        }
-        FixAvailability::Always => "available for every finding (`floe-lint check --fix`)",
-    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {
