@@ -1170,3 +1170,91 @@ fn constants_are_values_of_the_schema() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Spellings a dialect defines more than once, each a different name: (dialect folder or file,
+/// spelling, why).
+const SAME_SPELLING: &[(&str, &str, &str)] = &[
+    (
+        "runtime",
+        "compute",
+        "platform.yaml's section and floe.yaml's reference to it",
+    ),
+    (
+        "runtime",
+        "storage",
+        "platform.yaml's section and floe.yaml's reference to it",
+    ),
+    (
+        "runtime",
+        "default",
+        "the default profile name and the default namespace",
+    ),
+    ("runtime", "gcs", "a storage type and a compute-log manager"),
+    ("runtime", "s3", "a storage type and a compute-log manager"),
+    (
+        "runtime",
+        "local",
+        "the default environment and a storage type",
+    ),
+    (
+        "runtime",
+        "oidc",
+        "a key (`oidc:`) and an auth method value",
+    ),
+    (
+        "runtime",
+        "static",
+        "a credential mode and a partition type",
+    ),
+    (
+        "v1",
+        "catalog",
+        "the plugins category and PyIceberg's default OAuth2 scope",
+    ),
+];
+
+/// Each key or constant is defined once per dialect: a second `pub const` of the same spelling
+/// is a copy (read the first), unless it names something else ([`SAME_SPELLING`]).
+#[test]
+fn a_dialect_defines_each_spelling_once() {
+    let mut copies = Vec::new();
+    for dialect in ["runtime", "v1"] {
+        let mut files = Vec::new();
+        rust_files(&server().join("dialect").join(dialect), &mut files);
+        let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read source");
+            for (number, line) in code_lines(&text) {
+                let Some(rest) = line.trim_start().strip_prefix("pub const ") else {
+                    continue;
+                };
+                let Some((name, value)) = rest.split_once(": &str = \"") else {
+                    continue;
+                };
+                let Some(spelling) = value.strip_suffix("\";") else {
+                    continue;
+                };
+                let shown = file
+                    .strip_prefix(server())
+                    .expect("under server/")
+                    .display();
+                seen.entry(spelling.to_owned())
+                    .or_default()
+                    .push(format!("{name} (server/{shown}:{number})"));
+            }
+        }
+        for (spelling, names) in seen.into_iter().filter(|(_, n)| n.len() > 1) {
+            let explained = SAME_SPELLING
+                .iter()
+                .any(|(d, s, _)| *d == dialect && *s == spelling);
+            if !explained {
+                copies.push(format!("{dialect}: \"{spelling}\": {}", names.join(", ")));
+            }
+        }
+    }
+    assert!(
+        copies.is_empty(),
+        "defined more than once (make the others refer to the first):\n{}",
+        copies.join("\n")
+    );
+}

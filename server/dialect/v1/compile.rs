@@ -12,7 +12,7 @@ pub use super::vocabulary::{
 // ---------------------------------------------------------------------------------------------
 
 /// `transforms[].compute`, `plugins.compute`, `defaults.compute`, `approved_plugins.compute`.
-pub const COMPUTE: &str = "compute";
+pub const COMPUTE: &str = super::keys::plugin::COMPUTE;
 /// `transforms[].tags`.
 pub const TAGS: &str = "tags";
 
@@ -21,17 +21,17 @@ pub const TAGS: &str = "tags";
 // ---------------------------------------------------------------------------------------------
 
 /// `plugins.orchestrator`.
-pub const ORCHESTRATOR: &str = "orchestrator";
+pub const ORCHESTRATOR: &str = super::keys::plugin::ORCHESTRATOR;
 /// `plugins.<category>.type`, `custom_rules[].type`, `policies[].type`.
-pub const TYPE: &str = "type";
+pub const TYPE: &str = super::keys::TYPE;
 /// `approved_sinks`: enterprise whitelist of `destinations[].sink_type`.
-pub const APPROVED_SINKS: &str = "approved_sinks";
+pub const APPROVED_SINKS: &str = super::keys::APPROVED_SINKS;
 /// `approved_plugins`: per category, the plugin types an enterprise approves.
-pub const APPROVED_PLUGINS: &str = "approved_plugins";
+pub const APPROVED_PLUGINS: &str = super::keys::APPROVED_PLUGINS;
 /// `approved_products`: the products a domain manifest approves.
-pub const APPROVED_PRODUCTS: &str = "approved_products";
+pub const APPROVED_PRODUCTS: &str = super::keys::APPROVED_PRODUCTS;
 /// `defaults`: only `defaults.compute` is read.
-pub const DEFAULTS: &str = "defaults";
+pub const DEFAULTS: &str = super::keys::DEFAULTS;
 
 /// `governance.policy_enforcement_level`.
 pub const POLICY_ENFORCEMENT_LEVEL: &str = "policy_enforcement_level";
@@ -40,13 +40,13 @@ pub const DEFAULT_TTL_HOURS: &str = "default_ttl_hours";
 /// `governance.snapshot_keep_last`.
 pub const SNAPSHOT_KEEP_LAST: &str = "snapshot_keep_last";
 /// `governance.naming`.
-pub const NAMING: &str = "naming";
+pub const NAMING: &str = super::keys::NAMING;
 /// `governance.naming.enforcement`.
 pub const ENFORCEMENT: &str = "enforcement";
 /// `governance.naming.pattern`, `policies[].config.pattern`.
-pub const PATTERN: &str = "pattern";
+pub const PATTERN: &str = super::keys::PATTERN;
 /// `governance.naming.custom_patterns`.
-pub const CUSTOM_PATTERNS: &str = "custom_patterns";
+pub const CUSTOM_PATTERNS: &str = super::keys::CUSTOM_PATTERNS;
 /// `governance.quality_gates`.
 pub const QUALITY_GATES: &str = "quality_gates";
 /// `governance.quality_gates.require_descriptions`.
@@ -72,7 +72,7 @@ pub const ACTION: &str = "action";
 /// `policies[].message`.
 pub const MESSAGE: &str = "message";
 /// `policies[].config`.
-pub const CONFIG: &str = "config";
+pub const CONFIG: &str = super::keys::CONFIG;
 /// `policies[].config.threshold` (`max_transforms`).
 pub const THRESHOLD: &str = "threshold";
 /// `governance.rbac`.
@@ -136,10 +136,10 @@ pub const REQUIRE_META_FIELD: &str = "require_meta_field";
 pub const REQUIRE_TESTS_OF_TYPE: &str = "require_tests_of_type";
 
 /// `policies[].type` values.
-pub const POLICY_REQUIRED_TAGS: &str = "required_tags";
+pub const POLICY_REQUIRED_TAGS: &str = REQUIRED_TAGS;
 pub const POLICY_NAMING_CONVENTION: &str = "naming_convention";
 pub const POLICY_MAX_TRANSFORMS: &str = "max_transforms";
-pub const POLICY_CUSTOM: &str = "custom";
+pub const POLICY_CUSTOM: &str = super::keys::NAMING_CUSTOM;
 
 /// `policies[].action: warn`: the only action whose violations are warnings…
 pub const ACTION_WARN: &str = "warn";

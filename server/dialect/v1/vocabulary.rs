@@ -61,12 +61,12 @@ impl DeclaredKind {
 // ---------------------------------------------------------------------------------------------
 
 /// The manifest's `plugins:` block: one selection (`{type, version, config}`) per category.
-pub const PLUGINS: &str = "plugins";
+pub const PLUGINS: &str = super::keys::PLUGINS;
 /// A selection's plugin name (an entry point: `duckdb`, `polaris`, …).
-pub const PLUGIN_TYPE: &str = "type";
+pub const PLUGIN_TYPE: &str = super::keys::TYPE;
 /// A selection's free `config` map: the runtime validates it with the plugin's own model, and
 /// compile copies it verbatim into CompiledArtifacts.
-pub const PLUGIN_CONFIG: &str = "config";
+pub const PLUGIN_CONFIG: &str = super::keys::CONFIG;
 
 /// A `plugins` category (upstream's `PluginsConfig` fields, `quality` aside: it is no
 /// selection).
@@ -103,17 +103,17 @@ impl Category {
     /// The key under `plugins`.
     pub fn key(self) -> &'static str {
         match self {
-            Category::Compute => "compute",
-            Category::Orchestrator => "orchestrator",
-            Category::Catalog => "catalog",
-            Category::Storage => "storage",
-            Category::SemanticLayer => "semantic_layer",
-            Category::Ingestion => "ingestion",
-            Category::Secrets => "secrets",
-            Category::TelemetryBackend => "telemetry_backend",
-            Category::LineageBackend => "lineage_backend",
-            Category::Identity => "identity",
-            Category::Dbt => "dbt",
+            Category::Compute => super::keys::plugin::COMPUTE,
+            Category::Orchestrator => super::keys::plugin::ORCHESTRATOR,
+            Category::Catalog => super::keys::plugin::CATALOG,
+            Category::Storage => super::keys::plugin::STORAGE,
+            Category::SemanticLayer => super::keys::plugin::SEMANTIC_LAYER,
+            Category::Ingestion => super::keys::plugin::INGESTION,
+            Category::Secrets => super::keys::plugin::SECRETS,
+            Category::TelemetryBackend => super::keys::plugin::TELEMETRY_BACKEND,
+            Category::LineageBackend => super::keys::plugin::LINEAGE_BACKEND,
+            Category::Identity => super::keys::plugin::IDENTITY,
+            Category::Dbt => super::keys::plugin::DBT,
         }
     }
 
@@ -136,11 +136,11 @@ impl Category {
 
 /// Plugin types (entry-point names upstream ships) the rules recognise.
 pub const DUCKDB: &str = "duckdb";
-pub const POLARIS: &str = "polaris";
-pub const S3: &str = "s3";
-pub const MARQUEZ: &str = "marquez";
-pub const CUBE: &str = "cube";
-pub const KEYCLOAK: &str = "keycloak";
+pub const POLARIS: &str = super::keys::plugin_type::POLARIS;
+pub const S3: &str = super::keys::plugin_type::S3;
+pub const MARQUEZ: &str = super::keys::plugin_type::MARQUEZ;
+pub const CUBE: &str = super::keys::plugin_type::CUBE;
+pub const KEYCLOAK: &str = super::keys::plugin_type::KEYCLOAK;
 
 /// DuckDB compute `config.path`: the database file dbt-duckdb writes.
 pub const DUCKDB_PATH: &str = "path";
@@ -153,23 +153,23 @@ pub const DUCKDB_DEMO_PATH: &str = "/tmp/floe/{product_slug}.duckdb";
 /// Polaris `config.uri` (the REST catalog) and `config.oauth2.{scope, token_url}`.
 pub const POLARIS_URI: &str = "uri";
 pub const OAUTH2: &str = "oauth2";
-pub const OAUTH2_SCOPE: &str = "scope";
+pub const OAUTH2_SCOPE: &str = super::keys::SCOPE;
 pub const OAUTH2_TOKEN_URL: &str = "token_url";
 /// The scope PyIceberg asks for when the Polaris plugin sends none.
 pub const PYICEBERG_DEFAULT_SCOPE: &str = "catalog";
 
 /// S3 `config.endpoint` and its optional literal keys (else `AWS_ACCESS_KEY_ID` /
 /// `AWS_SECRET_ACCESS_KEY` from the runtime's environment).
-pub const S3_ENDPOINT: &str = "endpoint";
+pub const S3_ENDPOINT: &str = super::keys::ENDPOINT;
 pub const S3_KEYS: [&str; 2] = ["access_key_id", "secret_access_key"];
 
 /// Marquez `config.url`, its `allow_insecure_http` override and `verify_ssl`.
-pub const MARQUEZ_URL: &str = "url";
-pub const ALLOW_INSECURE_HTTP: &str = "allow_insecure_http";
+pub const MARQUEZ_URL: &str = super::keys::URL;
+pub const ALLOW_INSECURE_HTTP: &str = super::keys::ALLOW_INSECURE_HTTP;
 /// `verify_ssl` of the Marquez and Keycloak configs.
 pub const VERIFY_SSL: &str = "verify_ssl";
 /// Cube `config.server_url`.
-pub const CUBE_SERVER_URL: &str = "server_url";
+pub const CUBE_SERVER_URL: &str = super::keys::SERVER_URL;
 
 /// The ConfigMap `floe platform compile --output-format configmap` writes by default.
 pub const COMPILED_CONFIGMAP: &str = "floe-compiled-values";
@@ -180,21 +180,21 @@ pub const COMPILED_ARTIFACTS_FILE: &str = "target/compiled_artifacts.json";
 // The manifest's observability, governance and artifacts keys the rules read.
 // ---------------------------------------------------------------------------------------------
 
-pub const OBSERVABILITY: &str = "observability";
+pub const OBSERVABILITY: &str = super::keys::OBSERVABILITY;
 /// `observability.tracing` and `observability.lineage`, each with an `endpoint`.
-pub const TRACING: &str = "tracing";
-pub const LINEAGE: &str = "lineage";
-pub const ENDPOINT: &str = "endpoint";
+pub const TRACING: &str = super::keys::TRACING;
+pub const LINEAGE: &str = super::keys::LINEAGE;
+pub const ENDPOINT: &str = super::keys::ENDPOINT;
 
-pub const GOVERNANCE: &str = "governance";
+pub const GOVERNANCE: &str = super::keys::GOVERNANCE;
 /// `governance.stale_table_recovery_mode`: `strict` (the runtime's default) or `repair`.
 pub const STALE_TABLE_RECOVERY_MODE: &str = "stale_table_recovery_mode";
 pub const RECOVERY_STRICT: &str = "strict";
 pub const RECOVERY_REPAIR: &str = "repair";
 
 /// `artifacts.registry.tls_verify`.
-pub const ARTIFACTS: &str = "artifacts";
-pub const REGISTRY: &str = "registry";
+pub const ARTIFACTS: &str = super::keys::ARTIFACTS;
+pub const REGISTRY: &str = super::keys::REGISTRY;
 pub const TLS_VERIFY: &str = "tls_verify";
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ pub const TLS_VERIFY: &str = "tls_verify";
 /// `schedule: {cron, timezone, enabled}`: validated, then dropped by compile.
 pub const SCHEDULE: &str = "schedule";
 pub const CRON: &str = "cron";
-pub const ENABLED: &str = "enabled";
+pub const ENABLED: &str = super::keys::ENABLED;
 /// `outputPorts` (and its snake-case field name): each port's `schema` is both required and an
 /// FR-014 forbidden key, so no non-empty list validates upstream.
 pub const OUTPUT_PORTS: [&str; 2] = ["outputPorts", "output_ports"];
@@ -214,13 +214,13 @@ pub const OUTPUT_PORTS: [&str; 2] = ["outputPorts", "output_ports"];
 // ---------------------------------------------------------------------------------------------
 
 /// `metadata` (both files): name, version, owner.
-pub const METADATA: &str = "metadata";
+pub const METADATA: &str = super::keys::METADATA;
 /// `name` (`metadata.name`, `transforms[].name`, and the name of other list items).
-pub const NAME: &str = "name";
+pub const NAME: &str = super::keys::NAME;
 /// `metadata.version`.
 pub const VERSION: &str = "version";
 /// floe.yaml's `transforms`: the product's dbt models, named by `name`.
-pub const TRANSFORMS: &str = "transforms";
+pub const TRANSFORMS: &str = super::keys::TRANSFORMS;
 /// `transforms[].tier`.
 pub const TIER: &str = "tier";
 /// A transform's dependencies: the alias upstream documents…
@@ -232,7 +232,7 @@ pub const DEPENDS_ON_FIELD: &str = "depends_on";
 /// are written), then the field name.
 pub const DEPENDS_ON: [&str; 2] = [DEPENDS_ON_ALIAS, DEPENDS_ON_FIELD];
 /// `plugins.quality`: not a selection, its plugin is named by `provider`.
-pub const QUALITY: &str = "quality";
+pub const QUALITY: &str = super::keys::plugin::QUALITY;
 /// `plugins.quality.provider`.
 pub const QUALITY_PROVIDER: &str = "provider";
 
@@ -240,17 +240,32 @@ pub const QUALITY_PROVIDER: &str = "provider";
 /// plugin packages, spec §4.4). Upstream's own hint list (`PLUGIN_REGISTRY`) names types that do
 /// not ship (`snowflake`, `airflow`, `k8s-secrets`, …); only these load at run time.
 pub const SHIPPED_PLUGINS: [(&str, &[&str]); 11] = [
-    ("compute", &["duckdb"]),
-    ("orchestrator", &["dagster"]),
-    ("catalog", &["polaris"]),
-    ("storage", &["s3"]),
-    ("semantic_layer", &["cube"]),
-    ("ingestion", &["dlt"]),
-    ("secrets", &["k8s", "infisical"]),
-    ("telemetry_backend", &["console", "jaeger"]),
-    ("lineage_backend", &["marquez"]),
-    ("identity", &["keycloak"]),
-    ("dbt", &["core", "fusion"]),
+    (super::keys::plugin::COMPUTE, &[DUCKDB]),
+    (super::keys::plugin::ORCHESTRATOR, &["dagster"]),
+    (super::keys::plugin::CATALOG, &[POLARIS]),
+    (super::keys::plugin::STORAGE, &[S3]),
+    (super::keys::plugin::SEMANTIC_LAYER, &[CUBE]),
+    (
+        super::keys::plugin::INGESTION,
+        &[super::keys::plugin_type::DLT],
+    ),
+    (
+        super::keys::plugin::SECRETS,
+        &[
+            super::keys::plugin_type::K8S,
+            super::keys::plugin_type::INFISICAL,
+        ],
+    ),
+    (
+        super::keys::plugin::TELEMETRY_BACKEND,
+        &["console", "jaeger"],
+    ),
+    (super::keys::plugin::LINEAGE_BACKEND, &[MARQUEZ]),
+    (super::keys::plugin::IDENTITY, &[KEYCLOAK]),
+    (
+        super::keys::plugin::DBT,
+        &[super::keys::plugin_type::CORE, "fusion"],
+    ),
 ];
 
 /// The `plugins.quality.provider` values upstream ships a plugin for (compile also accepts
@@ -266,6 +281,6 @@ pub fn shipped_plugins(category: &str) -> &'static [&'static str] {
 }
 
 /// floe.yaml's `destinations`: reverse-ETL sinks, named by `name`.
-pub const DESTINATIONS: &str = "destinations";
+pub const DESTINATIONS: &str = super::keys::DESTINATIONS;
 /// `destinations[].sink_type`.
 pub const SINK_TYPE: &str = "sink_type";
