@@ -206,6 +206,13 @@ pub fn plain(file: &Arc<Path>, bytes: &[u8]) -> Document {
     }
 }
 
+/// A document parsed from `text` as the file `name` (unit tests' shorthand).
+#[cfg(test)]
+pub fn test_document(name: &str, text: &str) -> Document {
+    let file: std::sync::Arc<std::path::Path> = std::sync::Arc::from(std::path::Path::new(name));
+    parse_text(&file, text, &Limits::default())
+}
+
 /// Parses text that is already known to be decodable.
 pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
     if let Err(error) = decode::decode(text.as_bytes()) {

@@ -100,25 +100,22 @@ fn string<'d>(node: &'d Node, key: &str) -> Option<(&'d str, Span)> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::syntax::{Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("floe.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn declarations() {
-        let spec = document("apiVersion: floe.dev/v1\nkind: FloeSpec\n");
+        let spec = test_document("floe.yaml", "apiVersion: floe.dev/v1\nkind: FloeSpec\n");
         let declared = Declaration::of_document(&spec);
         assert_eq!(declared.kind(), Some(DeclaredKind::FloeSpec));
         assert!(declared.is_generation_b());
         assert_eq!(declared.span(), Some(Span::new(30, 38)));
 
-        let snake = document("api_version: floe.dev/v1alpha1\nkind: Contract\n");
+        let snake = test_document(
+            "floe.yaml",
+            "api_version: floe.dev/v1alpha1\nkind: Contract\n",
+        );
         let declared = Declaration::of_document(&snake);
         assert_eq!(declared.kind(), None);
         assert!(declared.is_generation_b());
@@ -131,7 +128,7 @@ mod tests {
             "",
         ] {
             assert!(
-                !Declaration::of_document(&document(text)).is_generation_b(),
+                !Declaration::of_document(&test_document("floe.yaml", text)).is_generation_b(),
                 "{text}"
             );
         }
@@ -139,16 +136,22 @@ mod tests {
 
     #[test]
     fn manifest_references() {
-        let spec = document("platform:\n  manifest: ../../demo/manifest.yaml\n");
+        let spec = test_document(
+            "floe.yaml",
+            "platform:\n  manifest: ../../demo/manifest.yaml\n",
+        );
         let reference = Spec::of(&spec).and_then(|s| s.manifest_ref());
         assert_eq!(
             reference.and_then(|r| r.local_path()),
             Some(Path::new("../../demo/manifest.yaml"))
         );
-        let oci = document("platform:\n  manifest: oci://registry.example.com/platform:1.0\n");
+        let oci = test_document(
+            "floe.yaml",
+            "platform:\n  manifest: oci://registry.example.com/platform:1.0\n",
+        );
         let reference = Spec::of(&oci).and_then(|s| s.manifest_ref());
         assert!(reference.is_some_and(|r| r.local_path().is_none()));
-        let missing = document("platform: {}\n");
+        let missing = test_document("floe.yaml", "platform: {}\n");
         assert!(Spec::of(&missing).and_then(|s| s.manifest_ref()).is_none());
     }
 }

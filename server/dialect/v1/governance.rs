@@ -229,17 +229,10 @@ pub fn lax_int(node: &Node) -> Option<i128> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
     use crate::dialect::v1::platform::Platform;
-    use crate::syntax::{Document, Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("manifest.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn levels() {
@@ -266,7 +259,7 @@ mod tests {
                 false,
             ),
         ] {
-            let manifest = document(text);
+            let manifest = test_document("manifest.yaml", text);
             let platform = Platform::of(&manifest).expect("root");
             let found = platform.governance().expect("governance").level();
             assert_eq!(
@@ -275,7 +268,7 @@ mod tests {
                 "{text}"
             );
         }
-        let manifest = document("governance: null\n");
+        let manifest = test_document("manifest.yaml", "governance: null\n");
         assert!(
             Platform::of(&manifest)
                 .expect("root")
@@ -286,7 +279,8 @@ mod tests {
 
     #[test]
     fn blocks() {
-        let manifest = document(
+        let manifest = test_document(
+            "manifest.yaml",
             "governance:\n  default_ttl_hours: '9000'\n  naming: {}\n  quality_gates: {require_descriptions: 'yes'}\n  rbac: {enabled: true}\n  network_policies: {enabled: false}\n  custom_rules:\n    - {type: require_tags_for_prefix, prefix: gold_, required_tags: [tested]}\n    - {type: require_meta_field, field: owner, applies_to: 'mart_*'}\n    - {type: unknown}\n  policies:\n    - {name: few, type: max_transforms, action: warn, message: too many, config: {threshold: 3}}\n    - {name: bad, type: max_transforms, action: warn}\n",
         );
         let platform = Platform::of(&manifest).expect("root");

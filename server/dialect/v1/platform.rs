@@ -122,20 +122,14 @@ fn is_null(node: &Node) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::syntax::{Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("manifest.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn plugins_and_lists() {
-        let manifest = document(
+        let manifest = test_document(
+            "manifest.yaml",
             "plugins:\n  compute: {type: ' duckdb '}\n  orchestrator: null\n  quality: {provider: soda}\napproved_sinks: [postgres, 3, s3]\napproved_plugins: {compute: [duckdb]}\ndefaults: {compute: spark}\n",
         );
         let platform = Platform::of(&manifest).expect("root");
@@ -157,7 +151,7 @@ mod tests {
     #[test]
     fn plugins_of_the_wrong_shape_read_as_absent() {
         for text in ["plugins: [compute]\n", "plugins: null\n", "- a\n"] {
-            let manifest = document(text);
+            let manifest = test_document("manifest.yaml", text);
             let platform = Platform::of(&manifest).expect("root");
             assert!(platform.plugins().is_none(), "{text}");
             assert!(platform.plugin_type(key::COMPUTE).is_none());

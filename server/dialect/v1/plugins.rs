@@ -74,20 +74,14 @@ impl<'d> Plugin<'d> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::syntax::{Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("manifest.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn selections_and_their_settings() {
-        let manifest = document(
+        let manifest = test_document(
+            "manifest.yaml",
             "plugins:\n  compute:\n    type: ' duckdb '\n    config: {path: /tmp/a.duckdb}\n  catalog: null\n  storage:\n    type: s3\n    config: [1]\n",
         );
         let plugins = Plugins::of(&manifest).expect("plugins");
@@ -100,7 +94,7 @@ mod tests {
         assert!(storage.config_entry().is_some() && storage.config().is_none());
         let selected: Vec<Category> = plugins.selected().map(|p| p.category).collect();
         assert_eq!(selected, [Category::Compute, Category::Storage]);
-        assert!(Plugins::of(&document("plugins: 3\n")).is_none());
-        assert!(Plugins::of(&document("- a\n")).is_none());
+        assert!(Plugins::of(&test_document("manifest.yaml", "plugins: 3\n")).is_none());
+        assert!(Plugins::of(&test_document("manifest.yaml", "- a\n")).is_none());
     }
 }

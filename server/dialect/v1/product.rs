@@ -118,20 +118,14 @@ fn string<'d>(node: &'d Node, name: &str) -> Option<(&'d str, Span)> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::syntax::{Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("floe.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn transforms_and_their_dependencies() {
-        let spec = document(
+        let spec = test_document(
+            "floe.yaml",
             "metadata: {name: orders}\ntransforms:\n  - name: a\n    tags: [x, 1]\n  - name: b\n    dependsOn: [a, 3]\n    depends_on: [z]\n    compute: spark\n  - 7\n  - name: c\n    depends_on: [b]\n",
         );
         let product = Product::of(&spec).expect("root");
@@ -161,7 +155,7 @@ mod tests {
     #[test]
     fn odd_shapes_read_as_absent() {
         for text in ["transforms: 3\n", "transforms: [{name: 5}]\n", "- a\n", ""] {
-            let spec = document(text);
+            let spec = test_document("floe.yaml", text);
             let Some(product) = Product::of(&spec) else {
                 continue;
             };

@@ -68,20 +68,14 @@ fn written(node: &Node) -> Option<Written<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::syntax::{Limits, parse_text};
-
-    fn document(text: &str) -> Document {
-        let file: Arc<Path> = Arc::from(Path::new("floe.yaml"));
-        parse_text(&file, text, &Limits::default())
-    }
+    use crate::syntax::test_document;
 
     #[test]
     fn names_and_both_spellings_of_depends_on() {
-        let spec = document(
+        let spec = test_document(
+            "floe.yaml",
             "transforms:\n  - name: a\n  - 7\n  - name: b\n    dependsOn: [a, 3]\n    depends_on:\n      - 'a'\n  - name: {x: 1}\n",
         );
         let found = transforms(&spec);
@@ -101,7 +95,10 @@ mod tests {
     #[test]
     fn odd_shapes_read_as_absent() {
         for text in ["transforms: 3\n", "- a\n", "", "transforms:\n"] {
-            assert!(transforms(&document(text)).is_empty(), "{text}");
+            assert!(
+                transforms(&test_document("floe.yaml", text)).is_empty(),
+                "{text}"
+            );
         }
     }
 }
