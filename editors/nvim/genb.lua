@@ -3,19 +3,9 @@
 -- The config attaches to a FloeSpec floe.yaml and to floe's manifest.yaml (not to another tool's
 -- manifest.yaml); diagnostics arrive for both; hover reads the manifest's schema.
 local project, binary = arg[1], arg[2]
-local here = vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2))
-vim.opt.runtimepath:prepend(here)
-vim.cmd('filetype on')
-
-local failures = 0
-local function check(ok, what)
-  if ok then
-    print('ok: ' .. what)
-  else
-    failures = failures + 1
-    print('FAIL: ' .. what)
-  end
-end
+local harness = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/harness.lua')
+local check = harness.check
+harness.start(binary)
 
 local function attached(buf)
   return vim.wait(15000, function() return #vim.lsp.get_clients({ bufnr = buf, name = 'floe_lint' }) > 0 end)
@@ -29,9 +19,6 @@ local function codes(buf)
   table.sort(found)
   return found
 end
-
-vim.lsp.config('floe_lint', { cmd = { binary, 'lsp' } })
-vim.lsp.enable('floe_lint')
 
 vim.cmd.edit(project .. '/orders/floe.yaml')
 local spec = vim.api.nvim_get_current_buf()
@@ -60,9 +47,4 @@ local other = vim.api.nvim_get_current_buf()
 vim.wait(500)
 check(#vim.lsp.get_clients({ bufnr = other, name = 'floe_lint' }) == 0, "not attached to another tool's manifest.yaml")
 
-if failures > 0 then
-  print(failures .. ' check(s) failed')
-  os.exit(1)
-end
-print('all Neovim checks passed')
-os.exit(0)
+harness.finish()

@@ -2,22 +2,9 @@
 -- Opens the project's floe.yaml and platform/prod/platform.yaml with the real `floe-lint lsp` and
 -- checks diagnostics (codes, lines), a hover, a go-to-definition into platform.yaml and a code action.
 local project, binary = arg[1], arg[2]
-local here = vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2))
-vim.opt.runtimepath:prepend(here)
-vim.cmd('filetype on')
-
-local failures = 0
-local function check(ok, what)
-  if ok then
-    print('ok: ' .. what)
-  else
-    failures = failures + 1
-    print('FAIL: ' .. what)
-  end
-end
-
-vim.lsp.config('floe_lint', { cmd = { binary, 'lsp' } })
-vim.lsp.enable('floe_lint')
+local harness = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/harness.lua')
+local check = harness.check
+harness.start(binary)
 
 vim.cmd.edit(project .. '/platform/prod/platform.yaml')
 local platform = vim.api.nvim_get_current_buf()
@@ -86,9 +73,4 @@ end
 local line = vim.api.nvim_buf_get_lines(platform, 13, 14, false)[1] or ''
 check(applied and line:find('access_delegation: vended%-credentials') ~= nil, 'code action edit applied: ' .. line)
 
-if failures > 0 then
-  print(failures .. ' check(s) failed')
-  os.exit(1)
-end
-print('all Neovim checks passed')
-os.exit(0)
+harness.finish()
