@@ -60,7 +60,7 @@ fn secret_project() -> Project {
 }
 
 fn assert_no_secret(what: &str, bytes: &[u8]) {
-    assert_none_printed(what, bytes, &SECRETS);
+    assert_none_printed(what, bytes, SECRETS);
 }
 
 /// No secret of `secrets`, nor a large piece of one, is in the output.
@@ -225,7 +225,7 @@ fn genb_secret_project() -> Project {
 }
 
 fn assert_no_genb_secret(what: &str, bytes: &[u8]) {
-    assert_none_printed(what, bytes, &GENB_SECRETS);
+    assert_none_printed(what, bytes, GENB_SECRETS);
 }
 
 #[test]
