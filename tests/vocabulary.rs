@@ -59,6 +59,21 @@ const OTHER_MEANINGS: &[(&str, &[&str], &str)] = &[
         "a field of connect's JSON report",
     ),
     (
+        "connect/report.rs",
+        &["manifest", "product"],
+        "fields of connect's JSON report (which manifest, for which product)",
+    ),
+    (
+        "connect/namespace.rs",
+        &["namespace"],
+        "the word in the namespace step's detail (`1 namespace`)",
+    ),
+    (
+        "connect/sql.rs",
+        &["http", "path"],
+        "an S3 endpoint's URL scheme, and DuckDB's `s3_url_style = 'path'`",
+    ),
+    (
         "lsp/preview.rs",
         &["floe", "manifest"],
         "fields of the preview command's answer (which files it was generated from)",
@@ -292,7 +307,7 @@ const OTHER_MEANINGS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "model/v1/plugin_config/models.rs",
-        &["us-east-1", "dev", "profile"],
+        &["dev", "profile"],
         "Generation B plugin configs' defaults (their definition) and an OIDC scope",
     ),
     (
@@ -821,6 +836,12 @@ fn v1_keys_are_fields_of_the_schema() {
                     "LABELS",
                     "SITE_URL",
                     "CLIENT_SECRET",
+                    "CLIENT_ID",
+                    "WAREHOUSE",
+                    "CREDENTIAL_VENDING_ENABLED",
+                    "BUCKET",
+                    "REGION",
+                    "PATH_STYLE_ACCESS",
                     "WRITE_MODE_MERGE",
                 ],
                 "plugin config keys, checked by plugin_config_keys_are_fields_of_their_models",
@@ -899,6 +920,13 @@ fn plugin_config_keys_are_fields_of_their_models() {
         (LABELS, K8sSecrets, ""),
         (SITE_URL, Infisical, ""),
         (CLIENT_SECRET, Keycloak, ""),
+        (CLIENT_SECRET, Polaris, "oauth2"),
+        (CLIENT_ID, Polaris, "oauth2"),
+        (WAREHOUSE, Polaris, ""),
+        (CREDENTIAL_VENDING_ENABLED, Polaris, ""),
+        (BUCKET, S3, ""),
+        (REGION, S3, ""),
+        (PATH_STYLE_ACCESS, S3, ""),
     ] {
         assert!(
             config_fields(kind, path).iter().any(|f| f == key),

@@ -91,8 +91,14 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConnectArgs {
-    /// A floe project directory, floe.yaml or platform.yaml (default: the current directory).
+    /// A floe project directory, floe.yaml, platform.yaml or (Generation B) manifest.yaml
+    /// (default: the current directory).
     pub path: Option<PathBuf>,
+    /// Generation B: the manifest.yaml for a floe.yaml that names no local one
+    /// (`platform.manifest`) and has none in its directory or above, as in `check` (overrides
+    /// `.floe-lint.toml`'s `manifest`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["env", "platform", "catalog"])]
+    pub manifest: Option<PathBuf>,
     /// Environment to check (a directory name under platform/).
     #[arg(long, conflicts_with = "platform")]
     pub env: Option<String>,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::args::{ConnectArgs, ConnectFormat};
+use super::profiles_v1::configured_manifest;
 use crate::connect::{self, Cancel, Request, plan};
 use crate::workspace::Selection;
 
@@ -13,44 +14,50 @@ const EXIT_USAGE: i32 = 2;
 
 pub fn run(args: &ConnectArgs) -> i32 {
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    let selection = Selection::from_env();
-    let plan = match plan::plan(
-        &path,
-        args.env.as_deref(),
-        args.platform.as_deref(),
-        args.catalog.as_deref(),
-        &selection,
-    ) {
+    let usage = |message: &str| {
+        eprintln!("floe-lint connect: {}", super::escape::text(message));
+        EXIT_USAGE
+    };
+    let mut selection = Selection::from_env();
+    selection.manifest = match configured_manifest(args.manifest.as_deref(), &path) {
+        Ok(manifest) => manifest,
+        Err(message) => return usage(&message),
+    };
+    let options = plan::Options {
+        env: args.env.as_deref(),
+        platform: args.platform.as_deref(),
+        catalog: args.catalog.as_deref(),
+    };
+    let plan = match plan::plan(&path, options, &selection) {
         Ok(plan) => plan,
-        Err(message) => {
-            eprintln!("floe-lint connect: {}", super::escape::text(&message));
-            return EXIT_USAGE;
-        }
+        Err(message) => return usage(&message),
     };
-    let platform = match crate::workspace::load(&plan.platform) {
+    let document = match crate::workspace::load(&plan.file) {
         Ok(document) => document,
-        Err(message) => {
-            eprintln!("floe-lint connect: {}", super::escape::text(&message));
-            return EXIT_USAGE;
-        }
+        Err(message) => return usage(&message),
     };
-    let mut reports = Vec::new();
-    for catalog in &plan.catalogs {
-        let mut request = Request::new(&plan.environment, catalog);
-        request.timeout = Duration::from_secs(args.timeout.max(1));
-        request.extension_dir = args.duckdb_extension_dir.clone();
-        request.allow_insecure_http = args.allow_insecure_http;
-        if let Some(python) = args.python.as_ref().filter(|p| !p.as_os_str().is_empty()) {
-            request.python = Some(python.clone());
-        }
-
-        reports.push(connect::run(
-            &platform,
-            &request,
-            &Cancel::default(),
-            &mut |_| {},
-        ));
+    let mut request = Request {
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        extension_dir: args.duckdb_extension_dir.clone(),
+        allow_insecure_http: args.allow_insecure_http,
+        ..Request::default()
+    };
+    if let Some(python) = args.python.as_ref().filter(|p| !p.as_os_str().is_empty()) {
+        request.python = Some(python.clone());
     }
+    let reports: Vec<connect::Report> = plan
+        .subjects
+        .iter()
+        .map(|subject| {
+            connect::run(
+                &document,
+                subject,
+                &request,
+                &Cancel::default(),
+                &mut |_| {},
+            )
+        })
+        .collect();
     match args.format {
         // Causes quote what servers answered: control characters made visible.
         ConnectFormat::Human => reports

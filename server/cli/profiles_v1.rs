@@ -3,7 +3,7 @@
 //! apply: one manifest serves every environment, and the profile has the one target `dev`. The
 //! manifest is paired as `check` pairs it, `--manifest` included.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::args::ProfilesArgs;
 use super::commands::{EXIT_ERROR, EXIT_FINDINGS};
@@ -11,6 +11,21 @@ use super::escape;
 use crate::profiles::v1::preview;
 use crate::profiles::{Generated, Quirk};
 use crate::workspace::Selection;
+
+/// The manifest a Generation B product without one of its own pairs with: `--manifest` (which
+/// must exist), else `.floe-lint.toml`'s `manifest`, as `check` reads it (a broken file is
+/// `check`'s to report).
+pub fn configured_manifest(flag: Option<&Path>, path: &Path) -> Result<Option<PathBuf>, String> {
+    match flag {
+        Some(manifest) if !crate::workspace::files::present(manifest) => {
+            Err(format!("--manifest: no file at `{}`", manifest.display()))
+        }
+        Some(manifest) => Ok(Some(manifest.to_path_buf())),
+        None => Ok(crate::config::find(path)
+            .and_then(|file| crate::config::load(&file).ok())
+            .and_then(|settings| settings.manifest())),
+    }
+}
 
 /// The generated file, or the exit code of a failure (its message printed); `None` when the
 /// product is not Generation B's.
@@ -20,16 +35,9 @@ pub fn render(args: &ProfilesArgs, path: &Path) -> Option<Result<Generated, i32>
         Some(Err(code))
     };
     let mut selection = Selection::from_env();
-    selection.manifest = match &args.manifest {
-        Some(manifest) if !crate::workspace::files::present(manifest) => {
-            let shown = manifest.display().to_string();
-            return fail(&format!("--manifest: no file at `{shown}`"), EXIT_ERROR);
-        }
-        Some(manifest) => Some(manifest.clone()),
-        // `.floe-lint.toml`'s `manifest`, as `check` reads it (a broken file is `check`'s to report).
-        None => crate::config::find(path)
-            .and_then(|file| crate::config::load(&file).ok())
-            .and_then(|settings| settings.manifest()),
+    selection.manifest = match configured_manifest(args.manifest.as_deref(), path) {
+        Ok(manifest) => manifest,
+        Err(message) => return fail(&message, EXIT_ERROR),
     };
     let inputs = match preview::inputs(path, &selection) {
         Ok(Some(inputs)) => inputs,

@@ -8,21 +8,25 @@ use std::time::{Duration, Instant};
 
 use duckdb::Connection;
 
-use super::resolve::Resolved;
+use super::resolved::Resolved;
 use super::{Cancel, Request};
 use super::{Failure, fail, sql};
 
 /// The DuckDB release the crate bundles (extension directories are versioned by it).
 pub const DUCKDB_VERSION: &str = "v1.5.5";
 
-fn session(request: &Request) -> Result<Connection, Failure> {
+fn session(request: &Request, resolved: &Resolved) -> Result<Connection, Failure> {
     let connection = Connection::open_in_memory().map_err(|e| {
         fail(
             format!("cannot open an in-memory DuckDB: {e}"),
             "this is a floe-lint bug; please report it",
         )
     })?;
-    let setup = sql::setup_statements(request.extension_dir.as_deref(), request.timeout);
+    let setup = sql::setup_statements(
+        request.extension_dir.as_deref(),
+        request.timeout,
+        resolved.storage.as_ref(),
+    );
     connection
         .execute_batch(&format!("{};", setup.join(";\n")))
         .map_err(|e| explain(&e.to_string(), request))?;
@@ -52,7 +56,7 @@ fn run(connection: &Connection, resolved: &Resolved) -> Result<Vec<String>, Stri
 }
 
 pub fn attach(resolved: &Resolved, request: &Request, cancel: &Cancel) -> Result<String, Failure> {
-    let connection = session(request)?;
+    let connection = session(request, resolved)?;
     let interrupt = connection.interrupt_handle();
     let (sender, receiver) = mpsc::channel();
     let owned = resolved.clone();

@@ -7,13 +7,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::resolve::Resolved;
+use super::resolved::{Client, Resolved, Setting};
 use super::{Failure, fail};
+use crate::dialect::runtime::constants::CONFIG_PATH;
 use crate::secrets::redact;
-
-/// The scope floe's dbt plugin and DuckDB use when none is configured.
-pub use crate::dialect::runtime::constants::PRINCIPAL_ROLE_ALL;
-use crate::dialect::runtime::constants::{CONFIG_PATH, TOKEN_PATH};
 
 /// Largest response body read (a catalog config or namespace list is small).
 const MAX_BODY: u64 = 4 * 1024 * 1024;
@@ -119,52 +116,47 @@ fn json_body(
     })
 }
 
-/// OAuth2 client credentials at `<uri>/v1/oauth/tokens`.
+/// OAuth2 client credentials at the token URL (Generation A: `<uri>/v1/oauth/tokens`).
 pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> {
-    let url = format!("{}{TOKEN_PATH}", resolved.uri);
-    let mut form: Vec<(&str, &str)> = vec![
+    let url = resolved.token_url.as_str();
+    // The scope the client sends: floe's dbt plugin falls back to PRINCIPAL_ROLE:ALL, PyIceberg
+    // (Generation B) to `catalog`.
+    let form: Vec<(&str, &str)> = vec![
         ("grant_type", "client_credentials"),
         ("client_id", resolved.client_id.expose()),
         ("client_secret", resolved.client_secret.expose()),
+        ("scope", resolved.sent_scope()),
     ];
-    // Polaris requires a scope; floe's dbt plugin (and DuckDB) fall back to PRINCIPAL_ROLE:ALL.
-    form.push((
-        "scope",
-        resolved.scope.as_deref().unwrap_or(PRINCIPAL_ROLE_ALL),
-    ));
     let mut response = agent(timeout)
-        .post(&url)
+        .post(url)
         .send_form(form)
-        .map_err(|e| transport_failure("token", &url, &e, timeout))?;
+        .map_err(|e| transport_failure("token", url, &e, timeout))?;
     let status = response.status().as_u16();
     match status {
         200 => {
-            let body = json_body("token", &url, &mut response, timeout)?;
+            let body = json_body("token", url, &mut response, timeout)?;
             body.get("access_token")
                 .and_then(Value::as_str)
                 .map(str::to_owned)
                 .ok_or_else(|| {
                     fail(
                         "token: the token response has no access_token",
-                        "check that `uri` is the Polaris catalog API root",
+                        format!(
+                            "check that {} is the catalog's token endpoint",
+                            resolved.key(Setting::TokenUrl)
+                        ),
                     )
                 })
         }
         400 | 401 | 403 => {
-            let body = json_body("token", &url, &mut response, timeout).ok();
+            let body = json_body("token", url, &mut response, timeout).ok();
             let error = body
                 .as_ref()
                 .and_then(|b| b.get("error"))
                 .and_then(Value::as_str)
                 .unwrap_or("");
             if error == "invalid_scope" {
-                fail_err(
-                    format!(
-                        "token: the catalog rejected the scope `{}` (HTTP {status}, invalid_scope)",
-                        resolved.scope.as_deref().unwrap_or(PRINCIPAL_ROLE_ALL)
-                    ),
-                    "set `scope` to a principal role this client has, e.g. PRINCIPAL_ROLE:DATA_ENGINEER",
-                )
+                Err(scope_rejected(resolved, status))
             } else {
                 fail_err(
                     format!(
@@ -175,29 +167,58 @@ pub fn token(resolved: &Resolved, timeout: Duration) -> Result<String, Failure> 
                             format!(", {error}")
                         }
                     ),
-                    "check the client id and secret (the secret_ref values in the environment or /var/run/secrets)",
+                    &format!("check {}", resolved.key(Setting::Credentials)),
                 )
             }
         }
         404 => fail_err(
             format!(
-                "token: {} does not exist (HTTP 404), so `uri` is not the catalog API root",
-                redact::url(&url)
+                "token: {} does not exist (HTTP 404), so {} is not the catalog's token endpoint",
+                redact::url(url),
+                resolved.key(Setting::TokenUrl)
             ),
-            "point `uri` at the Polaris catalog API root, e.g. https://polaris.example.com/api/catalog",
+            &match resolved.client {
+                Client::Runtime => "point `uri` at the Polaris catalog API root, e.g. https://polaris.example.com/api/catalog".to_owned(),
+                Client::V1 => format!(
+                    "point {} at the token endpoint, for Polaris <uri>/v1/oauth/tokens",
+                    resolved.key(Setting::TokenUrl)
+                ),
+            },
         ),
         300..=399 => fail_err(
             format!(
                 "token: {} redirects (HTTP {status}); floe's clients do not follow it",
-                redact::url(&url)
+                redact::url(url)
             ),
-            "use the final URL as `uri`",
+            &format!("use the final URL in {}", resolved.key(Setting::TokenUrl)),
         ),
         _ => fail_err(
-            format!("token: unexpected HTTP {status} from {}", redact::url(&url)),
+            format!("token: unexpected HTTP {status} from {}", redact::url(url)),
             "check the catalog's logs",
         ),
     }
+}
+
+/// `invalid_scope`, with why that scope was sent.
+fn scope_rejected(resolved: &Resolved, status: u16) -> Failure {
+    let sent = resolved.sent_scope();
+    let why = match (&resolved.scope, resolved.client) {
+        (Some(_), _) => String::new(),
+        (None, Client::Runtime) => " (floe's default when no scope is set)".into(),
+        (None, Client::V1) => {
+            " (PyIceberg's default: the Polaris plugin sends no scope when none is set, FL303)"
+                .into()
+        }
+    };
+    fail(
+        format!(
+            "token: the catalog rejected the scope `{sent}`{why} (HTTP {status}, invalid_scope)"
+        ),
+        format!(
+            "set {} to a principal role this client has, e.g. PRINCIPAL_ROLE:DATA_ENGINEER",
+            resolved.key(Setting::Scope)
+        ),
+    )
 }
 
 fn fail_err<T>(cause: String, fix: &str) -> Result<T, Failure> {
@@ -229,14 +250,20 @@ pub fn config(resolved: &Resolved, token: &str, timeout: Duration) -> Result<Str
                 "config: the catalog does not know warehouse `{}` (HTTP 404)",
                 resolved.warehouse
             ),
-            "set `warehouse` to a catalog that exists in Polaris",
+            &format!(
+                "set {} to a catalog that exists in Polaris",
+                resolved.key(Setting::Warehouse)
+            ),
         ),
         401 | 403 => fail_err(
             format!(
                 "config: the token is not allowed to read warehouse `{}` (HTTP {status})",
                 resolved.warehouse
             ),
-            "grant the principal role in `scope` access to this catalog",
+            &format!(
+                "grant the principal role in {} access to this catalog",
+                resolved.key(Setting::Scope)
+            ),
         ),
         _ => fail_err(
             format!(
@@ -261,62 +288,111 @@ fn encode(segment: &str) -> String {
         .collect()
 }
 
-/// The namespace exists; how many tables it holds.
+/// `<uri>/v1[/<prefix>]`: where the catalog's namespaces are.
+fn catalog_base(resolved: &Resolved, prefix: &str) -> String {
+    if prefix.is_empty() {
+        format!("{}/v1", resolved.uri)
+    } else {
+        format!("{}/v1/{}", resolved.uri, encode(prefix))
+    }
+}
+
+/// A bearer-token GET whose 404 means "no such thing" (`Ok(None)`).
+fn get_json(
+    what: &str,
+    url: &str,
+    token: &str,
+    timeout: Duration,
+    denied: impl FnOnce(u16) -> Failure,
+) -> Result<Option<Value>, Failure> {
+    let mut response = agent(timeout)
+        .get(url)
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .map_err(|e| transport_failure(what, url, &e, timeout))?;
+    let status = response.status().as_u16();
+    match status {
+        200 => json_body(what, url, &mut response, timeout).map(Some),
+        404 => Ok(None),
+        401 | 403 => Err(denied(status)),
+        _ => fail_err(
+            format!("{what}: unexpected HTTP {status} from {}", redact::url(url)),
+            "check the catalog's logs",
+        ),
+    }
+}
+
+/// How many tables `namespace` (dots for levels) holds; `None` when it does not exist.
 pub fn namespace_tables(
     resolved: &Resolved,
     prefix: &str,
+    namespace: &str,
     token: &str,
     timeout: Duration,
-) -> Result<usize, Failure> {
+) -> Result<Option<usize>, Failure> {
     // Multi-level namespaces are joined with the unit separator (0x1F) in REST paths.
-    let namespace = resolved
-        .namespace
+    let path = namespace
         .split('.')
         .map(encode)
         .collect::<Vec<_>>()
         .join("%1F");
-    let base = if prefix.is_empty() {
-        format!("{}/v1", resolved.uri)
-    } else {
-        format!("{}/v1/{}", resolved.uri, encode(prefix))
-    };
-    let url = format!("{base}/namespaces/{namespace}/tables");
-    let mut response = agent(timeout)
-        .get(&url)
-        .header("Authorization", format!("Bearer {token}"))
-        .call()
-        .map_err(|e| transport_failure("namespace", &url, &e, timeout))?;
-    let status = response.status().as_u16();
-    match status {
-        200 => {
-            let body = json_body("namespace", &url, &mut response, timeout)?;
-            Ok(body
-                .get("identifiers")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len))
-        }
-        404 => fail_err(
-            format!(
-                "namespace: `{}` does not exist in warehouse `{}` (HTTP 404)",
-                resolved.namespace, resolved.warehouse
-            ),
-            "create the namespace in the catalog, or set `namespace` to an existing one (without the warehouse prefix)",
-        ),
-        401 | 403 => fail_err(
-            format!(
-                "namespace: the token may not list `{}` (HTTP {status})",
-                resolved.namespace
-            ),
+    let url = format!(
+        "{}/namespaces/{path}/tables",
+        catalog_base(resolved, prefix)
+    );
+    let body = get_json("namespace", &url, token, timeout, |status| {
+        fail(
+            format!("namespace: the token may not list `{namespace}` (HTTP {status})"),
             "grant the principal role access to the namespace",
-        ),
-        _ => fail_err(
+        )
+    })?;
+    Ok(body.map(|body| {
+        body.get("identifiers")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }))
+}
+
+/// The warehouse's top-level namespaces (levels joined with dots), as PyIceberg's
+/// `list_namespaces()` asks for them.
+pub fn namespaces(
+    resolved: &Resolved,
+    prefix: &str,
+    token: &str,
+    timeout: Duration,
+) -> Result<Vec<String>, Failure> {
+    let url = format!("{}/namespaces", catalog_base(resolved, prefix));
+    let denied = |status| {
+        fail(
             format!(
-                "namespace: unexpected HTTP {status} from {}",
-                redact::url(&url)
+                "namespace: the token may not list the namespaces of warehouse `{}` (HTTP {status})",
+                resolved.warehouse
             ),
-            "check the catalog's logs",
-        ),
-    }
+            "grant the principal role access to the catalog's namespaces",
+        )
+    };
+    let Some(body) = get_json("namespace", &url, token, timeout, denied)? else {
+        return fail_err(
+            format!("namespace: {} does not exist (HTTP 404)", redact::url(&url)),
+            "check that the catalog serves the Iceberg REST API at `uri`",
+        );
+    };
+    Ok(body
+        .get("namespaces")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_array)
+                .map(|levels| {
+                    levels
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(".")
+                })
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -6,11 +6,14 @@
 #[cfg(feature = "connect")]
 mod engine;
 mod http;
+mod namespace;
 pub mod plan;
 #[cfg(not(feature = "connect"))]
 mod python;
 pub mod report;
 pub mod resolve;
+pub mod resolve_v1;
+pub mod resolved;
 mod sql;
 
 use std::path::PathBuf;
@@ -18,20 +21,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-pub use report::{Report, Status, Step};
-pub use resolve::{Resolved, Secret};
+pub use report::{Report, Status, Step, Subject};
+pub use resolved::{Resolved, Secret};
 
-use crate::dialect::runtime::constants::{SECRETS_MOUNT, TOKEN_PATH};
+use crate::dialect::runtime::constants::SECRETS_MOUNT;
 use crate::dialect::runtime::vocabulary::Section;
 use crate::syntax::Document;
 
-/// What to check and how.
+/// How to check.
 #[derive(Debug, Clone)]
 pub struct Request {
-    /// The environment's name (for the report).
-    pub environment: String,
-    /// The catalog profile to check.
-    pub catalog: String,
     /// Hard limit for each step.
     pub timeout: Duration,
     /// Directory of prepared DuckDB extensions (`<dir>/v1.5.5/<platform>/<name>.duckdb_extension`);
@@ -46,11 +45,9 @@ pub struct Request {
     pub secrets_dir: PathBuf,
 }
 
-impl Request {
-    pub fn new(environment: impl Into<String>, catalog: impl Into<String>) -> Request {
+impl Default for Request {
+    fn default() -> Request {
         Request {
-            environment: environment.into(),
-            catalog: catalog.into(),
             timeout: Duration::from_secs(10),
             extension_dir: std::env::var_os("FLOE_DUCKDB_EXTENSION_DIR")
                 .filter(|v| !v.is_empty())
@@ -97,21 +94,37 @@ fn fail(cause: impl Into<String>, fix: impl Into<String>) -> Failure {
 /// The step names, in order.
 pub const STEPS: [&str; 5] = ["resolve", "token", "config", "namespace", "duckdb"];
 
-/// Runs every step against the catalog profile of `platform`. `progress` sees each step as it
-/// finishes (the LSP reports it through `$/progress`).
+/// Step 1 for what `subject` names in `document` (a platform.yaml or a manifest).
+fn resolve_subject(
+    document: &Document,
+    subject: &Subject,
+    request: &Request,
+) -> Result<Resolved, Failure> {
+    match subject {
+        Subject::Profile { catalog, .. } => {
+            resolve::resolve(document, catalog, &request.secrets_dir)
+        }
+        Subject::Plugin { product, .. } => resolve_v1::resolve(document, product.as_deref()),
+    }
+}
+
+/// Runs every step against what `subject` names in `document`: a catalog profile of a
+/// platform.yaml, or a manifest's catalog plugin. `progress` sees each step as it finishes (the
+/// LSP reports it through `$/progress`).
 pub fn run(
-    platform: &Document,
+    document: &Document,
+    subject: &Subject,
     request: &Request,
     cancel: &Cancel,
     progress: &mut dyn FnMut(&Step),
 ) -> Report {
-    let mut report = Report::new(&request.environment, &request.catalog);
+    let mut report = Report::new(subject.clone());
     let mut finish = |report: &mut Report, step: Step| {
         progress(&step);
         report.steps.push(step);
     };
     let started = Instant::now();
-    let resolved = match resolve::resolve(platform, &request.catalog, &request.secrets_dir) {
+    let resolved = match resolve_subject(document, subject, request) {
         Ok(resolved) => resolved,
         Err(failure) => {
             finish(
@@ -122,7 +135,10 @@ pub fn run(
             return report;
         }
     };
-    if let Some(problem) = http::insecure(&resolved.uri, request.allow_insecure_http) {
+    let insecure = [&resolved.uri, &resolved.token_url]
+        .into_iter()
+        .find_map(|url| http::insecure(url, request.allow_insecure_http));
+    if let Some(problem) = insecure {
         finish(
             &mut report,
             Step::failed(
@@ -137,17 +153,7 @@ pub fn run(
     }
     finish(
         &mut report,
-        Step::ok(
-            "resolve",
-            started,
-            format!(
-                "catalog `{}` at {}, warehouse `{}`, namespace `{}`",
-                request.catalog,
-                resolved.shown_uri(),
-                resolved.warehouse,
-                resolved.namespace
-            ),
-        ),
+        Step::ok("resolve", started, resolved_detail(subject, &resolved)),
     );
     let secrets = resolved.secret_values();
     let scrub = |text: String| report::scrub(&text, &secrets);
@@ -157,13 +163,9 @@ pub fn run(
             let token = http::token(&resolved, request.timeout)?;
             state.token = Some(token);
             Ok(format!(
-                "OAuth2 token from {}{} (scope {})",
-                resolved.shown_uri(),
-                TOKEN_PATH,
-                resolved
-                    .scope
-                    .as_deref()
-                    .unwrap_or(http::PRINCIPAL_ROLE_ALL)
+                "OAuth2 token from {} (scope {})",
+                crate::secrets::redact::url(&resolved.token_url),
+                resolved.sent_scope()
             ))
         }),
         ("config", &|state: &mut State| {
@@ -179,12 +181,7 @@ pub fn run(
         ("namespace", &|state: &mut State| {
             let token = state.token.clone().unwrap_or_default();
             let prefix = state.prefix.clone().unwrap_or_default();
-            let tables = http::namespace_tables(&resolved, &prefix, &token, request.timeout)?;
-            Ok(format!(
-                "namespace `{}` exists with {tables} table{}",
-                resolved.namespace,
-                if tables == 1 { "" } else { "s" }
-            ))
+            namespace::step(&resolved, &prefix, &token, request.timeout)
         }),
     ];
     let mut state = State::default();
@@ -264,20 +261,25 @@ fn duckdb_step(
     }
 }
 
-/// The finding an editor shows for a failed report, on the catalog profile's key.
-pub fn diagnostic(platform: &Document, report: &Report) -> Option<crate::diagnostic::Diagnostic> {
+/// The finding an editor shows for a failed report: on the catalog profile's key
+/// (platform.yaml), or on `plugins.catalog` (a manifest).
+pub fn diagnostic(document: &Document, report: &Report) -> Option<crate::diagnostic::Diagnostic> {
     let step = report.failed_step()?;
-    let span = crate::dialect::runtime::access::Platform::of(platform)
-        .and_then(|p| p.profile(Section::Catalogs, &report.catalog))
-        .map_or(crate::diagnostic::Span::point(0), |e| e.key.span);
+    let key = match &report.subject {
+        Subject::Profile { catalog, .. } => crate::dialect::runtime::access::Platform::of(document)
+            .and_then(|p| p.profile(Section::Catalogs, catalog))
+            .map(|e| e.key.span),
+        Subject::Plugin { .. } => crate::dialect::v1::Plugins::of(document)
+            .and_then(|p| p.get(crate::dialect::v1::Category::Catalog))
+            .map(|p| p.entry.key.span),
+    };
     let mut diagnostic = crate::diagnostic::Diagnostic::new(
         &crate::diagnostic::codes::connectivity::UNREACHABLE,
-        &platform.file,
-        span,
+        &document.file,
+        key.unwrap_or(crate::diagnostic::Span::point(0)),
         format!(
-            "catalog `{}` ({}): step `{}` failed: {}",
-            report.catalog,
-            report.environment,
+            "{}: step `{}` failed: {}",
+            report.subject.title(),
             step.name,
             step.cause.as_deref().unwrap_or("")
         ),
@@ -286,4 +288,30 @@ pub fn diagnostic(platform: &Document, report: &Report) -> Option<crate::diagnos
         diagnostic = diagnostic.with_help(fix.clone());
     }
     Some(diagnostic)
+}
+
+/// What step 1 found, for its detail.
+fn resolved_detail(subject: &Subject, resolved: &Resolved) -> String {
+    let namespace = match &resolved.namespace {
+        resolved::Namespace::Required(name) => format!(", namespace `{name}`"),
+        resolved::Namespace::Product(name) => format!(", product namespace `{name}`"),
+        resolved::Namespace::Any => String::new(),
+    };
+    let storage = resolved.storage.as_ref().map_or(String::new(), |s| {
+        format!(
+            "; storage s3 at {}, bucket `{}`, region `{}` (set on DuckDB's session, not contacted)",
+            crate::secrets::redact::url(&s.endpoint),
+            s.bucket,
+            s.region
+        )
+    });
+    let catalog = match subject {
+        Subject::Profile { catalog, .. } => format!("catalog `{catalog}`"),
+        Subject::Plugin { .. } => "catalog plugin polaris".to_owned(),
+    };
+    format!(
+        "{catalog} at {}, warehouse `{}`{namespace}{storage}",
+        resolved.shown_uri(),
+        resolved.warehouse
+    )
 }

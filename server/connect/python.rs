@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use super::resolve::Resolved;
+use super::resolved::Resolved;
 use super::{Cancel, Failure, Request, fail, sql};
 
 const SCRIPT: &str = include_str!("duckdb_step.py");
@@ -57,7 +57,11 @@ enum Attempt {
 pub fn attach(resolved: &Resolved, request: &Request, cancel: &Cancel) -> Outcome {
     let input = serde_json::json!({
         "protocol": 1,
-        "setup": sql::setup_statements(request.extension_dir.as_deref(), request.timeout),
+        "setup": sql::setup_statements(
+            request.extension_dir.as_deref(),
+            request.timeout,
+            resolved.storage.as_ref(),
+        ),
         "attach": sql::attach_statement(resolved),
         "schemas": sql::schemas_query(),
         "detach": format!("DETACH {}", sql::CATALOG_ALIAS),

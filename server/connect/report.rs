@@ -85,18 +85,80 @@ impl Step {
 /// `connect` feature that found no Python with the `duckdb` package either.
 pub const NO_DUCKDB: &str = "this floe-lint has no embedded DuckDB";
 
+/// What a report is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// Generation A: a catalog profile of an environment's platform.yaml.
+    Profile {
+        environment: String,
+        catalog: String,
+    },
+    /// Generation B: a manifest's catalog plugin (`plugins.catalog`), for a product (whose
+    /// namespace is looked at) or for the manifest alone.
+    Plugin {
+        /// The manifest's path, as shown.
+        manifest: String,
+        product: Option<String>,
+    },
+}
+
+impl Subject {
+    /// Short: for progress messages.
+    pub fn label(&self) -> String {
+        match self {
+            Subject::Profile { catalog, .. } => catalog.clone(),
+            Subject::Plugin { .. } => format!(
+                "{}.{}",
+                crate::dialect::v1::vocabulary::PLUGINS,
+                crate::dialect::v1::Category::Catalog.key()
+            ),
+        }
+    }
+
+    /// For a diagnostic's message.
+    pub fn title(&self) -> String {
+        match self {
+            Subject::Profile {
+                environment,
+                catalog,
+            } => format!("catalog `{catalog}` ({environment})"),
+            Subject::Plugin { product, .. } => format!(
+                "catalog plugin `{}`{}",
+                self.label(),
+                product
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" (product `{p}`)"))
+            ),
+        }
+    }
+
+    fn heading(&self) -> String {
+        match self {
+            Subject::Profile {
+                environment,
+                catalog,
+            } => format!("Catalog `{catalog}` in environment `{environment}`"),
+            Subject::Plugin { manifest, product } => format!(
+                "Catalog plugin `{}` of manifest {manifest}{}",
+                self.label(),
+                product
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" for product `{p}`"))
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    pub environment: String,
-    pub catalog: String,
+    pub subject: Subject,
     pub steps: Vec<Step>,
 }
 
 impl Report {
-    pub fn new(environment: &str, catalog: &str) -> Report {
+    pub fn new(subject: Subject) -> Report {
         Report {
-            environment: environment.to_owned(),
-            catalog: catalog.to_owned(),
+            subject,
             steps: Vec::new(),
         }
     }
@@ -111,10 +173,10 @@ impl Report {
 
     /// Documented, versioned JSON (`{"version": 1, ...}`).
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut report = json!({
             "version": 1,
-            "environment": self.environment,
-            "catalog": self.catalog,
+            "environment": null,
+            "catalog": self.subject.label(),
             "ok": self.passed(),
             "steps": self.steps.iter().map(|s| json!({
                 "name": s.name,
@@ -124,14 +186,19 @@ impl Report {
                 "cause": s.cause,
                 "fix": s.fix,
             })).collect::<Vec<_>>(),
-        })
+        });
+        match &self.subject {
+            Subject::Profile { environment, .. } => report["environment"] = json!(environment),
+            Subject::Plugin { manifest, product } => {
+                report["manifest"] = json!(manifest);
+                report["product"] = json!(product);
+            }
+        }
+        report
     }
 
     pub fn to_human(&self) -> String {
-        let mut out = format!(
-            "Catalog `{}` in environment `{}`\n",
-            self.catalog, self.environment
-        );
+        let mut out = format!("{}\n", self.subject.heading());
         for step in &self.steps {
             let mark = match step.status {
                 Status::Ok => "ok     ",
@@ -184,7 +251,10 @@ mod tests {
 
     fn report(last: Step) -> Report {
         let started = Instant::now();
-        let mut report = Report::new("local", "lake");
+        let mut report = Report::new(Subject::Profile {
+            environment: "local".into(),
+            catalog: "lake".into(),
+        });
         for name in ["resolve", "token", "config", "namespace"] {
             report.steps.push(Step::ok(name, started, "fine"));
         }

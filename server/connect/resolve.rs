@@ -4,53 +4,16 @@
 
 use std::path::Path;
 
+use super::resolved::{Client, Namespace, Resolved, Secret};
 use super::{Failure, fail};
 use crate::dialect::runtime::access::Platform;
-use crate::dialect::runtime::constants::{DEFAULT_NAMESPACE, catalog_type, credential_mode};
+use crate::dialect::runtime::constants::{
+    DEFAULT_NAMESPACE, TOKEN_PATH, catalog_type, credential_mode,
+};
 use crate::dialect::runtime::vocabulary::{SECRET_REF, Section};
 use crate::model::suggest::{Listing, available as listed};
 use crate::secrets::redact;
 use crate::syntax::{Document, Entry};
-
-/// A credential value. Its `Debug` never shows it.
-#[derive(Clone, PartialEq, Eq, Default)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&redact::secret(&self.0))
-    }
-}
-
-/// Everything the later steps need.
-#[derive(Debug, Clone)]
-pub struct Resolved {
-    /// The catalog API root, without a trailing `/`.
-    pub uri: String,
-    pub warehouse: String,
-    pub namespace: String,
-    pub client_id: Secret,
-    pub client_secret: Secret,
-    pub scope: Option<String>,
-}
-
-impl Resolved {
-    /// The URI for display (any `user:password@` masked).
-    pub fn shown_uri(&self) -> String {
-        redact::url(&self.uri)
-    }
-
-    /// Values that must never be printed.
-    pub fn secret_values(&self) -> Vec<String> {
-        vec![self.client_secret.0.clone(), self.client_id.0.clone()]
-    }
-}
 
 /// The environment variable a `secret_ref` is read from.
 pub fn env_name(reference: &str) -> String {
@@ -61,7 +24,7 @@ pub fn env_name(reference: &str) -> String {
 pub fn secret(reference: &str, secrets_dir: &Path) -> Result<Secret, Failure> {
     let variable = env_name(reference);
     if let Some(value) = std::env::var(&variable).ok().filter(|v| !v.is_empty()) {
-        return Ok(Secret(value));
+        return Ok(Secret::new(value));
     }
     let file = secrets_dir.join(reference);
     // A mounted secret is a regular file; anything else is never opened (a FIFO would block).
@@ -71,7 +34,7 @@ pub fn secret(reference: &str, secrets_dir: &Path) -> Result<Secret, Failure> {
     {
         let trimmed = text.trim();
         if !trimmed.is_empty() {
-            return Ok(Secret(trimmed.to_owned()));
+            return Ok(Secret::new(trimmed));
         }
     }
     Err(fail(
@@ -92,7 +55,7 @@ fn string_or_secret(entry: Option<&Entry>, secrets_dir: &Path) -> Result<Option<
         return Ok(None);
     };
     if let Some(text) = entry.value.as_str() {
-        return Ok(Some(Secret(text.to_owned())));
+        return Ok(Some(Secret::new(text)));
     }
     if let Some(reference) = entry.value.get(SECRET_REF).and_then(|r| r.value.as_str()) {
         return secret(reference, secrets_dir).map(Some);
@@ -196,11 +159,15 @@ pub fn resolve(
         })?;
     let scope = credentials.scope().map(|(scope, _)| scope.to_owned());
     Ok(Resolved {
+        client: Client::Runtime,
+        token_url: format!("{uri}{TOKEN_PATH}"),
         uri,
         warehouse,
-        namespace,
+        namespace: Namespace::Required(namespace),
         client_id,
         client_secret,
         scope,
+        vended_credentials: true,
+        storage: None,
     })
 }

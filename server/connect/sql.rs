@@ -6,33 +6,50 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::resolve::Resolved;
+use super::resolved::{Client, Resolved, Storage};
 use super::{Failure, fail};
 
 /// The alias floe's plugin attaches the catalog under (shared with the generated profile).
 pub use crate::dialect::runtime::constants::CATALOG_ALIAS;
-use crate::dialect::runtime::constants::TOKEN_PATH;
 
 /// A SQL string literal.
 pub fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-/// floe's plugin statement, verbatim in shape.
+/// The ATTACH of the client the configuration's dialect uses. Generation A: floe's dbt plugin
+/// statement, verbatim in shape (no scope: DuckDB then asks for `PRINCIPAL_ROLE:ALL`, as the
+/// plugin does). Generation B: what PyIceberg does, in DuckDB's words: the token at `token_url`,
+/// the scope PyIceberg sends, and no vended credentials when the plugin turns them off.
 pub fn attach_statement(resolved: &Resolved) -> String {
+    let mut options = vec![
+        "TYPE ICEBERG".to_owned(),
+        format!("CLIENT_ID {}", literal(resolved.client_id.expose())),
+        format!("CLIENT_SECRET {}", literal(resolved.client_secret.expose())),
+        format!("OAUTH2_SERVER_URI {}", literal(&resolved.token_url)),
+    ];
+    if resolved.client == Client::V1 {
+        options.push(format!("OAUTH2_SCOPE {}", literal(resolved.sent_scope())));
+    }
+    options.push(format!("ENDPOINT {}", literal(&resolved.uri)));
+    if !resolved.vended_credentials {
+        options.push("ACCESS_DELEGATION_MODE 'none'".to_owned());
+    }
     format!(
-        "ATTACH IF NOT EXISTS {} AS {CATALOG_ALIAS} (\n    TYPE ICEBERG,\n    CLIENT_ID {},\n    CLIENT_SECRET {},\n    OAUTH2_SERVER_URI {},\n    ENDPOINT {}\n)",
+        "ATTACH IF NOT EXISTS {} AS {CATALOG_ALIAS} (\n    {}\n)",
         literal(&resolved.warehouse),
-        literal(resolved.client_id.expose()),
-        literal(resolved.client_secret.expose()),
-        literal(&format!("{}{TOKEN_PATH}", resolved.uri)),
-        literal(&resolved.uri),
+        options.join(",\n    ")
     )
 }
 
-/// Session settings before the ATTACH: prepared extensions (autoinstall off), and one HTTP attempt
-/// per request bounded by the step timeout (DuckDB retries 3 times by default).
-pub fn setup_statements(extension_dir: Option<&Path>, timeout: Duration) -> Vec<String> {
+/// Session settings before the ATTACH: prepared extensions (autoinstall off), one HTTP attempt
+/// per request bounded by the step timeout (DuckDB retries 3 times by default), and the object
+/// storage the runtime hands PyIceberg, as session settings (never `CREATE SECRET`).
+pub fn setup_statements(
+    extension_dir: Option<&Path>,
+    timeout: Duration,
+    storage: Option<&Storage>,
+) -> Vec<String> {
     let mut setup = Vec::new();
     // Extension settings first: the http settings belong to httpfs and would otherwise make DuckDB
     // try to download it.
@@ -46,7 +63,41 @@ pub fn setup_statements(extension_dir: Option<&Path>, timeout: Duration) -> Vec<
     }
     setup.push(format!("SET http_timeout = {}", timeout.as_secs().max(1)));
     setup.push("SET http_retries = 0".to_owned());
+    if let Some(storage) = storage {
+        setup.extend(storage_settings(storage));
+    }
     setup
+}
+
+/// PyIceberg's `s3.endpoint`, `s3.region`, `s3.path-style-access` and keys, as DuckDB's S3
+/// settings: the endpoint without its scheme, which says whether to use TLS.
+fn storage_settings(storage: &Storage) -> Vec<String> {
+    let endpoint = storage.endpoint.trim().trim_end_matches('/');
+    let (host, tls) = match endpoint.split_once("://") {
+        Some((scheme, host)) => (host, !scheme.eq_ignore_ascii_case("http")),
+        None => (endpoint, true),
+    };
+    let mut settings = vec![
+        format!("SET s3_endpoint = {}", literal(host)),
+        format!("SET s3_use_ssl = {tls}"),
+        format!("SET s3_region = {}", literal(&storage.region)),
+        format!(
+            "SET s3_url_style = {}",
+            literal(if storage.path_style_access {
+                "path"
+            } else {
+                "vhost"
+            })
+        ),
+    ];
+    if let Some((id, secret)) = &storage.keys {
+        settings.push(format!("SET s3_access_key_id = {}", literal(id.expose())));
+        settings.push(format!(
+            "SET s3_secret_access_key = {}",
+            literal(secret.expose())
+        ));
+    }
+    settings
 }
 
 /// The schemas of the attached catalog.

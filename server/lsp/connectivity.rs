@@ -28,9 +28,12 @@ pub async fn verify(backend: &Backend, params: ExecuteCommandParams) -> Result<O
         let (selection, _, _) = state.options_for(&path);
         (selection, state.settings.environment.clone())
     };
-    let plan = connect::plan::plan(&path, environment.as_deref(), None, None, &selection)
-        .map_err(Error::invalid_params)?;
-    let platform = crate::workspace::load(&plan.platform).map_err(internal)?;
+    let options = connect::plan::Options {
+        env: environment.as_deref(),
+        ..Default::default()
+    };
+    let plan = connect::plan::plan(&path, options, &selection).map_err(Error::invalid_params)?;
+    let document = crate::workspace::load(&plan.file).map_err(internal)?;
     let client = &backend.client;
     let token = params
         .work_done_progress_params
@@ -51,14 +54,15 @@ pub async fn verify(backend: &Backend, params: ExecuteCommandParams) -> Result<O
     // Dropping this future (a cancelled request) cancels the run.
     let _guard = CancelOnDrop(cancel.clone());
     let mut reports = Vec::new();
-    let total = plan.catalogs.len() * connect::STEPS.len();
+    let total = plan.subjects.len() * connect::STEPS.len();
     let mut done = 0usize;
-    for catalog in &plan.catalogs {
-        let request = connect::Request::new(&plan.environment, catalog);
+    for subject in &plan.subjects {
+        let label = subject.label();
         let (steps, mut received) = tokio::sync::mpsc::unbounded_channel::<connect::Step>();
-        let (document, run_cancel) = (platform.clone(), cancel.clone());
+        let (document, subject, run_cancel) = (document.clone(), subject.clone(), cancel.clone());
         let mut task = tokio::task::spawn_blocking(move || {
-            connect::run(&document, &request, &run_cancel, &mut |step| {
+            let request = connect::Request::default();
+            connect::run(&document, &subject, &request, &run_cancel, &mut |step| {
                 let _ = steps.send(step.clone());
             })
         });
@@ -67,7 +71,7 @@ pub async fn verify(backend: &Backend, params: ExecuteCommandParams) -> Result<O
                 Some(step) = received.recv() => {
                     done += 1;
                     let percent = u32::try_from(100 * done / total.max(1)).unwrap_or(100);
-                    progress.report_with_message(format!("{catalog}: {} {}", step.name, step.status.as_str()), percent).await;
+                    progress.report_with_message(format!("{label}: {} {}", step.name, step.status.as_str()), percent).await;
                 }
                 result = &mut task => break result.map_err(|e| internal(e.to_string()))?,
             }
@@ -84,17 +88,17 @@ pub async fn verify(backend: &Backend, params: ExecuteCommandParams) -> Result<O
         .await;
     let findings: Vec<Diagnostic> = reports
         .iter()
-        .filter_map(|r| connect::diagnostic(&platform, r))
+        .filter_map(|r| connect::diagnostic(&document, r))
         .collect();
     {
         let mut state = lock(&backend.state);
         if findings.is_empty() {
-            state.connectivity.remove(&plan.platform);
+            state.connectivity.remove(&plan.file);
         } else {
-            state.connectivity.insert(plan.platform.clone(), findings);
+            state.connectivity.insert(plan.file.clone(), findings);
         }
     }
-    backend.queue.push(plan.platform.clone());
+    backend.queue.push(plan.file.clone());
     let value = match reports.as_slice() {
         [one] => one.to_json(),
         many => {

@@ -93,3 +93,74 @@ fn verify_connectivity_reports_progress_and_diagnostics() {
     assert!(list.iter().all(|d| d["code"] != "FL800"));
     client.shutdown();
 }
+
+/// Generation B: "Verify connectivity" on a FloeSpec checks the catalog plugin of the manifest it
+/// pairs with; a failure is FL800 on `plugins.catalog` in the manifest, gone once a check passes.
+#[test]
+fn verify_connectivity_on_a_floe_spec_reports_on_the_manifest() {
+    let Some((python, extensions)) = tools() else {
+        return;
+    };
+    let token_path = "/idp/token";
+    let standin = standin::start(
+        &python,
+        &[
+            "--warehouse",
+            "floe-demo",
+            "--client-id",
+            "floe-runtime",
+            "--client-secret",
+            "v1-lsp-secret-value",
+            "--token-path",
+            token_path,
+            "--namespace",
+            "orders",
+            "--seed",
+        ],
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let manifest = |scope: &str| {
+        format!(
+            "apiVersion: floe.dev/v1\nkind: Manifest\nmetadata:\n  name: acme\n  version: 1.0.0\n  owner: platform@acme.example\nplugins:\n  compute:\n    type: duckdb\n    config:\n      path: /tmp/floe/{{product_slug}}.duckdb\n  orchestrator:\n    type: dagster\n  catalog:\n    type: polaris\n    config:\n      uri: http://127.0.0.1:{port}/api/catalog\n      warehouse: floe-demo\n      oauth2:\n        client_id: floe-runtime\n        client_secret: v1-lsp-secret-value\n        token_url: http://127.0.0.1:{port}{token_path}\n{scope}",
+            port = standin.port
+        )
+    };
+    std::fs::write(dir.path().join("manifest.yaml"), manifest("")).expect("write");
+    std::fs::create_dir(dir.path().join("orders")).expect("mkdir");
+    let spec_text = "apiVersion: floe.dev/v1\nkind: FloeSpec\nmetadata:\n  name: orders\n  version: 1.0.0\n  owner: data@acme.example\ntransforms:\n  - name: stg_orders\n";
+    std::fs::write(dir.path().join("orders/floe.yaml"), spec_text).expect("write");
+    let ext = extensions.to_string_lossy().into_owned();
+    let env = [("FLOE_DUCKDB_EXTENSION_DIR", ext.as_str())];
+    let (mut client, _) = Client::start_with_env(dir.path(), json!({}), Value::Null, &env);
+    let spec = client.open(&dir.path().join("orders/floe.yaml"), spec_text);
+    let manifest_uri = uri(&dir.path().join("manifest.yaml"));
+
+    // No scope: PyIceberg asks for `catalog`, which the catalog rejects.
+    let response = run_verify(&mut client, &spec);
+    let report = &response["result"];
+    assert_eq!(report["ok"], false, "{response:#}");
+    assert_eq!(report["product"], "orders");
+    assert_eq!(report["steps"][1]["status"], "failed", "{response:#}");
+    let list = client.diagnostics_for(&manifest_uri, |l| l.iter().any(|d| d["code"] == "FL800"));
+    let finding = list.iter().find(|d| d["code"] == "FL800").expect("FL800");
+    // On the `catalog:` key (line 13, 0-based).
+    assert_eq!(finding["range"]["start"]["line"], 13, "{finding:#}");
+    let message = finding["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("step `token` failed") && message.contains("`catalog`"),
+        "{message}"
+    );
+    assert!(!message.contains("v1-lsp-secret-value"), "{message}");
+
+    // With a scope every step passes, and FL800 goes.
+    std::fs::write(
+        dir.path().join("manifest.yaml"),
+        manifest("        scope: PRINCIPAL_ROLE:DATA_ENGINEER\n"),
+    )
+    .expect("write");
+    let response = run_verify(&mut client, &spec);
+    assert_eq!(response["result"]["ok"], true, "{response:#}");
+    let list = client.diagnostics_for(&manifest_uri, |l| !l.iter().any(|d| d["code"] == "FL800"));
+    assert!(list.iter().all(|d| d["code"] != "FL800"));
+    client.shutdown();
+}

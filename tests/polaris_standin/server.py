@@ -70,6 +70,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    default="unauthorized_client",
                    help="OAuth2 `error` for a wrong client id/secret, always HTTP 401 "
                         "(real Polaris: unauthorized_client)")
+    p.add_argument("--token-path", default=f"{ROOT}/v1/oauth/tokens",
+                   help="where the OAuth2 token endpoint is served (an external identity provider's "
+                        "path, e.g. /realms/floe/protocol/openid-connect/token; then "
+                        f"{ROOT}/v1/oauth/tokens is not served)")
     p.add_argument("--token-ttl", type=int, default=3600, help="expires_in of issued tokens, seconds")
     p.add_argument("--request-log", default=env("POLARIS_STANDIN_REQUEST_LOG"),
                    help="append one JSON line per request to this file")
@@ -176,7 +180,7 @@ def build_app(args: argparse.Namespace, catalog, data_dir: str):
         # Only the catalog API needs a token. Paths outside ROOT/v1/ (e.g. a `uri`
         # missing `/api/catalog`) get a plain 404 so a wrong root path is not
         # mistaken for a credentials problem.
-        public = path == f"{ROOT}/v1/oauth/tokens" or not path.startswith(f"{ROOT}/v1/")
+        public = path == args.token_path or not path.startswith(f"{ROOT}/v1/")
         if not public:
             auth = request.headers.get("authorization", "")
             scheme, _, tok = auth.partition(" ")
@@ -223,7 +227,7 @@ def build_app(args: argparse.Namespace, catalog, data_dir: str):
         return JSONResponse({"error": code, "error_description": oauth_descriptions[code], "error_uri": None},
                             status_code=401 if code == "unauthorized_client" else status)
 
-    @app.post(f"{ROOT}/v1/oauth/tokens")
+    @app.post(args.token_path)
     async def oauth_tokens(request: Request):
         form = await request.form()
         grant_type = form.get("grant_type")

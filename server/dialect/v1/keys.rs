@@ -146,5 +146,11 @@ pub const PRIMARY_KEY: &str = "primary_key";
 pub const LABELS: &str = "labels";
 pub const SITE_URL: &str = "site_url";
 pub const CLIENT_SECRET: &str = "client_secret";
+pub const CLIENT_ID: &str = "client_id";
+pub const WAREHOUSE: &str = "warehouse";
+pub const CREDENTIAL_VENDING_ENABLED: &str = "credential_vending_enabled";
+pub const BUCKET: &str = "bucket";
+pub const REGION: &str = "region";
+pub const PATH_STYLE_ACCESS: &str = "path_style_access";
 /// `write_mode: merge`, which requires a `primary_key`.
 pub const WRITE_MODE_MERGE: &str = "merge";

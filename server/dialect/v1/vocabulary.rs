@@ -155,6 +155,12 @@ pub const POLARIS_URI: &str = "uri";
 pub const OAUTH2: &str = "oauth2";
 pub const OAUTH2_SCOPE: &str = super::keys::SCOPE;
 pub const OAUTH2_TOKEN_URL: &str = "token_url";
+/// Polaris `config.warehouse` and `config.oauth2.{client_id, client_secret}`.
+pub const POLARIS_WAREHOUSE: &str = super::keys::WAREHOUSE;
+pub const OAUTH2_CLIENT_ID: &str = super::keys::CLIENT_ID;
+pub const OAUTH2_CLIENT_SECRET: &str = super::keys::CLIENT_SECRET;
+/// Polaris `config.credential_vending_enabled` (default true): ask for vended credentials.
+pub const CREDENTIAL_VENDING_ENABLED: &str = super::keys::CREDENTIAL_VENDING_ENABLED;
 /// The scope PyIceberg asks for when the Polaris plugin sends none.
 pub const PYICEBERG_DEFAULT_SCOPE: &str = "catalog";
 
@@ -162,6 +168,11 @@ pub const PYICEBERG_DEFAULT_SCOPE: &str = "catalog";
 /// `AWS_SECRET_ACCESS_KEY` from the runtime's environment).
 pub const S3_ENDPOINT: &str = super::keys::ENDPOINT;
 pub const S3_KEYS: [&str; 2] = ["access_key_id", "secret_access_key"];
+/// S3 `config.{bucket, region, path_style_access}`, and the region's default.
+pub const S3_BUCKET: &str = super::keys::BUCKET;
+pub const S3_REGION: &str = super::keys::REGION;
+pub const S3_DEFAULT_REGION: &str = "us-east-1";
+pub const S3_PATH_STYLE_ACCESS: &str = super::keys::PATH_STYLE_ACCESS;
 
 /// Marquez `config.url`, its `allow_insecure_http` override and `verify_ssl`.
 pub const MARQUEZ_URL: &str = super::keys::URL;

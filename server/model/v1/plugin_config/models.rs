@@ -75,7 +75,7 @@ pub struct PolarisOAuth2Config {
 // ---------------------------------------------------------------------------------------------
 
 fn default_region() -> String {
-    "us-east-1".to_owned()
+    crate::dialect::v1::vocabulary::S3_DEFAULT_REGION.to_owned()
 }
 
 /// S3-compatible object storage (`plugins.storage.type: s3`).
