@@ -149,6 +149,20 @@ fn the_manifest_can_be_named_and_a_manifest_is_not_a_product() {
         stderr.contains("is a Generation B product: it has no environments"),
         "{stderr}"
     );
+    // Nor do floe-runtime's generator options: refused rather than silently ignored.
+    let (code, stdout, stderr) = text(&project.run(&[
+        "profiles",
+        "demo/customer-360",
+        "--target",
+        "prod",
+        "--style",
+        "factory",
+    ]));
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.contains("--target, --style are for floe-runtime's generator only"),
+        "{stderr}"
+    );
     // A product whose named manifest is missing.
     project.write(
         "demo/customer-360/floe.yaml",

@@ -143,16 +143,18 @@ pub struct ProfilesArgs {
     /// A platform.yaml to use directly.
     #[arg(long)]
     pub platform: Option<PathBuf>,
-    /// The platform profile name the generator reads (upstream's profile_name).
-    #[arg(long, default_value = "default")]
-    pub profile: String,
-    /// The dbt target name.
-    #[arg(long, default_value = "dev")]
-    pub target: String,
+    /// The platform profile name the generator reads (upstream's profile_name; default
+    /// `default`). floe-runtime's only.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// The dbt target name (default `dev`). floe-runtime's only: Generation B's runtime always
+    /// writes `dev`.
+    #[arg(long)]
+    pub target: Option<String>,
     /// runtime: floe's DbtProfilesGenerator (what runs in production); factory: floe-dbt's
-    /// per-adapter ProfileFactory.
-    #[arg(long, value_enum, default_value_t = ProfilesStyle::Runtime)]
-    pub style: ProfilesStyle,
+    /// per-adapter ProfileFactory (default runtime). floe-runtime's only.
+    #[arg(long, value_enum)]
+    pub style: Option<ProfilesStyle>,
     /// Write to this file (atomically) instead of stdout.
     #[arg(long)]
     pub output: Option<PathBuf>,

@@ -61,6 +61,31 @@ pub fn render(args: &ProfilesArgs, path: &Path) -> Option<Result<Generated, i32>
             EXIT_ERROR,
         );
     }
+    // floe-runtime's generator options: Generation B's runtime has one style, reads no platform
+    // profile and always writes the target `dev`, so they would be silently ignored.
+    let runtime_only: Vec<&str> = [
+        ("--profile", args.profile.is_some()),
+        ("--target", args.target.is_some()),
+        ("--style", args.style.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, given)| given.then_some(flag))
+    .collect();
+    if !runtime_only.is_empty() {
+        return fail(
+            &format!(
+                "{} is a Generation B product: {} {} floe-runtime's generator only (Generation B's runtime writes one profile with the target `dev`)",
+                inputs.spec.display(),
+                runtime_only.join(", "),
+                if runtime_only.len() == 1 {
+                    "is for"
+                } else {
+                    "are for"
+                }
+            ),
+            EXIT_ERROR,
+        );
+    }
     if args.manifest.is_some() && !inputs.configured {
         eprintln!(
             "note: {} names its own manifest ({}), which it is paired with; --manifest is for products that name none",

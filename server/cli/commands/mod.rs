@@ -15,6 +15,7 @@ use crate::check::{self, Disk};
 use crate::config;
 use crate::diagnostic::Severity;
 use crate::diagnostic::rule_meta::FixAvailability;
+use crate::dialect::runtime::constants::{DEFAULT_PROFILE, DEFAULT_TARGET};
 use crate::fix;
 use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
@@ -129,10 +130,12 @@ fn profiles_runtime(
         }
     };
     let style = match args.style {
-        super::args::ProfilesStyle::Runtime => Style::Runtime,
-        super::args::ProfilesStyle::Factory => Style::Factory,
+        None | Some(super::args::ProfilesStyle::Runtime) => Style::Runtime,
+        Some(super::args::ProfilesStyle::Factory) => Style::Factory,
     };
-    preview::render(&inputs, &args.profile, &args.target, style).map_err(|message| {
+    let profile = args.profile.as_deref().unwrap_or(DEFAULT_PROFILE);
+    let target = args.target.as_deref().unwrap_or(DEFAULT_TARGET);
+    preview::render(&inputs, profile, target, style).map_err(|message| {
         eprintln!("floe-lint profiles: {}", escape::text(&message));
         EXIT_FINDINGS
     })
