@@ -33,7 +33,9 @@ pub enum NodeValue {
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     list: Vec<Entry>,
-    index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    /// Boxed: every mapping carries the cell, and only large ones fill it (8 bytes instead of
+    /// a `HashMap`'s 48 in each mapping node of the tree).
+    index: std::sync::OnceLock<Box<std::collections::HashMap<String, usize>>>,
 }
 
 /// Mappings up to this size are searched by a scan.
@@ -69,7 +71,7 @@ impl Entries {
                     index.insert(text, position);
                 }
             }
-            index
+            Box::new(index)
         });
         index.get(key).and_then(|&position| self.list.get(position))
     }
