@@ -35,6 +35,7 @@ pub struct Entries {
     list: Vec<Entry>,
     /// Boxed: every mapping carries the cell, and only large ones fill it (8 bytes instead of
     /// a `HashMap`'s 48 in each mapping node of the tree).
+    #[allow(clippy::box_collection)]
     index: std::sync::OnceLock<Box<std::collections::HashMap<String, usize>>>,
 }
 
