@@ -154,3 +154,38 @@ pub fn success_detail(schemas: &[String], via: &str) -> String {
     };
     format!("ATTACH (TYPE ICEBERG) succeeded{via}; schemas: {listed}; DETACH done")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::connect::resolved::{Namespace, Secret};
+
+    fn resolved(client: Client, vended_credentials: bool) -> Resolved {
+        Resolved {
+            client,
+            uri: "http://127.0.0.1:8181/api/catalog".into(),
+            token_url: "http://127.0.0.1:8181/idp/token".into(),
+            warehouse: "floe-demo".into(),
+            namespace: Namespace::Any,
+            client_id: Secret::new("id"),
+            client_secret: Secret::new("secret"),
+            scope: None,
+            vended_credentials,
+            storage: None,
+        }
+    }
+
+    #[test]
+    fn each_dialect_attaches_as_its_client_does() {
+        // floe-runtime's dbt plugin: no scope in the statement (DuckDB then asks for
+        // PRINCIPAL_ROLE:ALL), vended credentials as DuckDB's default.
+        let runtime = attach_statement(&resolved(Client::Runtime, true));
+        assert!(!runtime.contains("OAUTH2_SCOPE") && !runtime.contains("ACCESS_DELEGATION_MODE"));
+        assert!(runtime.contains("OAUTH2_SERVER_URI 'http://127.0.0.1:8181/idp/token'"));
+        // Generation B: the scope PyIceberg sends, and no vended credentials when turned off.
+        let v1 = attach_statement(&resolved(Client::V1, false));
+        assert!(v1.contains("OAUTH2_SCOPE 'catalog'"), "{v1}");
+        assert!(v1.contains("ACCESS_DELEGATION_MODE 'none'"), "{v1}");
+        assert!(!attach_statement(&resolved(Client::V1, true)).contains("ACCESS_DELEGATION_MODE"));
+    }
+}
