@@ -42,7 +42,7 @@ fn kind_of(node: &Node) -> SymbolKind {
             ..
         } => SymbolKind::BOOLEAN,
         NodeValue::Scalar {
-            value: Scalar::Int(_) | Scalar::Float(_),
+            value: Scalar::Int(_) | Scalar::BigInt(_) | Scalar::Float(_),
             ..
         } => SymbolKind::NUMBER,
         NodeValue::Scalar {

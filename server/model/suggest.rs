@@ -114,7 +114,7 @@ pub fn enum_fix(document: &Document, span: Span, options: &[String]) -> Option<F
     let replacement = match quote {
         Some(q) => format!("{q}{best}{q}"),
         // A plain scalar that YAML would type as something other than a string needs quotes.
-        None if !matches!(resolve_plain(best), Scalar::Str(_)) => format!("\"{best}\""),
+        None if !matches!(resolve_plain(best), Scalar::Str) => format!("\"{best}\""),
         None => best.to_owned(),
     };
     Some(Fix {

@@ -42,8 +42,9 @@ fn typed_key(document: &Document, pointer: &str) -> Option<(String, String)> {
         Scalar::Bool(false) => "the boolean false, `False`".to_owned(),
         Scalar::Null => "null, `None`".to_owned(),
         Scalar::Int(i) => format!("the integer {i}"),
+        Scalar::BigInt(i) => format!("the integer {i}"),
         Scalar::Float(f) => format!("the number {f:?}"),
-        Scalar::Timestamp(_) => "a date".to_owned(),
+        Scalar::Timestamp => "a date".to_owned(),
         _ => return None,
     };
     let span = key?.span;

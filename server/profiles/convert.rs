@@ -24,20 +24,21 @@ impl<'f, 'a> Converter<'f, 'a> {
         let next = self.ids.len();
         *self
             .ids
-            .entry((node.span.start, node.span.end, node.size, kind))
+            .entry((node.span.start, node.span.end, node.size(), kind))
             .or_insert(next)
     }
 
     pub(super) fn value(&mut self, node: &Node, pointer: &str) -> Result<Value, GenerateError> {
         match &node.value {
-            NodeValue::Scalar { value, .. } => match value {
+            NodeValue::Scalar { value, text, .. } => match value {
                 Scalar::Null => Ok(Value::Null),
                 Scalar::Bool(b) => Ok(Value::Bool(*b)),
-                Scalar::Int(i) => Ok(Value::Int(*i)),
+                Scalar::Int(i) => Ok(Value::Int(i128::from(*i))),
+                Scalar::BigInt(i) => Ok(Value::Int(**i)),
                 Scalar::Float(f) => Ok(Value::Float(*f)),
                 // A plain `<<` is PyYAML's merge tag, which a value cannot be constructed from.
-                Scalar::Str(s)
-                    if s == "<<"
+                Scalar::Str
+                    if text == "<<"
                         && matches!(
                             node.value,
                             NodeValue::Scalar {
@@ -51,8 +52,8 @@ impl<'f, 'a> Converter<'f, 'a> {
                         "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'",
                     ))
                 }
-                Scalar::Str(s) => Ok(Value::Str(s.clone())),
-                Scalar::Timestamp(text) => match pyyaml::python_timestamp(text) {
+                Scalar::Str => Ok(Value::Str(text.to_string())),
+                Scalar::Timestamp => match pyyaml::python_timestamp(text) {
                     Some(text) => Ok(Value::Timestamp {
                         text,
                         id: Some(self.identity(node, 0)),

@@ -18,10 +18,10 @@ pub fn bool_text(text: &str) -> Option<bool> {
 /// [`bool_text`] takes. `None` for anything pydantic would reject (the schema stage reports it).
 pub fn bool_value(node: &Node) -> Option<bool> {
     match &node.value {
-        NodeValue::Scalar { value, .. } => match value {
+        NodeValue::Scalar { value, text, .. } => match value {
             Scalar::Bool(b) => Some(*b),
             Scalar::Int(i @ (0 | 1)) => Some(*i == 1),
-            Scalar::Str(text) => bool_text(text),
+            Scalar::Str => bool_text(text),
             _ => None,
         },
         _ => None,

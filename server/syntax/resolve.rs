@@ -10,21 +10,49 @@
 
 use super::pattern::LazyRegex;
 
-/// The type PyYAML gives a scalar.
+/// The type PyYAML gives a scalar. A string or a date is its text, which the tree holds once
+/// beside this (16 bytes: every scalar of a document carries one).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scalar {
     Null,
     Bool(bool),
-    Int(i128),
+    Int(i64),
+    /// An integer past `i64` (Python's are unbounded; past `i128` the text stays a string).
+    /// Boxed because it is rare: an inline `i128` would double the alignment of every node.
+    BigInt(Box<i128>),
     Float(f64),
-    Str(String),
+    Str,
     /// `2024-01-01` or a full timestamp: PyYAML builds a `date`/`datetime`, which a pydantic `str`
     /// field rejects.
-    Timestamp(String),
+    Timestamp,
     /// A scalar PyYAML's safe loader cannot construct (`=`, an unknown `!tag`).
     Unconstructable {
-        tag: String,
+        tag: Box<Tag>,
     },
+}
+
+/// The tag of a scalar the safe loader cannot construct.
+pub type Tag = compact_str::CompactString;
+
+impl Scalar {
+    /// The value of an integer, of either width.
+    pub fn integer(&self) -> Option<i128> {
+        match self {
+            Scalar::Int(i) => Some(i128::from(*i)),
+            Scalar::BigInt(i) => Some(**i),
+            _ => None,
+        }
+    }
+
+    fn from_int(value: i128) -> Scalar {
+        i64::try_from(value).map_or_else(|_| Scalar::BigInt(Box::new(value)), Scalar::Int)
+    }
+
+    fn unconstructable(tag: &str) -> Scalar {
+        Scalar::Unconstructable {
+            tag: Box::new(tag.into()),
+        }
+    }
 }
 
 /// A resolver's regex: judged without compiling it for the scalars [`LazyRegex`] can.
@@ -145,42 +173,37 @@ pub fn resolve_plain(text: &str) -> Scalar {
         )),
         ImplicitTag::Float => Scalar::Float(parse_float(text)),
         // An integer past i128 is left a string (no text is both an int and a timestamp).
-        ImplicitTag::Int => {
-            parse_int(text).map_or_else(|| Scalar::Str(text.to_owned()), Scalar::Int)
-        }
-        ImplicitTag::Timestamp => Scalar::Timestamp(text.to_owned()),
-        ImplicitTag::Value => Scalar::Unconstructable {
-            tag: "tag:yaml.org,2002:value".into(),
-        },
+        ImplicitTag::Int => parse_int(text).map_or(Scalar::Str, Scalar::from_int),
+        ImplicitTag::Timestamp => Scalar::Timestamp,
+        ImplicitTag::Value => Scalar::unconstructable("tag:yaml.org,2002:value"),
         // A merge key is the builder's to handle; as a value it stays a string.
-        ImplicitTag::Merge | ImplicitTag::Str => Scalar::Str(text.to_owned()),
+        ImplicitTag::Merge | ImplicitTag::Str => Scalar::Str,
     }
 }
 
 /// Types a scalar carrying an explicit tag (`!!str 1.0`, `!!int "3"`), as SafeConstructor would.
 pub fn resolve_tagged(text: &str, tag: &str) -> Scalar {
     match tag {
-        "tag:yaml.org,2002:str" => Scalar::Str(text.to_owned()),
+        "tag:yaml.org,2002:str" => Scalar::Str,
         "tag:yaml.org,2002:null" => Scalar::Null,
         "tag:yaml.org,2002:bool" => match resolve_plain(text) {
             Scalar::Bool(b) => Scalar::Bool(b),
-            _ => Scalar::Unconstructable { tag: tag.into() },
+            _ => Scalar::unconstructable(tag),
         },
-        "tag:yaml.org,2002:int" => match parse_int(text) {
-            Some(v) => Scalar::Int(v),
-            None => Scalar::Unconstructable { tag: tag.into() },
-        },
+        "tag:yaml.org,2002:int" => {
+            parse_int(text).map_or_else(|| Scalar::unconstructable(tag), Scalar::from_int)
+        }
         "tag:yaml.org,2002:float" => {
             if FLOAT.is_match(text) || INT.is_match(text) {
                 Scalar::Float(parse_float(text))
             } else {
-                Scalar::Unconstructable { tag: tag.into() }
+                Scalar::unconstructable(tag)
             }
         }
-        "tag:yaml.org,2002:timestamp" => Scalar::Timestamp(text.to_owned()),
+        "tag:yaml.org,2002:timestamp" => Scalar::Timestamp,
         // `!` alone is the non-specific tag: the scalar stays a string.
-        "!" => Scalar::Str(text.to_owned()),
-        other => Scalar::Unconstructable { tag: other.into() },
+        "!" => Scalar::Str,
+        other => Scalar::unconstructable(other),
     }
 }
 
@@ -245,43 +268,42 @@ mod tests {
     fn yaml_1_1_booleans_and_nulls() {
         assert_eq!(resolve_plain("on"), Scalar::Bool(true));
         assert_eq!(resolve_plain("NO"), Scalar::Bool(false));
-        assert_eq!(resolve_plain("y"), Scalar::Str("y".into()));
+        assert_eq!(resolve_plain("y"), Scalar::Str);
         assert_eq!(resolve_plain("~"), Scalar::Null);
         assert_eq!(resolve_plain(""), Scalar::Null);
-        assert_eq!(resolve_plain("nULL"), Scalar::Str("nULL".into()));
+        assert_eq!(resolve_plain("nULL"), Scalar::Str);
     }
 
     #[test]
     fn numbers_follow_pyyaml() {
         assert_eq!(resolve_plain("1.2"), Scalar::Float(1.2));
-        assert_eq!(resolve_plain("1e3"), Scalar::Str("1e3".into()));
+        assert_eq!(resolve_plain("1e3"), Scalar::Str);
         assert_eq!(resolve_plain("1.0e+3"), Scalar::Float(1000.0));
         assert_eq!(resolve_plain("017"), Scalar::Int(15));
         assert_eq!(resolve_plain("1_000"), Scalar::Int(1000));
         assert_eq!(resolve_plain("0x1F"), Scalar::Int(31));
         assert_eq!(resolve_plain("1:30"), Scalar::Int(90));
+        assert_eq!(
+            resolve_plain("0x7fffffffffffffffff").integer(),
+            Some(0x7f_ffff_ffff_ffff_ffff)
+        );
+        assert_eq!(resolve_plain("1".repeat(40).as_str()), Scalar::Str);
         assert_eq!(resolve_plain("-5"), Scalar::Int(-5));
-        assert_eq!(resolve_plain("1.2.3"), Scalar::Str("1.2.3".into()));
-        assert_eq!(resolve_plain("4GB"), Scalar::Str("4GB".into()));
+        assert_eq!(resolve_plain("1.2.3"), Scalar::Str);
+        assert_eq!(resolve_plain("4GB"), Scalar::Str);
         assert!(matches!(resolve_plain(".inf"), Scalar::Float(f) if f.is_infinite()));
     }
 
     #[test]
     fn dates_and_unconstructable() {
-        assert_eq!(
-            resolve_plain("2024-01-01"),
-            Scalar::Timestamp("2024-01-01".into())
-        );
-        assert_eq!(resolve_plain("2024-1-1"), Scalar::Str("2024-1-1".into()));
+        assert_eq!(resolve_plain("2024-01-01"), Scalar::Timestamp);
+        assert_eq!(resolve_plain("2024-1-1"), Scalar::Str);
         assert!(matches!(resolve_plain("="), Scalar::Unconstructable { .. }));
         assert!(matches!(
             resolve_tagged("x", "!custom"),
             Scalar::Unconstructable { .. }
         ));
-        assert_eq!(
-            resolve_tagged("1.0", "tag:yaml.org,2002:str"),
-            Scalar::Str("1.0".into())
-        );
+        assert_eq!(resolve_tagged("1.0", "tag:yaml.org,2002:str"), Scalar::Str);
     }
 
     #[test]

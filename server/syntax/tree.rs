@@ -1,5 +1,8 @@
 //! The spanned YAML tree: what the document says, and where each part of it is.
 
+use std::borrow::Cow;
+
+use compact_str::CompactString;
 use serde_json::{Map, Number, Value};
 
 use super::resolve::Scalar;
@@ -18,9 +21,11 @@ pub enum ScalarStyle {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeValue {
     Scalar {
+        /// The type PyYAML gives it; a string's or a date's value is `text` itself.
         value: Scalar,
-        /// The scalar's text after escape processing (what a string field would receive).
-        text: String,
+        /// The scalar's text after escape processing (what a string field would receive). Held
+        /// inline up to 24 bytes: most of a configuration's keys and values need no allocation.
+        text: CompactString,
         style: ScalarStyle,
     },
     Sequence(Vec<Node>),
@@ -28,19 +33,30 @@ pub enum NodeValue {
 }
 
 /// A mapping's entries, in document order, with a key index built on first lookup for large
-/// mappings: [`Node::get`] is then O(1) instead of a scan, so placing findings and running rules
-/// over a platform.yaml with 100,000 profiles stays linear.
+/// mappings: [`Node::get`] is then O(log n) instead of a scan, so placing findings and running
+/// rules over a platform.yaml with 100,000 profiles stays near linear.
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     list: Vec<Entry>,
-    /// Boxed: every mapping carries the cell, and only large ones fill it (8 bytes instead of
-    /// a `HashMap`'s 48 in each mapping node of the tree).
-    #[allow(clippy::box_collection)]
-    index: std::sync::OnceLock<Box<std::collections::HashMap<String, usize>>>,
+    /// Each key's hash and position, sorted: no copy of the keys (a `HashMap<String, usize>`
+    /// would hold every key of a 100,000-profile mapping twice).
+    index: std::sync::OnceLock<Box<KeyIndex>>,
 }
+
+/// Boxed in [`Entries`] so that a mapping node stays as small as a scalar (most mappings never
+/// build one).
+#[derive(Debug, Clone)]
+struct KeyIndex(Box<[(u64, u32)]>);
 
 /// Mappings up to this size are searched by a scan.
 const INDEXED_FROM: usize = 16;
+
+/// FNV-1a: keys are short, and the index only needs a spread (every hit is compared again).
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 impl Entries {
     pub fn new(list: Vec<Entry>) -> Entries {
@@ -62,19 +78,28 @@ impl Entries {
 
     /// The last entry whose key is `key` (PyYAML keeps the last of duplicates).
     fn find(&self, key: &str) -> Option<&Entry> {
-        if self.list.len() < INDEXED_FROM {
+        if self.list.len() < INDEXED_FROM || u32::try_from(self.list.len()).is_err() {
             return self.list.iter().rev().find(|e| e.key.key_is(key));
         }
         let index = self.index.get_or_init(|| {
-            let mut index = std::collections::HashMap::with_capacity(self.list.len());
-            for (position, entry) in self.list.iter().enumerate() {
-                if let Some(text) = entry.key.key_text() {
-                    index.insert(text, position);
-                }
-            }
-            Box::new(index)
+            let mut index: Vec<(u64, u32)> = self
+                .list
+                .iter()
+                .zip(0u32..)
+                .filter_map(|(entry, position)| Some((key_hash(&entry.key.key_name()?), position)))
+                .collect();
+            index.sort_unstable();
+            Box::new(KeyIndex(index.into_boxed_slice()))
         });
-        index.get(key).and_then(|&position| self.list.get(position))
+        let hash = key_hash(key);
+        let from = index.0.partition_point(|&(h, _)| h < hash);
+        // Equal hashes are sorted by position: the last match is the last duplicate.
+        index.0[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .filter_map(|&(_, position)| self.list.get(position as usize))
+            .filter(|entry| entry.key.key_is(key))
+            .last()
     }
 }
 
@@ -114,11 +139,21 @@ pub struct Node {
     pub value: NodeValue,
     /// Where the node is written. For an alias, the span of the anchored original.
     pub span: Span,
-    /// Number of nodes in this subtree, itself included (alias-expansion budget arithmetic).
-    pub size: usize,
 }
 
 impl Node {
+    /// An empty plain scalar (`null`) at `span`: what a missing value loads as.
+    pub fn null(span: Span) -> Node {
+        Node {
+            value: NodeValue::Scalar {
+                value: Scalar::Null,
+                text: CompactString::default(),
+                style: ScalarStyle::Plain,
+            },
+            span,
+        }
+    }
+
     pub fn as_mapping(&self) -> Option<&[Entry]> {
         match &self.value {
             NodeValue::Mapping(entries) => Some(entries),
@@ -133,11 +168,37 @@ impl Node {
         }
     }
 
+    /// Number of nodes in this subtree, itself included (alias-expansion budget arithmetic).
+    /// Counted when asked rather than stored: every node would carry it.
+    pub fn size(&self) -> usize {
+        match &self.value {
+            NodeValue::Scalar { .. } => 1,
+            NodeValue::Sequence(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
+            NodeValue::Mapping(entries) => {
+                1 + entries
+                    .iter()
+                    .map(|e| e.key.size() + e.value.size())
+                    .sum::<usize>()
+            }
+        }
+    }
+
     /// The key as Python sees it after loading (`on` → `True`, `1` → `1`); `None` for a
     /// collection used as a key.
     pub fn key_text(&self) -> Option<String> {
+        self.key_name().map(Cow::into_owned)
+    }
+
+    /// [`Node::key_text`], borrowed for a string key (duplicate checks and indexes run this
+    /// for every key of the document).
+    pub fn key_name(&self) -> Option<Cow<'_, str>> {
         match &self.value {
-            NodeValue::Scalar { value, text, .. } => Some(python_key(value, text)),
+            NodeValue::Scalar {
+                value: Scalar::Str,
+                text,
+                ..
+            } => Some(Cow::Borrowed(text)),
+            NodeValue::Scalar { value, text, .. } => Some(Cow::Owned(python_key(value, text))),
             _ => None,
         }
     }
@@ -147,9 +208,10 @@ impl Node {
     pub fn key_is(&self, key: &str) -> bool {
         match &self.value {
             NodeValue::Scalar {
-                value: Scalar::Str(s),
+                value: Scalar::Str,
+                text,
                 ..
-            } => s == key,
+            } => text == key,
             NodeValue::Scalar { value, text, .. } => python_key(value, text) == key,
             _ => false,
         }
@@ -159,9 +221,10 @@ impl Node {
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             NodeValue::Scalar {
-                value: Scalar::Str(s),
+                value: Scalar::Str,
+                text,
                 ..
-            } => Some(s),
+            } => Some(text),
             _ => None,
         }
     }
@@ -204,7 +267,7 @@ impl Node {
     /// that a string field rejects them, as pydantic rejects a `date`.
     pub fn to_json(&self) -> Value {
         match &self.value {
-            NodeValue::Scalar { value, .. } => scalar_to_json(value),
+            NodeValue::Scalar { value, text, .. } => scalar_to_json(value, text),
             NodeValue::Sequence(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Mapping(entries) => {
                 let mut map = Map::new();
@@ -222,13 +285,12 @@ impl Node {
     }
 }
 
-fn scalar_to_json(value: &Scalar) -> Value {
+fn scalar_to_json(value: &Scalar, text: &str) -> Value {
     match value {
         Scalar::Null => Value::Null,
         Scalar::Bool(b) => Value::Bool(*b),
-        Scalar::Int(i) => i64::try_from(*i)
-            .map(Value::from)
-            .unwrap_or_else(|_| Value::from(*i as f64)),
+        Scalar::Int(i) => Value::from(*i),
+        Scalar::BigInt(i) => Value::from(**i as f64),
         Scalar::Float(f) if f.is_finite() => {
             Number::from_f64(*f).map_or(Value::Null, Value::Number)
         }
@@ -237,10 +299,10 @@ fn scalar_to_json(value: &Scalar) -> Value {
         } else {
             f.signum() * f64::MAX
         }),
-        Scalar::Str(s) => Value::String(s.clone()),
-        Scalar::Timestamp(s) => {
+        Scalar::Str => Value::String(text.to_owned()),
+        Scalar::Timestamp => {
             let mut map = Map::new();
-            map.insert(DATE_MARKER.into(), Value::String(s.clone()));
+            map.insert(DATE_MARKER.into(), Value::String(text.to_owned()));
             Value::Object(map)
         }
         Scalar::Unconstructable { .. } => Value::Null,
@@ -253,11 +315,51 @@ pub const DATE_MARKER: &str = "$date";
 /// How a non-string key reads once Python has loaded it (`1` → `1`, `on` → `True`).
 fn python_key(value: &Scalar, text: &str) -> String {
     match value {
-        Scalar::Str(s) => s.clone(),
         Scalar::Null => "None".into(),
         Scalar::Bool(true) => "True".into(),
         Scalar::Bool(false) => "False".into(),
         Scalar::Int(i) => i.to_string(),
+        Scalar::BigInt(i) => i.to_string(),
         _ => text.to_owned(),
+    }
+}
+
+// Every scalar and mapping entry of a document is one of these: a regression in their size is a
+// regression in the memory of every large file (rust-analyzer pins its syntax nodes the same way).
+const _: () = assert!(std::mem::size_of::<Node>() <= 64);
+const _: () = assert!(std::mem::size_of::<Entry>() <= 136);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn root(text: &str) -> Node {
+        let file: Arc<Path> = Arc::from(Path::new("t.yaml"));
+        crate::syntax::parse(&file, text.as_bytes(), &Default::default())
+            .root
+            .expect("a root")
+    }
+
+    /// A large mapping is looked up through its index, a small one by a scan: both agree with
+    /// PyYAML on duplicates (the last wins) and on non-string keys (`on` is `True`).
+    #[test]
+    fn lookups_agree_with_pyyaml_at_every_size() {
+        for filler in [0, 40] {
+            let mut text = String::from("dup: first\non: yes\n1: one\n");
+            for i in 0..filler {
+                text.push_str(&format!("k{i}: {i}\n"));
+            }
+            text.push_str("dup: last\n");
+            let root = root(&text);
+            let value = |key: &str| root.get(key).and_then(|e| e.value.as_str());
+            assert_eq!(value("dup"), Some("last"), "{filler} fillers");
+            assert_eq!(value("1"), Some("one"));
+            assert!(root.get("True").is_some() && root.get("on").is_none());
+            assert!(root.get("missing").is_none());
+            assert_eq!(root.size(), 1 + 2 * (4 + filler));
+        }
     }
 }

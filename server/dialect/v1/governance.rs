@@ -215,12 +215,12 @@ fn non_empty(items: Vec<&str>) -> Option<Vec<&str>> {
 /// string of digits.
 pub fn lax_int(node: &Node) -> Option<i128> {
     match &node.value {
-        NodeValue::Scalar { value, .. } => match value {
-            Scalar::Int(i) => Some(*i),
+        NodeValue::Scalar { value, text, .. } => match value {
+            Scalar::Int(_) | Scalar::BigInt(_) => value.integer(),
             Scalar::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => {
                 Some(*f as i128)
             }
-            Scalar::Str(s) => s.trim().parse().ok(),
+            Scalar::Str => text.trim().parse().ok(),
             _ => None,
         },
         _ => None,

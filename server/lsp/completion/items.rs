@@ -78,7 +78,7 @@ fn yaml_value(value: &str) -> String {
         && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
         && !value.contains(": ")
         && !value.contains(" #")
-        && matches!(resolve_plain(value), Scalar::Str(_));
+        && matches!(resolve_plain(value), Scalar::Str);
     if plain {
         value.to_owned()
     } else {

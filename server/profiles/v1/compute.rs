@@ -192,11 +192,12 @@ fn bounded_int(node: &Node, (min, max): (i128, i128)) -> Result<i128, String> {
 const NOT_AN_INTEGER: &str = "Input should be a valid integer";
 
 fn lax_int(node: &Node) -> Result<i128, String> {
-    let NodeValue::Scalar { value, .. } = &node.value else {
+    let NodeValue::Scalar { value, text, .. } = &node.value else {
         return Err(NOT_AN_INTEGER.into());
     };
     match value {
-        Scalar::Int(i) => Ok(*i),
+        Scalar::Int(i) => Ok(i128::from(*i)),
+        Scalar::BigInt(i) => Ok(**i),
         Scalar::Bool(b) => Ok(i128::from(*b)),
         Scalar::Float(f) if !f.is_finite() => Err("Input should be a finite number".into()),
         Scalar::Float(f) if f.fract() != 0.0 => Err(format!(
@@ -204,7 +205,7 @@ fn lax_int(node: &Node) -> Result<i128, String> {
         )),
         // Saturates: a value beyond i128 is out of any range anyway.
         Scalar::Float(f) => Ok(*f as i128),
-        Scalar::Str(s) => parse_int(s)
+        Scalar::Str => parse_int(text)
             .ok_or_else(|| format!("{NOT_AN_INTEGER}, unable to parse string as an integer")),
         _ => Err(NOT_AN_INTEGER.into()),
     }

@@ -15,16 +15,16 @@ pub fn type_name(node: &Node) -> &'static str {
     match &node.value {
         NodeValue::Sequence(_) => "list",
         NodeValue::Mapping(_) => "dict",
-        NodeValue::Scalar { value, .. } => match value {
+        NodeValue::Scalar { value, text, .. } => match value {
             Scalar::Null => "NoneType",
             Scalar::Bool(_) => "bool",
-            Scalar::Int(_) => "int",
+            Scalar::Int(_) | Scalar::BigInt(_) => "int",
             Scalar::Float(_) => "float",
-            Scalar::Str(_) => "str",
-            Scalar::Timestamp(text) if pyyaml::python_timestamp(text).is_some_and(is_date) => {
+            Scalar::Str => "str",
+            Scalar::Timestamp if pyyaml::python_timestamp(text).is_some_and(is_date) => {
                 "datetime.date"
             }
-            Scalar::Timestamp(_) => "datetime.datetime",
+            Scalar::Timestamp => "datetime.datetime",
             Scalar::Unconstructable { .. } => "object",
         },
     }
@@ -40,13 +40,15 @@ pub fn truthy(node: &Node) -> bool {
     match &node.value {
         NodeValue::Sequence(items) => !items.is_empty(),
         NodeValue::Mapping(entries) => !entries.is_empty(),
-        NodeValue::Scalar { value, .. } => match value {
+        NodeValue::Scalar { value, text, .. } => match value {
             Scalar::Null => false,
             Scalar::Bool(b) => *b,
             Scalar::Int(i) => *i != 0,
+            // Only a value past i64 is boxed: never zero.
+            Scalar::BigInt(_) => true,
             Scalar::Float(f) => *f != 0.0,
-            Scalar::Str(s) => !s.is_empty(),
-            Scalar::Timestamp(_) | Scalar::Unconstructable { .. } => true,
+            Scalar::Str => !text.is_empty(),
+            Scalar::Timestamp | Scalar::Unconstructable { .. } => true,
         },
     }
 }
@@ -63,10 +65,10 @@ pub fn str_of(node: &Node) -> String {
             Scalar::Null => "None".into(),
             Scalar::Bool(b) => (if *b { "True" } else { "False" }).into(),
             Scalar::Int(i) => i.to_string(),
+            Scalar::BigInt(i) => i.to_string(),
             Scalar::Float(f) => crate::syntax::python::repr_float(*f),
-            Scalar::Str(s) => s.clone(),
-            Scalar::Timestamp(t) => pyyaml::python_timestamp(t).unwrap_or_else(|| t.clone()),
-            Scalar::Unconstructable { .. } => text.clone(),
+            Scalar::Str | Scalar::Unconstructable { .. } => text.to_string(),
+            Scalar::Timestamp => pyyaml::python_timestamp(text).unwrap_or_else(|| text.to_string()),
         },
         NodeValue::Sequence(_) | NodeValue::Mapping(_) => String::new(),
     }
@@ -183,17 +185,18 @@ pub fn get<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
 /// cannot construct, which only an unloadable document holds, as its tag).
 fn scalar(node: &Node) -> Option<Value> {
     match &node.value {
-        NodeValue::Scalar { value, .. } => Some(match value {
+        NodeValue::Scalar { value, text, .. } => Some(match value {
             Scalar::Null => Value::Null,
             Scalar::Bool(b) => Value::Bool(*b),
-            Scalar::Int(i) => Value::Int(*i),
+            Scalar::Int(i) => Value::Int(i128::from(*i)),
+            Scalar::BigInt(i) => Value::Int(**i),
             Scalar::Float(f) => Value::Float(*f),
-            Scalar::Str(s) => Value::Str(s.clone()),
-            Scalar::Timestamp(t) => Value::Timestamp {
-                text: pyyaml::python_timestamp(t).unwrap_or_else(|| t.clone()),
+            Scalar::Str => Value::Str(text.to_string()),
+            Scalar::Timestamp => Value::Timestamp {
+                text: pyyaml::python_timestamp(text).unwrap_or_else(|| text.to_string()),
                 id: None,
             },
-            Scalar::Unconstructable { tag } => Value::Str(tag.clone()),
+            Scalar::Unconstructable { tag } => Value::Str(tag.to_string()),
         }),
         NodeValue::Sequence(_) | NodeValue::Mapping(_) => None,
     }
@@ -293,14 +296,14 @@ impl Expander {
                 }
                 Some(Value::map(entries))
             }
-            NodeValue::Scalar { value, .. } => match value {
-                Scalar::Str(s) => Some(Value::Str(self.text(s))),
-                Scalar::Timestamp(t) => {
-                    let text = pyyaml::python_timestamp(t)?;
+            NodeValue::Scalar { value, text, .. } => match value {
+                Scalar::Str => Some(Value::Str(self.text(text))),
+                Scalar::Timestamp => {
+                    let text = pyyaml::python_timestamp(text)?;
                     let next = FIRST_DATE_ID + self.dates.len();
                     let id = *self
                         .dates
-                        .entry((node.span.start, node.span.end, node.size))
+                        .entry((node.span.start, node.span.end, node.size()))
                         .or_insert(next);
                     Some(Value::Timestamp { text, id: Some(id) })
                 }
@@ -314,9 +317,10 @@ impl Expander {
     pub fn key(&mut self, node: &Node) -> Option<Value> {
         match &node.value {
             NodeValue::Scalar {
-                value: Scalar::Str(s),
+                value: Scalar::Str,
+                text,
                 ..
-            } => Some(Value::Str(s.clone())),
+            } => Some(Value::Str(text.to_string())),
             NodeValue::Scalar { .. } => self.value(node),
             NodeValue::Sequence(_) | NodeValue::Mapping(_) => None,
         }

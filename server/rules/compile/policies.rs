@@ -116,9 +116,9 @@ impl Rule for GovernancePolicy {
                     let threshold = match config(key::THRESHOLD).map(|e| &e.value.value) {
                         None => Threshold::Int(0),
                         Some(NodeValue::Scalar {
-                            value: Scalar::Int(i),
+                            value: value @ (Scalar::Int(_) | Scalar::BigInt(_)),
                             ..
-                        }) => Threshold::Int(*i),
+                        }) => Threshold::Int(value.integer().unwrap_or_default()),
                         Some(NodeValue::Scalar {
                             value: Scalar::Float(f),
                             ..

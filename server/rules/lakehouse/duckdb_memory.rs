@@ -115,13 +115,14 @@ fn human(bytes: f64) -> String {
 fn number(node: &Node) -> Option<f64> {
     match &node.value {
         NodeValue::Scalar {
-            value: Scalar::Int(i),
+            value: value @ (Scalar::Int(_) | Scalar::BigInt(_)),
             ..
-        } => Some(*i as f64),
+        } => value.integer().map(|i| i as f64),
         NodeValue::Scalar {
-            value: Scalar::Str(s),
+            value: Scalar::Str,
+            text,
             ..
-        } => s.trim().parse().ok(),
+        } => text.trim().parse().ok(),
         _ => None,
     }
 }

@@ -71,11 +71,13 @@ fn in_memory(path: Option<&Entry>) -> Option<InMemory<'_>> {
             ..
         } => Some(InMemory::Empty(entry)),
         NodeValue::Scalar {
-            value: Scalar::Str(text),
+            value: Scalar::Str,
+            text,
             ..
         } if text.is_empty() => Some(InMemory::Empty(entry)),
         NodeValue::Scalar {
-            value: Scalar::Str(text),
+            value: Scalar::Str,
+            text,
             ..
         } if text.starts_with(DUCKDB_DEFAULT_PATH) => Some(InMemory::Memory(entry, text)),
         _ => None,

@@ -18,14 +18,12 @@ impl Builder<'_> {
                     (true, Some(e)) => e.end.max(last),
                     _ => last,
                 };
-                let size = 1 + items.iter().map(|n| n.size).sum::<usize>();
                 let node = Node {
                     value: NodeValue::Sequence(items),
                     span: Span::new(start, stop),
-                    size,
                 };
                 if anchor != 0 {
-                    self.anchors.insert(anchor, node.clone());
+                    self.anchors.insert(anchor, (node.clone(), node.size()));
                 }
                 node
             }
@@ -39,104 +37,154 @@ impl Builder<'_> {
                 let mut entries = entries;
                 if let Some(key) = pending_key {
                     // A key whose value never came (syntax error): keep it with a null value.
-                    let value = Node {
-                        value: NodeValue::Scalar {
-                            value: Scalar::Null,
-                            text: String::new(),
-                            style: ScalarStyle::Plain,
-                        },
-                        span: Span::point(key.span.end),
-                        size: 1,
-                    };
-                    entries.push((key, value));
+                    let value = Node::null(Span::point(key.span.end));
+                    entries.push(Entry {
+                        key,
+                        value,
+                        merged: false,
+                    });
                 }
-                let last = entries.last().map_or(start, |(_, v)| v.span.end);
+                let last = entries.last().map_or(start, |e| e.value.span.end);
                 let stop = match (flow, end) {
                     (true, Some(e)) => e.end.max(last),
                     _ => last,
                 };
-                let entries = self.merge_and_check_duplicates(entries);
-                let size = 1 + entries
-                    .iter()
-                    .map(|e| e.key.size + e.value.size)
-                    .sum::<usize>();
+                self.merge_and_check_duplicates(&mut entries);
                 let node = Node {
                     value: NodeValue::Mapping(super::super::tree::Entries::new(entries)),
                     span: Span::new(start, stop),
-                    size,
                 };
                 if anchor != 0 {
-                    self.anchors.insert(anchor, node.clone());
+                    self.anchors.insert(anchor, (node.clone(), node.size()));
                 }
                 node
             }
         }
     }
 
-    /// Applies `<<` merge keys as PyYAML does and reports every duplicate explicit key.
-    fn merge_and_check_duplicates(&mut self, raw: Vec<(Node, Node)>) -> Vec<Entry> {
-        let mut explicit: Vec<Entry> = Vec::with_capacity(raw.len());
-        let mut merge_sources: Vec<Node> = Vec::new();
-        let mut first_seen: HashMap<String, Span> = HashMap::new();
-        for (key, value) in raw {
-            let is_merge = matches!(&key.value, NodeValue::Scalar { text, style: ScalarStyle::Plain, .. } if text == "<<");
-            if is_merge {
-                self.self_contained = false;
-                match &value.value {
-                    NodeValue::Mapping(_) => merge_sources.push(value),
-                    NodeValue::Sequence(items)
-                        if items.iter().all(|i| i.as_mapping().is_some()) =>
-                    {
-                        merge_sources.extend(items.iter().cloned());
-                    }
-                    _ => self.diagnostics.push(Diagnostic::new(
-                        &UNLOADABLE_VALUE,
-                        self.file,
-                        value.span,
-                        "expected a mapping or list of mappings for merging",
-                    )),
-                }
+    /// Applies `<<` merge keys as PyYAML does and reports every duplicate explicit key. Works in
+    /// place: the mapping of a 100,000-profile platform.yaml is not copied to be checked.
+    fn merge_and_check_duplicates(&mut self, entries: &mut Vec<Entry>) {
+        let merge_sources = if entries.iter().any(is_merge_key) {
+            self.take_merge_keys(entries)
+        } else {
+            Vec::new()
+        };
+        let mut seen = Seen::new(entries.len());
+        for entry in entries.iter() {
+            let Some(name) = entry.key.key_name() else {
                 continue;
+            };
+            if let Some(first) = seen.first(name, entry.key.span) {
+                let name = entry.key.key_text().unwrap_or_default();
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        &DUPLICATE_KEY,
+                        self.file,
+                        entry.key.span,
+                        format!("duplicate key `{name}`: this value replaces the earlier one"),
+                    )
+                    .with_related(self.file, first, format!("`{name}` first defined here"))
+                    .with_help("YAML loaders keep only the last value of a repeated key; remove one of them or merge their contents"),
+                );
             }
-            if let Some(name) = key.key_text() {
-                if let Some(first) = first_seen.get(&name) {
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            &DUPLICATE_KEY,
-                            self.file,
-                            key.span,
-                            format!("duplicate key `{name}`: this value replaces the earlier one"),
-                        )
-                        .with_related(self.file, *first, format!("`{name}` first defined here"))
-                        .with_help("YAML loaders keep only the last value of a repeated key; remove one of them or merge their contents"),
-                    );
-                } else {
-                    first_seen.insert(name, key.span);
-                }
-            }
-            explicit.push(Entry {
-                key,
-                value,
-                merged: false,
-            });
         }
         // Earlier merge sources take precedence over later ones; explicit keys over all.
-        for source in merge_sources {
+        let mut merged = Vec::new();
+        let mut merged_names = std::collections::HashSet::new();
+        for source in &merge_sources {
             for entry in source.as_mapping().unwrap_or(&[]) {
                 let Some(name) = entry.key.key_text() else {
                     continue;
                 };
-                if first_seen.contains_key(&name) {
+                if seen.contains(&name) || !merged_names.insert(name) {
                     continue;
                 }
-                first_seen.insert(name, entry.key.span);
-                explicit.push(Entry {
+                merged.push(Entry {
                     key: entry.key.clone(),
                     value: entry.value.clone(),
                     merged: true,
                 });
             }
         }
-        explicit
+        drop(seen);
+        entries.extend(merged);
+    }
+
+    /// Removes the `<<` entries, reporting a value that cannot be merged; returns the mappings
+    /// to merge, in order.
+    fn take_merge_keys(&mut self, entries: &mut Vec<Entry>) -> Vec<Node> {
+        self.self_contained = false;
+        let mut sources = Vec::new();
+        let mut kept = Vec::with_capacity(entries.len());
+        for entry in entries.drain(..) {
+            if !is_merge_key(&entry) {
+                kept.push(entry);
+                continue;
+            }
+            match &entry.value.value {
+                NodeValue::Mapping(_) => sources.push(entry.value),
+                NodeValue::Sequence(items) if items.iter().all(|i| i.as_mapping().is_some()) => {
+                    sources.extend(items.iter().cloned());
+                }
+                _ => self.diagnostics.push(Diagnostic::new(
+                    &UNLOADABLE_VALUE,
+                    self.file,
+                    entry.value.span,
+                    "expected a mapping or list of mappings for merging",
+                )),
+            }
+        }
+        *entries = kept;
+        sources
+    }
+}
+
+fn is_merge_key(entry: &Entry) -> bool {
+    matches!(&entry.key.value, NodeValue::Scalar { text, style: ScalarStyle::Plain, .. } if text == "<<")
+}
+
+/// The keys met so far in one mapping, and where each was first written. A small mapping is
+/// scanned; a large one is hashed, by borrowed names (no copy of each key).
+struct Seen<'a> {
+    names: Vec<(std::borrow::Cow<'a, str>, Span)>,
+    hashed: Option<HashMap<std::borrow::Cow<'a, str>, Span>>,
+}
+
+impl<'a> Seen<'a> {
+    const HASHED_FROM: usize = 16;
+
+    fn new(len: usize) -> Seen<'a> {
+        Seen {
+            names: Vec::new(),
+            hashed: (len >= Self::HASHED_FROM).then(|| HashMap::with_capacity(len)),
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        match &self.hashed {
+            Some(hashed) => hashed.contains_key(name),
+            None => self.names.iter().any(|(n, _)| n == name),
+        }
+    }
+
+    /// Where `name` was first written, or `None` (and `name` is recorded at `span`).
+    fn first(&mut self, name: std::borrow::Cow<'a, str>, span: Span) -> Option<Span> {
+        match &mut self.hashed {
+            Some(hashed) => match hashed.get(&*name) {
+                Some(first) => Some(*first),
+                None => {
+                    hashed.insert(name, span);
+                    None
+                }
+            },
+            None => match self.names.iter().find(|(n, _)| *n == name) {
+                Some((_, first)) => Some(*first),
+                None => {
+                    self.names.push((name, span));
+                    None
+                }
+            },
+        }
     }
 }

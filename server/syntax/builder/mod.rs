@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use granit_parser::{Event, Parser, ScanError, Span as EventSpan};
 
 use super::resolve::{Scalar, resolve_plain, resolve_tagged};
@@ -40,7 +41,7 @@ enum Frame {
         flow: bool,
     },
     Mapping {
-        entries: Vec<(Node, Node)>,
+        entries: Vec<Entry>,
         pending_key: Option<Node>,
         start: usize,
         anchor: usize,
@@ -52,7 +53,8 @@ struct Builder<'a> {
     file: &'a Arc<Path>,
     limits: &'a Limits,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+    /// Each anchored node and its size (counted once, when anchored).
+    anchors: HashMap<usize, (Node, usize)>,
     root: Option<Node>,
     diagnostics: Vec<Diagnostic>,
     comments: Vec<Comment>,
@@ -178,7 +180,7 @@ impl Builder<'_> {
                 let scalar = match (&tag, style) {
                     (Some(tag), _) => resolve_tagged(&value, &tag_name(tag)),
                     (None, ScalarStyle::Plain) => resolve_plain(&value),
-                    (None, _) => Scalar::Str(value.to_string()),
+                    (None, _) => Scalar::Str,
                 };
                 if let Scalar::Unconstructable { tag } = &scalar {
                     let tag_span = span.tag_span().map(|s| byte_range(&s)).unwrap_or(range);
@@ -195,15 +197,14 @@ impl Builder<'_> {
                 let node = Node {
                     value: NodeValue::Scalar {
                         value: scalar,
-                        text: value.into_owned(),
+                        text: CompactString::from(value),
                         style,
                     },
                     span: range,
-                    size: 1,
                 };
                 if anchor != 0 {
                     self.self_contained = false;
-                    self.anchors.insert(anchor, node.clone());
+                    self.anchors.insert(anchor, (node.clone(), 1));
                 }
                 self.push_node(node);
             }
@@ -266,16 +267,8 @@ impl Builder<'_> {
     }
 
     fn expand_alias(&mut self, id: usize, range: Span) -> Node {
-        let placeholder = Node {
-            value: NodeValue::Scalar {
-                value: Scalar::Null,
-                text: String::new(),
-                style: ScalarStyle::Plain,
-            },
-            span: range,
-            size: 1,
-        };
-        let Some(target) = self.anchors.get(&id) else {
+        let placeholder = Node::null(range);
+        let Some((target, size)) = self.anchors.get(&id) else {
             self.diagnostics.push(Diagnostic::new(
                 &ALIAS_LIMIT,
                 self.file,
@@ -284,7 +277,7 @@ impl Builder<'_> {
             ));
             return placeholder;
         };
-        if self.expanded_by_aliases.saturating_add(target.size) > self.limits.max_alias_nodes {
+        if self.expanded_by_aliases.saturating_add(*size) > self.limits.max_alias_nodes {
             if self.alias_budget_spent {
                 return placeholder;
             }
@@ -303,7 +296,7 @@ impl Builder<'_> {
             );
             return placeholder;
         }
-        self.expanded_by_aliases += target.size;
+        self.expanded_by_aliases += *size;
         target.clone()
     }
 
@@ -321,7 +314,11 @@ impl Builder<'_> {
                 ..
             }) => match pending_key.take() {
                 None => *pending_key = Some(node),
-                Some(key) => entries.push((key, node)),
+                Some(key) => entries.push(Entry {
+                    key,
+                    value: node,
+                    merged: false,
+                }),
             },
         }
     }

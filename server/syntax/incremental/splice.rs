@@ -60,7 +60,7 @@ fn json_at<'a>(
 }
 
 /// Replaces the node at `path` under `node`, moves every later sibling along the way, and
-/// recomputes the ends and sizes of the collections on the way (a block collection ends where
+/// recomputes the ends of the collections on the way (a block collection ends where
 /// its last child ends, as the builder has it).
 fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &Edit) {
     let Some((step, rest)) = path.split_first() else {
@@ -78,10 +78,6 @@ fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &Edit) {
                 replace(&mut entry.value, rest, replacement, edit);
             }
             node.span.end = entries.last().map_or(node.span.start, |e| e.value.span.end);
-            node.size = 1 + entries
-                .iter()
-                .map(|e| e.key.size + e.value.size)
-                .sum::<usize>();
         }
         (NodeValue::Sequence(items), &Step::Item(i)) => {
             for later in items.iter_mut().skip(i + 1) {
@@ -91,7 +87,6 @@ fn replace(node: &mut Node, path: &[Step], replacement: Node, edit: &Edit) {
                 replace(item, rest, replacement, edit);
             }
             node.span.end = items.last().map_or(node.span.start, |n| n.span.end);
-            node.size = 1 + items.iter().map(|n| n.size).sum::<usize>();
         }
         _ => {}
     }

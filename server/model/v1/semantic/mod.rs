@@ -135,7 +135,7 @@ fn walk_keys(node: &Node, pointer: &str, out: &mut Vec<SemanticError>) {
                 let path = child(pointer, &text);
                 if !entry.merged
                     && let NodeValue::Scalar { value, .. } = &entry.key.value
-                    && !matches!(value, crate::syntax::resolve::Scalar::Str(_))
+                    && !matches!(value, crate::syntax::resolve::Scalar::Str)
                 {
                     out.push(SemanticError {
                         pointer: path.clone(),
@@ -163,10 +163,10 @@ fn scalar_type_name(value: &crate::syntax::resolve::Scalar) -> &'static str {
     match value {
         Scalar::Null => "null",
         Scalar::Bool(_) => "a boolean",
-        Scalar::Int(_) => "an integer",
+        Scalar::Int(_) | Scalar::BigInt(_) => "an integer",
         Scalar::Float(_) => "a number",
-        Scalar::Timestamp(_) => "a date",
-        Scalar::Str(_) => "a string",
+        Scalar::Timestamp => "a date",
+        Scalar::Str => "a string",
         Scalar::Unconstructable { .. } => "a value YAML cannot load",
     }
 }
