@@ -1,6 +1,5 @@
 //! The last step of every check: what is reported, and how.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -55,33 +54,49 @@ fn dedup(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the
 /// first one dropped, with the highest severity among them (the exit code stays the same).
+/// Works on positions, as [`dedup`] does: the findings are not copied to be grouped.
 fn cap_per_file(report: &mut Report, max: usize) {
-    let mut per_file: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
-    for d in report.diagnostics.drain(..) {
-        per_file.entry(Arc::clone(&d.file)).or_default().push(d);
+    let found = &report.diagnostics;
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Within a file: errors first, then by place; equal keys keep the order they were found in.
+    fn key(d: &Diagnostic) -> (&Path, std::cmp::Reverse<diagnostic::Severity>, usize) {
+        (&d.file, std::cmp::Reverse(d.severity), d.span.start)
     }
-    for (file, mut found) in per_file {
-        if found.len() > max {
-            found.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.span.start));
-            let dropped = found.split_off(max);
-            let severity = dropped.iter().map(|d| d.severity).max();
-            let first = dropped.iter().map(|d| d.span).min_by_key(|s| s.start);
-            if let (Some(severity), Some(span)) = (severity, first) {
-                found.push(
-                    Diagnostic::new(
-                        &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
-                        &file,
-                        span,
-                        format!(
-                            "{} more finding{} in this file not shown (budget: {max} per file)",
-                            dropped.len(),
-                            if dropped.len() == 1 { "" } else { "s" }
-                        ),
-                    )
-                    .with_severity(severity),
-                );
-            }
+    order.sort_unstable_by(|&a, &b| key(&found[a]).cmp(&key(&found[b])).then(a.cmp(&b)));
+    let mut keep = vec![true; found.len()];
+    let mut summaries = Vec::new();
+    for run in order.chunk_by(|&a, &b| found[a].file == found[b].file) {
+        let Some(dropped) = run.get(max..).filter(|d| !d.is_empty()) else {
+            continue;
+        };
+        for &i in dropped {
+            keep[i] = false;
         }
-        report.diagnostics.extend(found);
+        let severity = dropped.iter().map(|&i| found[i].severity).max();
+        let first = dropped
+            .iter()
+            .map(|&i| found[i].span)
+            .min_by_key(|s| s.start);
+        if let (Some(severity), Some(span)) = (severity, first) {
+            summaries.push(
+                Diagnostic::new(
+                    &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
+                    &found[run[0]].file,
+                    span,
+                    format!(
+                        "{} more finding{} in this file not shown (budget: {max} per file)",
+                        dropped.len(),
+                        if dropped.len() == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_severity(severity),
+            );
+        }
     }
+    let mut index = 0;
+    report.diagnostics.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    report.diagnostics.extend(summaries);
 }

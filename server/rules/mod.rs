@@ -133,15 +133,15 @@ pub fn run(
     cx: &Context<'_>,
     documents: &dyn Fn(&Path) -> Option<Arc<Document>>,
     kept: Option<&Findings>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    out: &mut Vec<Diagnostic>,
+) {
     let shared = |document: &Document| {
         documents(&document.file).filter(|d| std::ptr::eq(d.as_ref(), document))
     };
     if let Some(floe) = cx.floe.filter(|d| d.loadable) {
         match shared(floe) {
             Some(arc) => out.extend(own(&arc, None, kept, |rule, out| rule.floe(floe, out))),
-            None => registry::rules().for_each(|r| r.floe(floe, &mut out)),
+            None => registry::rules().for_each(|r| r.floe(floe, out)),
         }
     }
     let v1: [(Option<&Document>, Hook); 2] = [
@@ -156,7 +156,7 @@ pub fn run(
                 Some(arc) => {
                     out.extend(own(&arc, None, kept, |rule, out| hook(rule, document, out)))
                 }
-                None => registry::rules().for_each(|r| hook(r, document, &mut out)),
+                None => registry::rules().for_each(|r| hook(r, document, out)),
             }
         }
     }
@@ -165,11 +165,10 @@ pub fn run(
             Some(arc) => out.extend(own(&arc, Some(env), kept, |rule, out| {
                 rule.platform(env, out)
             })),
-            None => registry::rules().for_each(|r| r.platform(env, &mut out)),
+            None => registry::rules().for_each(|r| r.platform(env, out)),
         }
     }
     for rule in registry::rules() {
-        rule.project(cx, &mut out);
+        rule.project(cx, out);
     }
-    out
 }
