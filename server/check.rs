@@ -97,6 +97,16 @@ pub fn check_document(
     validated(kind, document)
 }
 
+/// As [`check_document`], taking the bytes: they become the document's text.
+pub fn check_document_owned(
+    kind: FileKind,
+    file: &Arc<Path>,
+    bytes: Vec<u8>,
+    limits: &Limits,
+) -> (Document, Vec<Diagnostic>) {
+    validated(kind, syntax::parse_owned(file, bytes, limits))
+}
+
 /// As [`check_document`], for a file that is being edited, given its previous document: when the
 /// edit between the two can be applied by re-parsing one entry ([`syntax::plan`]), the previous
 /// tree (and the JSON value kept with it) is patched instead of parsing and converting the whole
@@ -164,7 +174,7 @@ impl Loader<'_> {
                             // value is kept with it for edits that will not come.
                             None => {
                                 let (document, diagnostics) =
-                                    check_document(kind, &key, &bytes, self.limits);
+                                    check_document_owned(kind, &key, bytes, self.limits);
                                 (Arc::new(document), diagnostics)
                             }
                             Some(cache) => {
@@ -190,7 +200,7 @@ impl Loader<'_> {
                         report.diagnostics.extend(diagnostics);
                         document
                     }
-                    Kind::DbtYaml => Arc::new(syntax::parse(&key, &bytes, self.limits)),
+                    Kind::DbtYaml => Arc::new(syntax::parse_owned(&key, bytes, self.limits)),
                     Kind::Sql => Arc::new(syntax::plain(&key, &bytes)),
                 };
                 report.documents.insert(Arc::clone(&key), document);

@@ -137,7 +137,7 @@ fn render_one(
             });
         }
     }
-    let mut help = diagnostic.help.clone();
+    let mut help: Option<String> = diagnostic.help.as_deref().map(str::to_owned);
     if let Some(fix) = &diagnostic.fix {
         let note = format!("fix available: {}", fix.title);
         help = Some(match help {

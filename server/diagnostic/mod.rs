@@ -3,6 +3,7 @@
 //! A position is a byte span into a document's text. Conversion to lines and UTF-8/UTF-16 columns
 //! happens once, at the edge (renderers, LSP), through [`crate::syntax::LineIndex`].
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -110,7 +111,7 @@ pub struct Diagnostic {
     pub file: Arc<Path>,
     pub span: Span,
     pub related: Vec<Related>,
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
     /// The primary span holds a secret value: no renderer may show its text.
     pub secret: bool,
@@ -143,7 +144,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    /// A rule's fixed advice is borrowed, not copied into each of its findings.
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }

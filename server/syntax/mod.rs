@@ -157,7 +157,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
         };
     }
     match decode::decode(bytes) {
-        Ok(text) => build_document(file, text, limits),
+        Ok(text) => build_document(file, text.to_owned(), limits),
         Err(error) => {
             // Keep the text (lossily) so the diagnostic can show where the bad byte is. The span
             // was measured on the raw bytes; bytes before it are valid UTF-8, so the start holds.
@@ -231,12 +231,24 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             json: std::sync::OnceLock::new(),
         };
     }
-    build_document(file, text, limits)
+    build_document(file, text.to_owned(), limits)
+}
+
+/// As [`parse`], keeping `bytes` as the document's text when they are readable: a 10 MB file is
+/// not held twice while it is checked.
+pub fn parse_owned(file: &Arc<Path>, bytes: Vec<u8>, limits: &Limits) -> Document {
+    if bytes.len() > limits.max_file_bytes || decode::decode(&bytes).is_err() {
+        return parse(file, &bytes, limits);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => build_document(file, text, limits),
+        Err(error) => parse(file, error.as_bytes(), limits),
+    }
 }
 
 /// Builds the tree of text that has passed [`decode::decode`].
-fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
-    let built = builder::build(file, text, limits);
+fn build_document(file: &Arc<Path>, text: String, limits: &Limits) -> Document {
+    let built = builder::build(file, &text, limits);
     let loadable = built.complete
         && built
             .diagnostics
@@ -244,8 +256,8 @@ fn build_document(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             .all(|d| d.rule.code == codes::DUPLICATE_KEY.code);
     Document {
         file: Arc::clone(file),
-        line_index: LineIndex::new(text),
-        text: text.to_owned(),
+        line_index: LineIndex::new(&text),
+        text,
         root: built.root,
         comments: built.comments,
         diagnostics: built.diagnostics,

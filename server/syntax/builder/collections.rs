@@ -8,11 +8,12 @@ impl Builder<'_> {
     pub(super) fn finish(&mut self, frame: Frame, end: Option<Span>, _text: &str) -> Node {
         match frame {
             Frame::Sequence {
-                items,
+                mut items,
                 start,
                 anchor,
                 flow,
             } => {
+                items.shrink_to_fit();
                 let last = items.last().map_or(start, |n| n.span.end);
                 let stop = match (flow, end) {
                     (true, Some(e)) => e.end.max(last),
@@ -50,6 +51,8 @@ impl Builder<'_> {
                     _ => last,
                 };
                 self.merge_and_check_duplicates(&mut entries);
+                // Most mappings are small, and growth left room for a fourth entry in each.
+                entries.shrink_to_fit();
                 let node = Node {
                     value: NodeValue::Mapping(super::super::tree::Entries::new(entries)),
                     span: Span::new(start, stop),
