@@ -94,6 +94,9 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
         }
     }
     let mut projects = Vec::new();
+    // Claimed platform files by the path they were found at; each spelled differently from every
+    // claim (a symlink, `..`) is compared by its canonical path, which costs a system call per
+    // path component: a monorepo of a thousand projects has no such file and makes none.
     let mut claimed = BTreeSet::new();
     for floe in &floes {
         let dir = floe.parent().unwrap_or(Path::new("."));
@@ -105,7 +108,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                 ..e
             })
             .collect();
-        claimed.extend(environments.iter().map(|e| identity(&e.platform)));
+        claimed.extend(environments.iter().map(|e| e.platform.clone()));
         projects.push(Project {
             floe: Some(floe.clone()),
             environments,
@@ -114,8 +117,14 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
         });
     }
     // Platform files no floe.yaml claimed are still checked on their own.
+    let mut claimed_identities: Option<BTreeSet<PathBuf>> = None;
     for platform in platforms {
-        if !claimed.contains(&identity(&platform)) {
+        if claimed.contains(&platform) {
+            continue;
+        }
+        let identities =
+            claimed_identities.get_or_insert_with(|| claimed.iter().map(|p| identity(p)).collect());
+        if !identities.contains(&identity(&platform)) {
             let name = environment_name(&platform, selection);
             projects.push(Project {
                 floe: None,

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 /// symlink is there). A file floe would look for at this path exists for floe-lint.
 pub fn present(path: &Path) -> bool {
     match std::fs::symlink_metadata(path) {
-        Ok(_) => !path.is_dir(),
+        // Only a symlink needs a second look (it may lead to a directory): discovery asks this
+        // thousands of times in a monorepo, before any check can start.
+        Ok(meta) if meta.file_type().is_symlink() => !path.is_dir(),
+        Ok(meta) => !meta.is_dir(),
         Err(_) => false,
     }
 }

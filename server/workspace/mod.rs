@@ -122,7 +122,13 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         if let Ok(entries) = std::fs::read_dir(&base) {
             for entry in entries.flatten() {
                 let env_dir = entry.path();
-                if !env_dir.is_dir() {
+                // The entry's type comes with the listing; only a symlink needs a `stat`.
+                let is_dir = match entry.file_type() {
+                    Ok(t) if t.is_symlink() => env_dir.is_dir(),
+                    Ok(t) => t.is_dir(),
+                    Err(_) => env_dir.is_dir(),
+                };
+                if !is_dir {
                     continue;
                 }
                 for file_name in PLATFORM_FILE_NAMES {
