@@ -21,8 +21,9 @@ mod cache;
 mod each;
 mod finish;
 mod pairing;
+pub use crate::parallel::default_threads;
 pub use cache::Cache;
-pub use each::{Checked, check_each, default_threads};
+pub use each::{Checked, check_each};
 use finish::finish;
 
 /// Where file contents come from: the disk for the CLI, open buffers first for the LSP.

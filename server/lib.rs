@@ -15,6 +15,7 @@ pub mod dialect;
 pub mod fix;
 pub mod lsp;
 pub mod model;
+pub mod parallel;
 pub mod profiles;
 pub mod rules;
 pub mod secrets;

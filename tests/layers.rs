@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// Bottom first. A module may name only modules listed before it.
 const LAYERS: &[&str] = &[
     "background",
+    "parallel",
     "diagnostic",
     "syntax",
     "dialect",

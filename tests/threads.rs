@@ -92,3 +92,46 @@ fn projects_sharing_files_are_checked_together() {
         check(&[temp.path()], "json", "2", Some(&shared_platform))
     );
 }
+
+/// A monorepo wide enough to be discovered on several threads (directories with 32
+/// subdirectories or more are walked side by side): every project is found whatever the thread
+/// count, with the same output, including one nested a level down and a platform.yaml on its own.
+#[test]
+fn a_wide_monorepo_is_discovered_the_same_on_any_number_of_threads() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let example = Path::new(ROOT).join("examples/lakehouse");
+    for n in 0..36 {
+        let project = temp.path().join(format!("p{n:02}"));
+        copy_dir(&example.join("platform"), &project.join("platform"));
+        std::fs::copy(example.join("floe.yaml"), project.join("floe.yaml")).expect("copy");
+    }
+    for n in 0..34 {
+        let nested = temp.path().join("teams").join(format!("t{n:02}"));
+        copy_dir(&example.join("platform"), &nested.join("platform"));
+        std::fs::copy(example.join("floe.yaml"), nested.join("floe.yaml")).expect("copy");
+    }
+    let lone = temp.path().join("p00/extra/platform/dev");
+    std::fs::create_dir_all(&lone).expect("mkdir");
+    std::fs::copy(
+        example.join("platform/prod/platform.yaml"),
+        lone.join("platform.yaml"),
+    )
+    .expect("copy");
+    let one = check(&[temp.path()], "json", "1", None);
+    let json: serde_json::Value =
+        serde_json::from_str(one.split("\n--- stderr").next().expect("stdout"))
+            .expect("json output");
+    let files = json["files"].as_array().expect("files");
+    let floes = files
+        .iter()
+        .filter(|f| f.as_str().is_some_and(|f| f.ends_with("floe.yaml")));
+    assert_eq!(floes.count(), 70, "every project found");
+    assert!(
+        files.iter().any(|f| f
+            .as_str()
+            .is_some_and(|f| f.contains("p00/extra/platform/dev"))),
+        "the lone platform.yaml is checked"
+    );
+    assert_eq!(one, check(&[temp.path()], "json", "2", None));
+    assert_eq!(one, check(&[temp.path()], "json", "5", None));
+}

@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Options, ReadError, Report, Sources, check_group};
 use crate::workspace::{Project, Selection};
@@ -25,11 +23,6 @@ pub struct Checked<T> {
     ///
     /// [`check_projects`]: super::check_projects
     pub read_errors: Vec<ReadError>,
-}
-
-/// The number of threads to use by default: every core the process may run on.
-pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// Checks `projects` on `threads` threads. Each unit's report (one project, or the projects that
@@ -138,34 +131,7 @@ fn run<T: Send>(
     threads: usize,
     check: &(dyn Fn(&[usize]) -> Unit<T> + Sync),
 ) -> Vec<Unit<T>> {
-    let threads = threads.clamp(1, units.len().max(1));
-    if threads == 1 {
-        return units.iter().map(|members| check(members)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Unit<T>>>> = Mutex::new((0..units.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(members) = units.get(index) else {
-                        break;
-                    };
-                    let unit = check(members);
-                    if let Ok(mut results) = results.lock() {
-                        results[index] = Some(unit);
-                    }
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
+    crate::parallel::map_in_order(&units, threads, &|members: &Vec<usize>| check(members))
 }
 
 /// Union-find over project indices.

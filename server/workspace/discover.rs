@@ -10,6 +10,7 @@ use super::{
 use crate::dialect::dbt::{PROFILES_FILE, PROJECT_FILE};
 use crate::dialect::runtime::vocabulary::FLOE_FILE_NAMES;
 use crate::model::FileKind;
+use crate::parallel::map_in_order;
 
 /// A path given on the command line that cannot be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,9 +30,22 @@ impl std::fmt::Display for DiscoverError {
 /// files, a platform.yaml its floe.yaml) even if that partner was not named; a Generation B
 /// floe.yaml finds its manifest when it is checked (its content says it is one).
 pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>, DiscoverError> {
-    let mut floes = BTreeSet::new();
-    let mut platforms = BTreeSet::new();
-    let mut manifests = BTreeSet::new();
+    discover_with(paths, selection, Some(1))
+}
+
+/// Directories with at least this many subdirectories are walked `threads` at a time, and
+/// at least this many projects are resolved so: a monorepo's discovery is otherwise the part of
+/// its check that one core does alone (reading thousands of directories).
+const PARALLEL_FROM: usize = 32;
+
+/// As [`discover`], on `threads` threads where there is enough to share (`None`: every core,
+/// counted only then).
+pub fn discover_with(
+    paths: &[PathBuf],
+    selection: &Selection,
+    threads: Option<usize>,
+) -> Result<Vec<Project>, DiscoverError> {
+    let mut found = Found::default();
     for path in paths {
         let path = clean(path);
         if path.is_dir() {
@@ -41,12 +55,7 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
                     path,
                 });
             }
-            let mut found = Found {
-                floes: &mut floes,
-                platforms: &mut platforms,
-                manifests: &mut manifests,
-            };
-            walk(&path, &mut found, 0);
+            walk(&path, &mut found, 0, threads);
             continue;
         }
         if let Err(error) = std::fs::symlink_metadata(&path) {
@@ -58,22 +67,22 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
         match FileKind::from_path(&path) {
             // Checked even when it cannot be read: the check reports why (never "not found").
             Some(FileKind::Floe | FileKind::FloeSpec) => {
-                floes.insert(path);
+                found.floes.insert(path);
             }
             Some(FileKind::Platform) => {
-                platforms.insert(path);
+                found.platforms.insert(path);
             }
             // Named explicitly (pre-commit passes every manifest.yaml of a commit): checked when
             // its content is floe's, passed over when it is another tool's (Kubernetes, …).
             Some(FileKind::Manifest) => {
                 if manifest::declares_floe(&path) {
-                    manifests.insert(path);
+                    found.manifests.insert(path);
                 }
             }
             None if is_companion(&path) => {
                 // A dbt or floe-lint file (as pre-commit passes them): check its project.
                 if let Some(floe) = nearest_floe(&path) {
-                    floes.insert(clean(&floe));
+                    found.floes.insert(clean(&floe));
                 }
             }
             None => {
@@ -87,20 +96,30 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
             }
         }
     }
+    let Found {
+        mut floes,
+        platforms,
+        manifests,
+    } = found;
+    let threads = |items: usize| match threads {
+        _ if items < PARALLEL_FROM => 1,
+        Some(n) => n,
+        None => crate::parallel::default_threads(),
+    };
     // A platform file brings its floe.yaml.
-    for platform in &platforms {
-        if let Some(floe) = floe_for_platform(platform) {
-            floes.insert(clean(&floe));
-        }
-    }
+    let listed: Vec<&PathBuf> = platforms.iter().collect();
+    let partners = map_in_order(&listed, threads(listed.len()), &|p| floe_for_platform(p));
+    floes.extend(partners.into_iter().flatten().map(|floe| clean(&floe)));
+    let listed: Vec<&PathBuf> = floes.iter().collect();
+    let resolved = map_in_order(&listed, threads(listed.len()), &|floe| {
+        environments_for(floe.parent().unwrap_or(Path::new(".")), selection)
+    });
     let mut projects = Vec::new();
     // Claimed platform files by the path they were found at; each spelled differently from every
     // claim (a symlink, `..`) is compared by its canonical path, which costs a system call per
     // path component: a monorepo of a thousand projects has no such file and makes none.
     let mut claimed = BTreeSet::new();
-    for floe in &floes {
-        let dir = floe.parent().unwrap_or(Path::new("."));
-        let (environments, searched) = environments_for(dir, selection);
+    for (floe, (environments, searched)) in floes.iter().zip(resolved) {
         let environments: Vec<Environment> = environments
             .into_iter()
             .map(|e| Environment {
@@ -186,22 +205,33 @@ pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String
 }
 
 /// The files a walk has found so far, by the kind their names propose.
-struct Found<'a> {
-    floes: &'a mut BTreeSet<PathBuf>,
-    platforms: &'a mut BTreeSet<PathBuf>,
-    manifests: &'a mut BTreeSet<PathBuf>,
+/// The floe files a walk has found, each set sorted (so the order of the walk does not matter).
+#[derive(Default)]
+struct Found {
+    floes: BTreeSet<PathBuf>,
+    platforms: BTreeSet<PathBuf>,
+    manifests: BTreeSet<PathBuf>,
 }
 
-fn walk(dir: &Path, found: &mut Found<'_>, depth: usize) {
+impl Found {
+    fn absorb(&mut self, other: Found) {
+        self.floes.extend(other.floes);
+        self.platforms.extend(other.platforms);
+        self.manifests.extend(other.manifests);
+    }
+}
+
+/// Walks `dir`; a directory with [`PARALLEL_FROM`] subdirectories or more has them walked
+/// `threads` at a time (each into its own sets, merged after).
+fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     if depth > 32 {
         return;
     }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
+    let mut subdirs = Vec::new();
+    for entry in entries.flatten() {
         let path = entry.path();
         let Ok(file_type) = entry.file_type() else {
             continue;
@@ -209,30 +239,51 @@ fn walk(dir: &Path, found: &mut Found<'_>, depth: usize) {
         if file_type.is_dir() {
             let name = entry.file_name();
             if !SKIPPED_DIRS.iter().any(|s| name == *s) {
-                walk(&path, found, depth + 1);
+                subdirs.push(path);
             }
             continue;
         }
-        // Any other entry with a floe file's name, symlinks (followed only to read them, never
-        // into directories: no loops), FIFOs and broken links included: its check says whether
-        // and why it cannot be read.
-        let kind = FileKind::from_path(&path);
-        if kind.is_none() || !(file_type.is_file() || files::present(&path)) {
-            continue;
+        visit_file(&path, file_type, found);
+    }
+    let parallel = match threads {
+        _ if subdirs.len() < PARALLEL_FROM => 1,
+        Some(n) => n,
+        None => crate::parallel::default_threads(),
+    };
+    if parallel > 1 {
+        let parts = map_in_order(&subdirs, parallel, &|sub| {
+            let mut part = Found::default();
+            walk(sub, &mut part, depth + 1, Some(1));
+            part
+        });
+        parts.into_iter().for_each(|part| found.absorb(part));
+    } else {
+        for sub in &subdirs {
+            walk(sub, found, depth + 1, threads);
         }
-        match kind {
-            Some(FileKind::Floe | FileKind::FloeSpec) => {
-                found.floes.insert(clean(&path));
-            }
-            Some(FileKind::Platform) => {
-                found.platforms.insert(clean(&path));
-            }
-            // Other tools name files manifest.yaml too: only floe's are taken.
-            Some(FileKind::Manifest) if manifest::declares_floe(&path) => {
-                found.manifests.insert(clean(&path));
-            }
-            Some(FileKind::Manifest) | None => {}
+    }
+}
+
+/// Any entry with a floe file's name, symlinks (followed only to read them, never into
+/// directories: no loops), FIFOs and broken links included: its check says whether and why it
+/// cannot be read.
+fn visit_file(path: &Path, file_type: std::fs::FileType, found: &mut Found) {
+    let kind = FileKind::from_path(path);
+    if kind.is_none() || !(file_type.is_file() || files::present(path)) {
+        return;
+    }
+    match kind {
+        Some(FileKind::Floe | FileKind::FloeSpec) => {
+            found.floes.insert(clean(path));
         }
+        Some(FileKind::Platform) => {
+            found.platforms.insert(clean(path));
+        }
+        // Other tools name files manifest.yaml too: only floe's are taken.
+        Some(FileKind::Manifest) if manifest::declares_floe(path) => {
+            found.manifests.insert(clean(path));
+        }
+        Some(FileKind::Manifest) | None => {}
     }
 }
 

@@ -13,7 +13,7 @@ pub mod files;
 pub mod manifest;
 
 pub use choose::{choose_environment, load};
-pub use discover::{DiscoverError, discover, one_project};
+pub use discover::{DiscoverError, discover, discover_with, one_project};
 
 use std::path::{Path, PathBuf};
 

@@ -21,7 +21,7 @@ use crate::model::{FileKind, embedded_schema};
 use crate::rules::registry;
 use crate::secrets::redact;
 use crate::syntax;
-use crate::workspace::{Selection, discover};
+use crate::workspace::{Selection, discover_with};
 use fixes::fix;
 use rules_table::fix_text;
 pub use rules_table::rules_table;
@@ -186,7 +186,7 @@ fn check(args: &CheckArgs) -> i32 {
         Some(manifest) => Some(manifest.clone()),
         None => settings.manifest(),
     };
-    let projects = match discover(&paths, &selection) {
+    let projects = match discover_with(&paths, &selection, args.threads.map(|n| n as usize)) {
         Ok(projects) => projects,
         Err(error) => {
             eprintln!("floe-lint: {}", escape::text(&error.to_string()));
