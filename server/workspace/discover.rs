@@ -204,8 +204,8 @@ pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String
         .ok_or_else(|| format!("no floe.yaml or platform.yaml found in {}", path.display()))
 }
 
-/// The files a walk has found so far, by the kind their names propose.
-/// The floe files a walk has found, each set sorted (so the order of the walk does not matter).
+/// The files a walk has found, by the kind their names propose; each set is sorted, so the order
+/// of the walk does not matter.
 #[derive(Default)]
 struct Found {
     floes: BTreeSet<PathBuf>,
