@@ -1,6 +1,7 @@
 //! The spanned YAML tree: what the document says, and where each part of it is.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 use compact_str::CompactString;
 use serde_json::{Map, Number, Value};
@@ -44,19 +45,17 @@ pub struct Entries {
 }
 
 /// Boxed in [`Entries`] so that a mapping node stays as small as a scalar (most mappings never
-/// build one).
+/// build one). Hashed with a randomly keyed SipHash, as `HashMap` is: a document cannot be
+/// written so that its keys collide and every lookup scans them all.
 #[derive(Debug, Clone)]
-struct KeyIndex(Box<[(u64, u32)]>);
+struct KeyIndex {
+    hasher: std::hash::RandomState,
+    sorted: Box<[(u64, u32)]>,
+}
 
 /// Mappings up to this size are searched by a scan.
 const INDEXED_FROM: usize = 16;
 
-/// FNV-1a: keys are short, and the index only needs a spread (every hit is compared again).
-fn key_hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 impl Entries {
     pub fn new(list: Vec<Entry>) -> Entries {
@@ -82,19 +81,23 @@ impl Entries {
             return self.list.iter().rev().find(|e| e.key.key_is(key));
         }
         let index = self.index.get_or_init(|| {
-            let mut index: Vec<(u64, u32)> = self
+            let hasher = std::hash::RandomState::new();
+            let mut sorted: Vec<(u64, u32)> = self
                 .list
                 .iter()
                 .zip(0u32..)
-                .filter_map(|(entry, position)| Some((key_hash(&entry.key.key_name()?), position)))
+                .filter_map(|(entry, at)| Some((hasher.hash_one(&*entry.key.key_name()?), at)))
                 .collect();
-            index.sort_unstable();
-            Box::new(KeyIndex(index.into_boxed_slice()))
+            sorted.sort_unstable();
+            Box::new(KeyIndex {
+                hasher,
+                sorted: sorted.into_boxed_slice(),
+            })
         });
-        let hash = key_hash(key);
-        let from = index.0.partition_point(|&(h, _)| h < hash);
+        let hash = index.hasher.hash_one(key);
+        let from = index.sorted.partition_point(|&(h, _)| h < hash);
         // Equal hashes are sorted by position: the last match is the last duplicate.
-        index.0[from..]
+        index.sorted[from..]
             .iter()
             .take_while(|&&(h, _)| h == hash)
             .filter_map(|&(_, position)| self.list.get(position as usize))
