@@ -56,7 +56,6 @@ struct KeyIndex {
 /// Mappings up to this size are searched by a scan.
 const INDEXED_FROM: usize = 16;
 
-
 impl Entries {
     pub fn new(list: Vec<Entry>) -> Entries {
         Entries {
