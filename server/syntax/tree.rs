@@ -364,4 +364,24 @@ mod tests {
             assert_eq!(root.size(), 1 + 2 * (4 + filler));
         }
     }
+
+    /// A string's or a date's value is the scalar's text, held once; an integer past `i64` keeps
+    /// its value (boxed) as a key, in JSON and to `integer()`.
+    #[test]
+    fn scalars_read_the_same_from_their_one_copy_of_the_text() {
+        let root = root(
+            "name: 'lake'\nwhen: 2024-01-01\n123456789012345678901234: big\nport: 0x1F\non: 1\n",
+        );
+        assert_eq!(root.get("name").and_then(|e| e.value.as_str()), Some("lake"));
+        let json = root.to_json();
+        assert_eq!(json["when"][DATE_MARKER], "2024-01-01");
+        assert_eq!(json["port"], 31);
+        assert_eq!(json["True"], 1);
+        let big = root.get("123456789012345678901234").expect("the big key");
+        assert_eq!(big.value.as_str(), Some("big"));
+        let NodeValue::Scalar { value, .. } = &big.key.value else {
+            panic!("a scalar key");
+        };
+        assert_eq!(value.integer(), Some(123_456_789_012_345_678_901_234));
+    }
 }
