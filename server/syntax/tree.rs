@@ -372,7 +372,10 @@ mod tests {
         let root = root(
             "name: 'lake'\nwhen: 2024-01-01\n123456789012345678901234: big\nport: 0x1F\non: 1\n",
         );
-        assert_eq!(root.get("name").and_then(|e| e.value.as_str()), Some("lake"));
+        assert_eq!(
+            root.get("name").and_then(|e| e.value.as_str()),
+            Some("lake")
+        );
         let json = root.to_json();
         assert_eq!(json["when"][DATE_MARKER], "2024-01-01");
         assert_eq!(json["port"], 31);
