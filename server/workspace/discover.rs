@@ -38,6 +38,16 @@ pub fn discover(paths: &[PathBuf], selection: &Selection) -> Result<Vec<Project>
 /// its check that one core does alone (reading thousands of directories).
 const PARALLEL_FROM: usize = 32;
 
+/// The threads to share `items` pieces of work on: one below [`PARALLEL_FROM`], else those asked
+/// for (`None`: every core, counted only then).
+fn threads_for(items: usize, threads: Option<usize>) -> usize {
+    match threads {
+        _ if items < PARALLEL_FROM => 1,
+        Some(n) => n,
+        None => crate::parallel::default_threads(),
+    }
+}
+
 /// As [`discover`], on `threads` threads where there is enough to share (`None`: every core,
 /// counted only then).
 pub fn discover_with(
@@ -101,17 +111,14 @@ pub fn discover_with(
         platforms,
         manifests,
     } = found;
-    let threads = |items: usize| match threads {
-        _ if items < PARALLEL_FROM => 1,
-        Some(n) => n,
-        None => crate::parallel::default_threads(),
-    };
     // A platform file brings its floe.yaml.
     let listed: Vec<&PathBuf> = platforms.iter().collect();
-    let partners = map_in_order(&listed, threads(listed.len()), &|p| floe_for_platform(p));
+    let partners = map_in_order(&listed, threads_for(listed.len(), threads), &|p| {
+        floe_for_platform(p)
+    });
     floes.extend(partners.into_iter().flatten().map(|floe| clean(&floe)));
     let listed: Vec<&PathBuf> = floes.iter().collect();
-    let resolved = map_in_order(&listed, threads(listed.len()), &|floe| {
+    let resolved = map_in_order(&listed, threads_for(listed.len(), threads), &|floe| {
         environments_for(floe.parent().unwrap_or(Path::new(".")), selection)
     });
     let mut projects = Vec::new();
@@ -245,11 +252,7 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
         }
         visit_file(&path, file_type, found);
     }
-    let parallel = match threads {
-        _ if subdirs.len() < PARALLEL_FROM => 1,
-        Some(n) => n,
-        None => crate::parallel::default_threads(),
-    };
+    let parallel = threads_for(subdirs.len(), threads);
     if parallel > 1 {
         let parts = map_in_order(&subdirs, parallel, &|sub| {
             let mut part = Found::default();
