@@ -45,6 +45,11 @@ fn dedup(diagnostics: &mut Vec<Diagnostic>) {
             keep[pair[1]] = false;
         }
     }
+    retain_kept(diagnostics, &keep);
+}
+
+/// Keeps the findings whose position `keep` marks.
+fn retain_kept(diagnostics: &mut Vec<Diagnostic>, keep: &[bool]) {
     let mut index = 0;
     diagnostics.retain(|_| {
         index += 1;
@@ -93,10 +98,6 @@ fn cap_per_file(report: &mut Report, max: usize) {
             );
         }
     }
-    let mut index = 0;
-    report.diagnostics.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
+    retain_kept(&mut report.diagnostics, &keep);
     report.diagnostics.extend(summaries);
 }
