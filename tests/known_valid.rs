@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use floe_lint::model::known_valid::{Verdict, verdict};
 use floe_lint::model::{FileKind, embedded_schema};
-use floe_lint::syntax::{Limits, parse};
+use floe_lint::syntax::{Json, Limits, parse};
 use serde_json::{Map, Value};
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -142,6 +142,7 @@ fn fast_path_says_valid_only_where_jsonschema_finds_nothing() {
     yaml_files(&root.join("examples"), &mut files);
     files.sort();
     let mut judged_valid = 0;
+    let mut compared = 0;
     for kind in [FileKind::Floe, FileKind::Platform] {
         let schema: Value = serde_json::from_str(embedded_schema(kind)).expect("schema");
         let validator = jsonschema::options().build(&schema).expect("validator");
@@ -159,7 +160,21 @@ fn fast_path_says_valid_only_where_jsonschema_finds_nothing() {
             let mut variants = Vec::new();
             mutations(&value, &mut variants, 400);
             for variant in variants {
-                if verdict(kind, &variant) == Verdict::Valid {
+                let judged = verdict(kind, &Json::value(&variant));
+                // The tree, read in place, is judged as its JSON is: the variant written as
+                // JSON (which is YAML) and parsed again, whenever it loads back the same.
+                let text = serde_json::to_string(&variant).expect("a JSON value prints");
+                let reparsed = parse(&file, text.as_bytes(), &Limits::default());
+                if let Some(root) = reparsed.root.as_ref().filter(|r| r.to_json() == variant) {
+                    assert_eq!(
+                        verdict(kind, &Json::of(root)),
+                        judged,
+                        "{} as {kind:?}, read in place:\n{variant:#}",
+                        path.display()
+                    );
+                    compared += 1;
+                }
+                if judged == Verdict::Valid {
                     judged_valid += 1;
                     let errors: Vec<String> = validator
                         .iter_errors(&variant)
@@ -174,6 +189,7 @@ fn fast_path_says_valid_only_where_jsonschema_finds_nothing() {
             }
         }
     }
+    assert!(compared > 100, "only {compared} variants read in place");
     // The fast path is used, not merely harmless.
     assert!(
         judged_valid > 100,
@@ -198,6 +214,12 @@ fn upstream_demo_pair_takes_the_fast_path() {
         let bytes = std::fs::read(&path).expect("read");
         let file: Arc<Path> = Arc::from(path.as_path());
         let document = parse(&file, &bytes, &Limits::default());
-        assert_eq!(verdict(kind, &document.to_json()), Verdict::Valid, "{name}");
+        let root = document.root.as_ref().expect("a root");
+        assert_eq!(verdict(kind, &Json::of(root)), Verdict::Valid, "{name}");
+        assert_eq!(
+            verdict(kind, &Json::value(&document.to_json())),
+            Verdict::Valid,
+            "{name}"
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod python;
 pub mod resolve;
 mod tree;
 mod unclosed;
+pub mod view;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 pub use incremental::{Patch, plan, reparse};
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub use tree::{DATE_MARKER, Entries, Entry, Node, NodeValue, ScalarStyle};
+pub use view::Json;
 
 use crate::diagnostic::codes::syntax as codes;
 use crate::diagnostic::{Diagnostic, Span};
@@ -96,6 +98,11 @@ impl Document {
             Some(json) => std::borrow::Cow::Borrowed(json),
             None => std::borrow::Cow::Owned(self.to_json()),
         }
+    }
+
+    /// The JSON value, when it is kept ([`Document::keep_json`]).
+    pub fn kept_json(&self) -> Option<&serde_json::Value> {
+        self.json.get()
     }
 
     /// Keeps the JSON value with the document: for a document that will be edited and checked

@@ -4,9 +4,10 @@ use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 use compact_str::CompactString;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use super::resolve::Scalar;
+use super::view::Json;
 use crate::diagnostic::Span;
 
 /// How a scalar was written (the type of a plain scalar depends on it; quoting does not).
@@ -51,6 +52,8 @@ pub struct Entries {
 struct KeyIndex {
     hasher: std::hash::RandomState,
     sorted: Box<[(u64, u32)]>,
+    /// No key is written twice.
+    distinct: bool,
 }
 
 /// Mappings up to this size are searched by a scan.
@@ -75,9 +78,56 @@ impl Entries {
     }
 
     /// The last entry whose key is `key` (PyYAML keeps the last of duplicates).
-    fn find(&self, key: &str) -> Option<&Entry> {
+    pub(super) fn find(&self, key: &str) -> Option<&Entry> {
+        // From the end: a scan stops at the last duplicate, not the first.
+        self.matching(key).next_back()
+    }
+
+    /// The first entry whose key is `key`: where a duplicated key stands in the loaded mapping
+    /// (a dict keeps the position of a key's first insertion).
+    pub(super) fn first(&self, key: &str) -> Option<&Entry> {
+        self.matching(key).next()
+    }
+
+    /// Whether no key is written twice (then every entry with a scalar key is in the loaded
+    /// mapping, where it stands). Known from the index for a large mapping.
+    pub(super) fn distinct(&self) -> bool {
+        match self.index() {
+            Some(index) => index.distinct,
+            None => self.list.iter().enumerate().all(|(at, entry)| {
+                entry.key.key_name().is_none_or(|name| {
+                    !self.list[..at]
+                        .iter()
+                        .any(|earlier| earlier.key.key_is(&name))
+                })
+            }),
+        }
+    }
+
+    /// The entries whose key is `key`, in document order.
+    fn matching<'a, 'k>(&'a self, key: &'k str) -> Matching<'a, 'k> {
+        let Some(index) = self.index() else {
+            return Matching {
+                list: &self.list,
+                key,
+                positions: Positions::All(0..self.list.len()),
+            };
+        };
+        let hash = index.hasher.hash_one(key);
+        let from = index.sorted.partition_point(|&(h, _)| h < hash);
+        let to = from + index.sorted[from..].partition_point(|&(h, _)| h == hash);
+        Matching {
+            list: &self.list,
+            key,
+            // Equal hashes are sorted by position.
+            positions: Positions::Hashed(index.sorted[from..to].iter()),
+        }
+    }
+
+    /// The key index of a large mapping, built on first use; `None` for a small one.
+    fn index(&self) -> Option<&KeyIndex> {
         if self.list.len() < INDEXED_FROM || u32::try_from(self.list.len()).is_err() {
-            return self.list.iter().rev().find(|e| e.key.key_is(key));
+            return None;
         }
         let index = self.index.get_or_init(|| {
             let hasher = std::hash::RandomState::new();
@@ -88,20 +138,62 @@ impl Entries {
                 .filter_map(|(entry, at)| Some((hasher.hash_one(&*entry.key.key_name()?), at)))
                 .collect();
             sorted.sort_unstable();
+            let name = |at: u32| self.list.get(at as usize).and_then(|e| e.key.key_name());
+            // Keys of equal hash (a handful at most) are compared by name, every pair.
+            let distinct = sorted.chunk_by(|a, b| a.0 == b.0).all(|run| {
+                run.iter()
+                    .enumerate()
+                    .all(|(i, &(_, a))| run[..i].iter().all(|&(_, b)| name(a) != name(b)))
+            });
             Box::new(KeyIndex {
                 hasher,
                 sorted: sorted.into_boxed_slice(),
+                distinct,
             })
         });
-        let hash = index.hasher.hash_one(key);
-        let from = index.sorted.partition_point(|&(h, _)| h < hash);
-        // Equal hashes are sorted by position: the last match is the last duplicate.
-        index.sorted[from..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .filter_map(|&(_, position)| self.list.get(position as usize))
-            .filter(|entry| entry.key.key_is(key))
-            .last()
+        Some(index)
+    }
+}
+
+/// The entries of one key, in document order: from a scan of a small mapping, or from the run of
+/// equal hashes in a large one's index.
+struct Matching<'a, 'k> {
+    list: &'a [Entry],
+    key: &'k str,
+    positions: Positions<'a>,
+}
+
+enum Positions<'a> {
+    All(std::ops::Range<usize>),
+    Hashed(std::slice::Iter<'a, (u64, u32)>),
+}
+
+impl<'a> Iterator for Matching<'a, '_> {
+    type Item = &'a Entry;
+    fn next(&mut self) -> Option<&'a Entry> {
+        loop {
+            let at = match &mut self.positions {
+                Positions::All(range) => range.next()?,
+                Positions::Hashed(run) => run.next()?.1 as usize,
+            };
+            if let Some(entry) = self.list.get(at).filter(|e| e.key.key_is(self.key)) {
+                return Some(entry);
+            }
+        }
+    }
+}
+
+impl DoubleEndedIterator for Matching<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        loop {
+            let at = match &mut self.positions {
+                Positions::All(range) => range.next_back()?,
+                Positions::Hashed(run) => run.next_back()?.1 as usize,
+            };
+            if let Some(entry) = self.list.get(at).filter(|e| e.key.key_is(self.key)) {
+                return Some(entry);
+            }
+        }
     }
 }
 
@@ -269,7 +361,7 @@ impl Node {
     /// that a string field rejects them, as pydantic rejects a `date`.
     pub fn to_json(&self) -> Value {
         match &self.value {
-            NodeValue::Scalar { value, text, .. } => scalar_to_json(value, text),
+            NodeValue::Scalar { value, text, .. } => Json::scalar(value, text).to_value(),
             NodeValue::Sequence(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Mapping(entries) => {
                 let mut map = Map::new();
@@ -284,30 +376,6 @@ impl Node {
                 Value::Object(map)
             }
         }
-    }
-}
-
-fn scalar_to_json(value: &Scalar, text: &str) -> Value {
-    match value {
-        Scalar::Null => Value::Null,
-        Scalar::Bool(b) => Value::Bool(*b),
-        Scalar::Int(i) => Value::from(*i),
-        Scalar::BigInt(i) => Value::from(**i as f64),
-        Scalar::Float(f) if f.is_finite() => {
-            Number::from_f64(*f).map_or(Value::Null, Value::Number)
-        }
-        Scalar::Float(f) => Value::from(if f.is_nan() {
-            0.0
-        } else {
-            f.signum() * f64::MAX
-        }),
-        Scalar::Str => Value::String(text.to_owned()),
-        Scalar::Timestamp => {
-            let mut map = Map::new();
-            map.insert(DATE_MARKER.into(), Value::String(text.to_owned()));
-            Value::Object(map)
-        }
-        Scalar::Unconstructable { .. } => Value::Null,
     }
 }
 

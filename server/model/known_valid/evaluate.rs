@@ -6,7 +6,12 @@ use super::*;
 const MAX_DEPTH: usize = 64;
 
 /// `Some(true)`: valid. `Some(false)`: invalid. `None`: not decidable here.
-pub(super) fn valid(root: &Schema, schema: &Schema, value: &Value, depth: usize) -> Option<bool> {
+pub(super) fn valid(
+    root: &Schema,
+    schema: &Schema,
+    value: &Json<'_>,
+    depth: usize,
+) -> Option<bool> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -62,11 +67,11 @@ pub(super) fn valid(root: &Schema, schema: &Schema, value: &Value, depth: usize)
         }
     }
     match value {
-        Value::String(s) => keep(string(schema, s)),
-        Value::Number(n) => keep(number(schema, n)),
-        Value::Array(items) => keep(array(root, schema, items, depth)),
-        Value::Object(map) => keep(object(root, schema, map, depth)),
-        Value::Null | Value::Bool(_) => {}
+        Json::String(s) => keep(string(schema, s)),
+        Json::Number(n) => keep(number(schema, n)),
+        Json::Array(items) => keep(array(root, schema, items, depth)),
+        Json::Object(map) => keep(object(root, schema, map, depth)),
+        Json::Null | Json::Bool(_) => {}
     }
     all
 }
@@ -95,17 +100,17 @@ fn all_of(results: impl Iterator<Item = Option<bool>>) -> Option<bool> {
     if unsure { None } else { Some(true) }
 }
 
-fn has_type(name: &str, value: &Value) -> Option<bool> {
+fn has_type(name: &str, value: &Json<'_>) -> Option<bool> {
     Some(match (name, value) {
-        ("null", Value::Null)
-        | ("boolean", Value::Bool(_))
-        | ("string", Value::String(_))
-        | ("number", Value::Number(_))
-        | ("array", Value::Array(_))
-        | ("object", Value::Object(_)) => true,
+        ("null", Json::Null)
+        | ("boolean", Json::Bool(_))
+        | ("string", Json::String(_))
+        | ("number", Json::Number(_))
+        | ("array", Json::Array(_))
+        | ("object", Json::Object(_)) => true,
         // `1.0` is an integer to jsonschema; only integers stored as such are judged here.
-        ("integer", Value::Number(n)) if n.is_f64() => return None,
-        ("integer", Value::Number(_)) => true,
+        ("integer", Json::Number(n)) if n.is_f64() => return None,
+        ("integer", Json::Number(_)) => true,
         ("null" | "boolean" | "string" | "number" | "array" | "object" | "integer", _) => false,
         _ => return None,
     })
@@ -113,12 +118,12 @@ fn has_type(name: &str, value: &Value) -> Option<bool> {
 
 /// `enum`/`const`: equal to one of the values. Numbers compare by value in JSON Schema (`1` is
 /// `1.0`), which `==` on serde_json values does not do: a number not found is left unsure.
-fn is_one_of(allowed: &[Value], value: &Value) -> Option<bool> {
-    if allowed.contains(value) {
+fn is_one_of(allowed: &[Value], value: &Json<'_>) -> Option<bool> {
+    if allowed.iter().any(|a| value.equals(a)) {
         return Some(true);
     }
     match value {
-        Value::Null | Value::Bool(_) | Value::String(_) => Some(false),
+        Json::Null | Json::Bool(_) | Json::String(_) => Some(false),
         _ => None,
     }
 }
@@ -180,7 +185,7 @@ fn exact_f64(n: &Number) -> Option<f64> {
     n.as_f64().filter(|f| f.is_finite())
 }
 
-fn array(root: &Schema, schema: &Schema, items: &[Value], depth: usize) -> Option<bool> {
+fn array(root: &Schema, schema: &Schema, items: &Items<'_>, depth: usize) -> Option<bool> {
     let n = items.len() as u64;
     if schema.min_items.is_some_and(|min| n < min) || schema.max_items.is_some_and(|max| n > max) {
         return Some(false);
@@ -189,17 +194,12 @@ fn array(root: &Schema, schema: &Schema, items: &[Value], depth: usize) -> Optio
         None | Some(SchemaOrBool::Bool(true)) => Some(true),
         Some(SchemaOrBool::Bool(false)) => Some(items.is_empty()),
         Some(SchemaOrBool::Schema(item)) => {
-            all_of(items.iter().map(|v| valid(root, item, v, depth + 1)))
+            all_of(items.iter().map(|v| valid(root, item, &v, depth + 1)))
         }
     }
 }
 
-fn object(
-    root: &Schema,
-    schema: &Schema,
-    map: &serde_json::Map<String, Value>,
-    depth: usize,
-) -> Option<bool> {
+fn object(root: &Schema, schema: &Schema, map: &Object<'_>, depth: usize) -> Option<bool> {
     let n = map.len() as u64;
     if schema.min_properties.is_some_and(|min| n < min)
         || schema.max_properties.is_some_and(|max| n > max)
@@ -212,16 +212,16 @@ fn object(
         return Some(false);
     }
     let checks = map.iter().map(|(key, value)| {
-        let own = schema.properties.as_ref().and_then(|p| p.get(key));
+        let own = schema.properties.as_ref().and_then(|p| p.get(&key));
         let name_ok = match &schema.property_names {
-            Some(names) => valid(root, names, &Value::String(key.clone()), depth + 1),
+            Some(names) => valid(root, names, &Json::String(&key), depth + 1),
             None => Some(true),
         };
         let value_ok = match (own, schema.additional_properties.as_ref()) {
-            (Some(own), _) => valid(root, own, value, depth + 1),
+            (Some(own), _) => valid(root, own, &value, depth + 1),
             (None, None | Some(SchemaOrBool::Bool(true))) => Some(true),
             (None, Some(SchemaOrBool::Bool(false))) => Some(false),
-            (None, Some(SchemaOrBool::Schema(extra))) => valid(root, extra, value, depth + 1),
+            (None, Some(SchemaOrBool::Schema(extra))) => valid(root, extra, &value, depth + 1),
         };
         all_of([name_ok, value_ok].into_iter())
     });

@@ -21,6 +21,7 @@ use serde_json::{Number, Value};
 
 use super::FileKind;
 use crate::syntax::pattern::Pattern;
+use crate::syntax::view::{Items, Json, Object};
 
 /// What the fast path found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,8 +231,8 @@ fn load(kind: FileKind) -> Option<Schema> {
     serde_json::from_str(text).ok()
 }
 
-/// Judges `value` as a file of `kind`.
-pub fn verdict(kind: FileKind, value: &Value) -> Verdict {
+/// Judges `value` (a document's tree read as JSON, or a JSON value) as a file of `kind`.
+pub fn verdict(kind: FileKind, value: &Json<'_>) -> Verdict {
     let root = match kind {
         FileKind::Floe => FLOE.as_ref(),
         FileKind::Platform => PLATFORM.as_ref(),

@@ -19,7 +19,7 @@ use platform::{
     check_credentials, check_infrastructure, check_layers, check_profile_names, check_security,
 };
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::FileKind;
 use super::common::{IDENTIFIER_PATTERN, MODULE_PATH_PATTERN, PROFILE_NAME_PATTERN};
@@ -31,6 +31,7 @@ use crate::dialect::runtime::constants::{
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::syntax::json_pointer::child;
 use crate::syntax::pattern::LazyRegex;
+use crate::syntax::view::{Json, Object};
 
 /// A violation of an upstream rule that JSON Schema cannot express, addressed by JSON pointer.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,14 +47,27 @@ pub struct SemanticError {
 /// Checks one whole document (`value`, any JSON shape) of the given kind and returns every
 /// violation of the upstream custom validators, in document order per rule.
 pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
+    match kind.v1() {
+        Some(v1) => super::v1::semantic::check(v1, value),
+        None => check_view(kind, &Json::value(value)),
+    }
+}
+
+/// [`check`], reading a document in place ([`Json`]). Generation B's documents are small and
+/// their checks read JSON values: they are converted.
+pub fn check_view(kind: FileKind, value: &Json<'_>) -> Vec<SemanticError> {
     let mut out = Vec::new();
+    if let Some(v1) = kind.v1() {
+        return super::v1::semantic::check(v1, &value.to_value());
+    }
     let Some(root) = value.as_object() else {
         return out;
     };
+    let root = &root;
     match kind {
         FileKind::Floe => {
-            if let Some(orchestration) = root.get(key::ORCHESTRATION).and_then(Value::as_object) {
-                check_orchestration(orchestration, &child("", key::ORCHESTRATION), &mut out);
+            if let Some(orchestration) = root.get(key::ORCHESTRATION).and_then(|v| v.as_object()) {
+                check_orchestration(&orchestration, &child("", key::ORCHESTRATION), &mut out);
             }
         }
         FileKind::Platform => {
@@ -63,8 +77,7 @@ pub fn check(kind: FileKind, value: &Value) -> Vec<SemanticError> {
             check_infrastructure(root, &mut out);
             check_security(root, &mut out);
         }
-        FileKind::FloeSpec => out = super::v1::semantic::check(super::v1::V1Kind::FloeSpec, value),
-        FileKind::Manifest => out = super::v1::semantic::check(super::v1::V1Kind::Manifest, value),
+        FileKind::FloeSpec | FileKind::Manifest => {}
     }
     out
 }
@@ -101,18 +114,18 @@ fn push(out: &mut Vec<SemanticError>, pointer: String, at_key: bool, message: St
 
 /// A field that Python would see as falsy for an optional string: absent, `null` or `""`.
 /// Other values (objects, numbers) are left to the schema and count as present.
-fn missing_or_empty(map: &Map<String, Value>, key: &str) -> bool {
+fn missing_or_empty(map: &Object<'_>, key: &str) -> bool {
     match map.get(key) {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty(),
+        None | Some(Json::Null) => true,
+        Some(Json::String(s)) => s.is_empty(),
         Some(_) => false,
     }
 }
 
-fn is_absent_or_null(map: &Map<String, Value>, key: &str) -> bool {
-    matches!(map.get(key), None | Some(Value::Null))
+fn is_absent_or_null(map: &Object<'_>, key: &str) -> bool {
+    matches!(map.get(key), None | Some(Json::Null))
 }
 
-fn str_field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    map.get(key).and_then(Value::as_str)
+fn str_field<'a>(map: &Object<'a>, key: &str) -> Option<&'a str> {
+    map.get(key).and_then(|v| v.as_str())
 }

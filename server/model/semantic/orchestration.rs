@@ -16,12 +16,8 @@ const MAX_PARTITION_DEPTH: usize = 32;
 
 /// `OrchestrationConfig.__init__` plus the custom `__init__` checks of partitions, jobs and
 /// sensors.
-pub(super) fn check_orchestration(
-    orch: &Map<String, Value>,
-    pointer: &str,
-    out: &mut Vec<SemanticError>,
-) {
-    if let Some(modules) = orch.get(key::ASSET_MODULES).and_then(Value::as_array) {
+pub(super) fn check_orchestration(orch: &Object<'_>, pointer: &str, out: &mut Vec<SemanticError>) {
+    if let Some(modules) = orch.get(key::ASSET_MODULES).and_then(|v| v.as_array()) {
         let base = child(pointer, key::ASSET_MODULES);
         for (i, module) in modules.iter().enumerate() {
             if let Some(module) = module.as_str()
@@ -38,15 +34,15 @@ pub(super) fn check_orchestration(
     }
 
     for dict_name in IDENTIFIER_KEYED {
-        let Some(dict) = orch.get(dict_name).and_then(Value::as_object) else {
+        let Some(dict) = orch.get(dict_name).and_then(|v| v.as_object()) else {
             continue;
         };
         let base = child(pointer, dict_name);
         for key in dict.keys() {
-            if !py_match(&IDENTIFIER_RE, key) {
+            if !py_match(&IDENTIFIER_RE, &key) {
                 push(
                     out,
-                    child(&base, key),
+                    child(&base, &key),
                     true,
                     format!("Invalid identifier in {dict_name}: {key}"),
                 );
@@ -54,24 +50,24 @@ pub(super) fn check_orchestration(
         }
     }
 
-    if let Some(partitions) = orch.get(key::PARTITIONS).and_then(Value::as_object) {
+    if let Some(partitions) = orch.get(key::PARTITIONS).and_then(|v| v.as_object()) {
         let base = child(pointer, key::PARTITIONS);
-        for (name, partition) in partitions {
-            check_partition(partition, &child(&base, name), 0, out);
+        for (name, partition) in partitions.iter() {
+            check_partition(&partition, &child(&base, &name), 0, out);
         }
     }
 
-    if let Some(jobs) = orch.get(key::JOBS).and_then(Value::as_object) {
+    if let Some(jobs) = orch.get(key::JOBS).and_then(|v| v.as_object()) {
         let base = child(pointer, key::JOBS);
-        for (name, job) in jobs {
+        for (name, job) in jobs.iter() {
             let Some(job) = job.as_object() else {
                 continue;
             };
-            if str_field(job, key::TYPE) == Some(JOB_BATCH) {
+            if str_field(&job, key::TYPE) == Some(JOB_BATCH) {
                 check_blank_entries(
-                    job,
+                    &job,
                     key::SELECTION,
-                    &child(&base, name),
+                    &child(&base, &name),
                     "Asset selection expressions cannot be empty",
                     out,
                 );
@@ -79,23 +75,23 @@ pub(super) fn check_orchestration(
         }
     }
 
-    if let Some(sensors) = orch.get(key::SENSORS).and_then(Value::as_object) {
+    if let Some(sensors) = orch.get(key::SENSORS).and_then(|v| v.as_object()) {
         let base = child(pointer, key::SENSORS);
-        for (name, sensor) in sensors {
+        for (name, sensor) in sensors.iter() {
             let Some(sensor) = sensor.as_object() else {
                 continue;
             };
-            let sensor_ptr = child(&base, name);
-            match str_field(sensor, key::TYPE) {
+            let sensor_ptr = child(&base, &name);
+            match str_field(&sensor, key::TYPE) {
                 Some(SENSOR_ASSET) => check_blank_entries(
-                    sensor,
+                    &sensor,
                     key::WATCHED_ASSETS,
                     &sensor_ptr,
                     "Watched asset names cannot be empty",
                     out,
                 ),
                 Some(SENSOR_RUN_STATUS) => check_blank_entries(
-                    sensor,
+                    &sensor,
                     key::WATCHED_JOBS,
                     &sensor_ptr,
                     "Watched job names cannot be empty",
@@ -109,13 +105,13 @@ pub(super) fn check_orchestration(
 
 /// Reports each string entry of `map[key]` that is empty or whitespace only.
 fn check_blank_entries(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     key: &str,
     pointer: &str,
     message: &str,
     out: &mut Vec<SemanticError>,
 ) {
-    let Some(items) = map.get(key).and_then(Value::as_array) else {
+    let Some(items) = map.get(key).and_then(|v| v.as_array()) else {
         return;
     };
     let base = child(pointer, key);
@@ -127,18 +123,29 @@ fn check_blank_entries(
 }
 
 /// `StaticPartition.__init__` and `MultiPartition.__init__`, recursing into `multi` partitions.
-fn check_partition(partition: &Value, pointer: &str, depth: usize, out: &mut Vec<SemanticError>) {
+fn check_partition(
+    partition: &Json<'_>,
+    pointer: &str,
+    depth: usize,
+    out: &mut Vec<SemanticError>,
+) {
     let Some(partition) = partition.as_object() else {
         return;
     };
-    match str_field(partition, key::TYPE) {
+    match str_field(&partition, key::TYPE) {
         Some(PARTITION_STATIC) => {
-            let Some(keys) = partition.get(key::PARTITION_KEYS).and_then(Value::as_array) else {
+            let Some(keys) = partition
+                .get(key::PARTITION_KEYS)
+                .and_then(|v| v.as_array())
+            else {
                 return;
             };
             let base = child(pointer, key::PARTITION_KEYS);
+            let keys: Vec<Json<'_>> = keys.iter().collect();
             for (i, key) in keys.iter().enumerate() {
-                if key.is_string() && keys[..i].contains(key) {
+                if let Some(text) = key.as_str()
+                    && keys[..i].iter().any(|k| k.as_str() == Some(text))
+                {
                     push(
                         out,
                         child(&base, &i.to_string()),
@@ -159,23 +166,23 @@ fn check_partition(partition: &Value, pointer: &str, depth: usize, out: &mut Vec
             }
         }
         Some(PARTITION_MULTI) => {
-            let Some(parts) = partition.get(key::PARTITIONS).and_then(Value::as_object) else {
+            let Some(parts) = partition.get(key::PARTITIONS).and_then(|v| v.as_object()) else {
                 return;
             };
             let base = child(pointer, key::PARTITIONS);
             for key in parts.keys() {
-                if !py_match(&IDENTIFIER_RE, key) {
+                if !py_match(&IDENTIFIER_RE, &key) {
                     push(
                         out,
-                        child(&base, key),
+                        child(&base, &key),
                         true,
                         format!("Partition key must be valid identifier: {key}"),
                     );
                 }
             }
             if depth < MAX_PARTITION_DEPTH {
-                for (key, sub) in parts {
-                    check_partition(sub, &child(&base, key), depth + 1, out);
+                for (key, sub) in parts.iter() {
+                    check_partition(&sub, &child(&base, &key), depth + 1, out);
                 }
             }
         }

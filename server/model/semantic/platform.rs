@@ -1,18 +1,20 @@
 //! platform.yaml's custom validators: profile names, credential modes, layers, cloud, security.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// `PlatformSpec.validate_profile_names` (field validator on `storage`, `catalogs`, `compute`).
-pub(super) fn check_profile_names(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+pub(super) fn check_profile_names(root: &Object<'_>, out: &mut Vec<SemanticError>) {
     for section in Section::ALL.map(Section::key) {
-        let Some(profiles) = root.get(section).and_then(Value::as_object) else {
+        let Some(profiles) = root.get(section).and_then(|v| v.as_object()) else {
             continue;
         };
         for name in profiles.keys() {
-            if !py_match(&PROFILE_NAME_RE, name) {
+            if !py_match(&PROFILE_NAME_RE, &name) {
                 push(
                     out,
-                    child(&child("", section), name),
+                    child(&child("", section), &name),
                     true,
                     format!(
                         "Invalid profile name '{name}'. Names must match pattern: {PROFILE_NAME_PATTERN}"
@@ -24,27 +26,27 @@ pub(super) fn check_profile_names(root: &Map<String, Value>, out: &mut Vec<Seman
 }
 
 /// `CredentialConfig.validate_mode_requirements` on every storage/catalog/compute profile.
-pub(super) fn check_credentials(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+pub(super) fn check_credentials(root: &Object<'_>, out: &mut Vec<SemanticError>) {
     for section in Section::ALL.map(Section::key) {
-        let Some(profiles) = root.get(section).and_then(Value::as_object) else {
+        let Some(profiles) = root.get(section).and_then(|v| v.as_object()) else {
             continue;
         };
-        for (name, profile) in profiles {
+        for (name, profile) in profiles.iter() {
             let Some(credentials) = profile
                 .as_object()
                 .and_then(|p| p.get(key::CREDENTIALS))
-                .and_then(Value::as_object)
+                .and_then(|v| v.as_object())
             else {
                 continue;
             };
-            let pointer = child(&child(&child("", section), name), key::CREDENTIALS);
-            check_credential_block(credentials, &pointer, out);
+            let pointer = child(&child(&child("", section), &name), key::CREDENTIALS);
+            check_credential_block(&credentials, &pointer, out);
         }
     }
 }
 
 fn check_credential_block(
-    credentials: &Map<String, Value>,
+    credentials: &Object<'_>,
     credentials_pointer: &str,
     out: &mut Vec<SemanticError>,
 ) {
@@ -83,8 +85,8 @@ fn check_credential_block(
 }
 
 /// `LayerConfig.validate_namespace_format` and `PlatformSpec.validate_layer_references`.
-pub(super) fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    let Some(layers) = root.get(key::LAYERS).and_then(Value::as_object) else {
+pub(super) fn check_layers(root: &Object<'_>, out: &mut Vec<SemanticError>) {
+    let Some(layers) = root.get(key::LAYERS).and_then(|v| v.as_object()) else {
         return;
     };
     // A missing section is upstream's default `{}`; a non-mapping one is a schema error, and
@@ -92,20 +94,20 @@ pub(super) fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticErro
     let profile_keys = |section: &str| -> Option<Vec<String>> {
         match root.get(section) {
             None => Some(Vec::new()),
-            Some(Value::Object(map)) => Some(map.keys().cloned().collect()),
+            Some(Json::Object(map)) => Some(map.keys().map(Cow::into_owned).collect()),
             Some(_) => None,
         }
     };
     let storage = profile_keys(key::STORAGE);
     let catalogs = profile_keys(key::CATALOGS);
 
-    for (layer_name, layer) in layers {
+    for (layer_name, layer) in layers.iter() {
         let Some(layer) = layer.as_object() else {
             continue;
         };
-        let layer_ptr = child(&child("", key::LAYERS), layer_name);
+        let layer_ptr = child(&child("", key::LAYERS), &layer_name);
 
-        if let Some(namespace) = str_field(layer, key::NAMESPACE) {
+        if let Some(namespace) = str_field(&layer, key::NAMESPACE) {
             let len = namespace.chars().count();
             if (1..=255).contains(&len)
                 && let Some(message) = namespace_error(namespace)
@@ -114,7 +116,7 @@ pub(super) fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticErro
             }
         }
 
-        if let (Some(storage), Some(storage_ref)) = (&storage, str_field(layer, key::STORAGE_REF))
+        if let (Some(storage), Some(storage_ref)) = (&storage, str_field(&layer, key::STORAGE_REF))
             && !storage.iter().any(|k| k == storage_ref)
         {
             push(
@@ -131,7 +133,7 @@ pub(super) fn check_layers(root: &Map<String, Value>, out: &mut Vec<SemanticErro
         if let Some(catalogs) = &catalogs {
             let (catalog_ref, pointer, at_key) = match layer.get(key::CATALOG_REF) {
                 None => (DEFAULT_PROFILE, layer_ptr.clone(), true),
-                Some(Value::String(s)) => (s.as_str(), child(&layer_ptr, key::CATALOG_REF), false),
+                Some(Json::String(s)) => (s, child(&layer_ptr, key::CATALOG_REF), false),
                 Some(_) => continue,
             };
             if !catalogs.iter().any(|k| k == catalog_ref) {
@@ -171,16 +173,17 @@ fn namespace_error(v: &str) -> Option<String> {
 }
 
 /// `CloudConfig.validate_provider_config`.
-pub(super) fn check_infrastructure(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
+pub(super) fn check_infrastructure(root: &Object<'_>, out: &mut Vec<SemanticError>) {
     let Some(cloud) = root
         .get(key::INFRASTRUCTURE)
-        .and_then(Value::as_object)
+        .and_then(|v| v.as_object())
         .and_then(|i| i.get(key::CLOUD))
-        .and_then(Value::as_object)
+        .and_then(|v| v.as_object())
     else {
         return;
     };
-    if str_field(cloud, key::PROVIDER) == Some(PROVIDER_AWS) && missing_or_empty(cloud, key::REGION)
+    if str_field(&cloud, key::PROVIDER) == Some(PROVIDER_AWS)
+        && missing_or_empty(&cloud, key::REGION)
     {
         push(
             out,
@@ -192,16 +195,18 @@ pub(super) fn check_infrastructure(root: &Map<String, Value>, out: &mut Vec<Sema
 }
 
 /// `AuthenticationConfig.validate_method_config` and `VaultSecretBackend.validate_vault_config`.
-pub(super) fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticError>) {
-    let Some(security) = root.get(key::SECURITY).and_then(Value::as_object) else {
+pub(super) fn check_security(root: &Object<'_>, out: &mut Vec<SemanticError>) {
+    let Some(security) = root.get(key::SECURITY).and_then(|v| v.as_object()) else {
         return;
     };
     let security_pointer = child("", key::SECURITY);
 
-    if let Some(auth) = security.get(key::AUTHENTICATION).and_then(Value::as_object)
-        && auth.get(key::ENABLED) == Some(&Value::Bool(true))
-        && str_field(auth, key::METHOD) == Some(AUTH_METHOD_OIDC)
-        && is_absent_or_null(auth, key::OIDC)
+    if let Some(auth) = security
+        .get(key::AUTHENTICATION)
+        .and_then(|v| v.as_object())
+        && auth.get(key::ENABLED).and_then(|v| v.as_bool()) == Some(true)
+        && str_field(&auth, key::METHOD) == Some(AUTH_METHOD_OIDC)
+        && is_absent_or_null(&auth, key::OIDC)
     {
         push(
             out,
@@ -213,13 +218,13 @@ pub(super) fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticEr
 
     if let Some(vault) = security
         .get(key::SECRET_BACKENDS)
-        .and_then(Value::as_object)
+        .and_then(|v| v.as_object())
         .and_then(|b| b.get(key::VAULT))
-        .and_then(Value::as_object)
-        && vault.get(key::ENABLED) == Some(&Value::Bool(true))
+        .and_then(|v| v.as_object())
+        && vault.get(key::ENABLED).and_then(|v| v.as_bool()) == Some(true)
     {
         let pointer = &child(&child(&security_pointer, key::SECRET_BACKENDS), key::VAULT);
-        if missing_or_empty(vault, key::SERVER_URL) {
+        if missing_or_empty(&vault, key::SERVER_URL) {
             push(
                 out,
                 pointer.to_owned(),
@@ -231,7 +236,7 @@ pub(super) fn check_security(root: &Map<String, Value>, out: &mut Vec<SemanticEr
             None => true,
             Some(v) => v.as_str() == Some(VAULT_AUTH_KUBERNETES),
         };
-        if kubernetes_auth && missing_or_empty(vault, key::KUBERNETES_ROLE) {
+        if kubernetes_auth && missing_or_empty(&vault, key::KUBERNETES_ROLE) {
             push(
                 out,
                 pointer.to_owned(),

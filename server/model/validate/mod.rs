@@ -28,6 +28,7 @@ use crate::diagnostic::codes::schema::*;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::syntax::Document;
 use crate::syntax::json_pointer;
+use crate::syntax::view::{Json, Object};
 use flatten::flatten;
 
 /// Documents from this size on (bytes of text) have their JSON value freed on another thread.
@@ -110,28 +111,36 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     if !document.loadable {
         return Vec::new();
     }
-    let mut value = document.json();
     // Upstream turns an empty platform.yaml (`None`) into `{}`; an empty floe.yaml stays `None`
     // and fails ("Input should be a valid dictionary").
-    if kind == FileKind::Platform && value.is_null() {
-        value = std::borrow::Cow::Owned(Value::Object(serde_json::Map::new()));
-    }
+    let empty = serde_json::Map::new();
+    let view = match document.root.as_ref().map(Json::of) {
+        Some(Json::Null) | None if kind == FileKind::Platform => Json::Object(Object::Map(&empty)),
+        Some(view) => view,
+        None => Json::Null,
+    };
     let mut issues = Vec::new();
-    // A value the fast path finds valid has no schema finding: the validator (compiled on first
-    // use, most of a cold start) is only needed to report errors.
-    if known_valid::verdict(kind, &value) != Verdict::Valid
+    // The document is read in place: only one the fast path cannot call valid is converted to
+    // JSON, for the validator (compiled on first use, most of a cold start), which reports its
+    // errors. A large valid file is never copied.
+    if known_valid::verdict(kind, &view) != Verdict::Valid
         && let Some(compiled) = compiled(kind)
     {
+        // The language server keeps the JSON of a document it edits (patched with the tree).
+        let value = match document.kept_json() {
+            Some(kept) if !kept.is_null() => std::borrow::Cow::Borrowed(kept),
+            _ => std::borrow::Cow::Owned(view.to_value()),
+        };
         compiled.issues(&value, &mut issues);
+        // Freeing a large document's JSON is not worth the editor's wait; a small one is freed
+        // here, where it costs less than starting a thread.
+        if let std::borrow::Cow::Owned(value) = value
+            && document.text.len() >= DROP_ELSEWHERE_FROM
+        {
+            crate::background::drop_elsewhere(value);
+        }
     }
-    let semantic = super::semantic::check(kind, &value);
-    // Freeing a large document's JSON is not worth the editor's wait; a small one is freed here,
-    // where it costs less than starting a thread (a monorepo has thousands of them).
-    if let std::borrow::Cow::Owned(value) = value
-        && document.text.len() >= DROP_ELSEWHERE_FROM
-    {
-        crate::background::drop_elsewhere(value);
-    }
+    let semantic = super::semantic::check_view(kind, &view);
     // Upstream's own wording for key names wins over the generic propertyNames pattern error.
     issues.retain(|issue| {
         !(issue.rule == &PATTERN_MISMATCH
