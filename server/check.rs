@@ -10,18 +10,20 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::runtime::constants::DEFAULT_ENVIRONMENT;
 use crate::model::{FileKind, validate};
-use crate::rules::{self, Context, Environment, context::Dbt, cross_file};
+use crate::rules::{self, Context, Environment, Sink, context::Dbt, cross_file};
 use crate::syntax::{self, Document, Limits};
 use crate::workspace::{
     Project, Selection,
     dbt::{self, dbt_files},
 };
 
+mod budget;
 mod cache;
 mod each;
 mod finish;
 mod pairing;
 pub use crate::parallel::default_threads;
+use budget::{Budget, Early};
 pub use cache::Cache;
 pub use each::{Checked, check_each};
 use finish::finish;
@@ -240,6 +242,7 @@ fn check_group(
 ) -> (Report, Vec<usize>) {
     let mut read_errors_per_project = Vec::with_capacity(projects.len());
     let mut report = Report::default();
+    let mut early = Early::default();
     let loader = Loader {
         sources,
         limits: &options.limits,
@@ -363,12 +366,26 @@ fn check_group(
             generated: Default::default(),
         };
         let shared = |path: &Path| report.documents.get(path).cloned();
+        let mut budget = Budget {
+            early: &mut early,
+            documents: &report.documents,
+            settings: &options.settings,
+            max: options.limits.max_diagnostics_per_file,
+        };
+        // The language server reuses each document's findings between checks, suppressed ones
+        // included: its findings are kept whole until the end.
+        let mut sink = match options.cache {
+            None => Sink::compacting(&mut budget),
+            Some(_) => Sink::new(),
+        };
+        sink.extend(found);
         rules::run(
             &cx,
             &shared,
             options.cache.as_deref().map(|c| &c.findings),
-            &mut found,
+            &mut sink,
         );
+        let mut found = sink.into_vec();
         // In order, copying the smaller list (a rule can find 100,000 things in one file).
         if found.len() > report.diagnostics.len() {
             found.splice(0..0, std::mem::take(&mut report.diagnostics));
@@ -383,6 +400,7 @@ fn check_group(
         &mut report,
         &options.settings,
         options.limits.max_diagnostics_per_file,
+        early,
     );
     pairing::mask_v1_secrets(&mut report);
     (report, read_errors_per_project)

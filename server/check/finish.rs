@@ -4,32 +4,57 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Report;
+use super::budget::{Dropped, Early};
 use crate::config::Settings;
 use crate::diagnostic::{self, Diagnostic};
 use crate::rules::suppression;
 
 /// Deduplicates (aliases repeat nodes), records secret spans, applies suppressions and the
-/// configuration, sorts.
-pub(super) fn finish(report: &mut Report, settings: &Settings, max_per_file: usize) {
+/// configuration, caps each file's findings, sorts. `early` is what the rules' sink compacted
+/// away before ([`super::budget`]): the result is as if nothing had been.
+pub(super) fn finish(report: &mut Report, settings: &Settings, max_per_file: usize, early: Early) {
+    if early.has_dropped() {
+        report.diagnostics.retain(|d| !early.was_dropped(d));
+    }
+    let Early {
+        mut masked,
+        mut used,
+        dropped,
+        ..
+    } = early;
     dedup(&mut report.diagnostics);
-    report.masked = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.secret)
-        .map(|d| (Arc::clone(&d.file), d.span))
-        .collect();
+    masked.extend(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.secret)
+            .map(|d| (Arc::clone(&d.file), d.span)),
+    );
+    report.masked = masked;
     for document in report.documents.values() {
-        suppression::apply(document, &mut report.diagnostics);
+        let used = used.remove(&document.file).unwrap_or_default();
+        suppression::apply_after(document, &mut report.diagnostics, used);
     }
     settings.apply(&mut report.diagnostics);
-    cap_per_file(report, max_per_file);
+    let (keep, mut over) = over_budget(&report.diagnostics, max_per_file);
+    retain_kept(&mut report.diagnostics, &keep);
+    for (file, earlier) in dropped {
+        match over.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, later)) => *later = earlier.then(*later),
+            None => over.push((file, earlier)),
+        }
+    }
+    report.diagnostics.extend(
+        over.iter()
+            .map(|(file, dropped)| summary(file, dropped, max_per_file)),
+    );
     diagnostic::sort(&mut report.diagnostics);
 }
 
 /// Removes every finding equal to an earlier one in file, span, code and message (the first is
 /// kept). Found by sorting positions rather than hashing copies of every message: a file with a
 /// hundred thousand findings would copy them all.
-fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn dedup(diagnostics: &mut Vec<Diagnostic>) {
     fn key(d: &Diagnostic) -> (&Path, usize, usize, &str, &str) {
         (&d.file, d.span.start, d.span.end, d.rule.code, &d.message)
     }
@@ -49,7 +74,7 @@ fn dedup(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Keeps the findings whose position `keep` marks.
-fn retain_kept(diagnostics: &mut Vec<Diagnostic>, keep: &[bool]) {
+pub(super) fn retain_kept(diagnostics: &mut Vec<Diagnostic>, keep: &[bool]) {
     let mut index = 0;
     diagnostics.retain(|_| {
         index += 1;
@@ -57,47 +82,49 @@ fn retain_kept(diagnostics: &mut Vec<Diagnostic>, keep: &[bool]) {
     });
 }
 
-/// Keeps at most `max` findings per file, errors first, and counts the rest in one FL008 at the
-/// first one dropped, with the highest severity among them (the exit code stays the same).
-/// Works on positions, as [`dedup`] does: the findings are not copied to be grouped.
-fn cap_per_file(report: &mut Report, max: usize) {
-    let found = &report.diagnostics;
+/// Marks at most `max` findings per file to keep, errors first, then by place, then as found;
+/// and tells, for each file over its budget, what the others were. Works on positions, as
+/// [`dedup`] does: the findings are not copied to be grouped.
+pub(super) fn over_budget(
+    found: &[Diagnostic],
+    max: usize,
+) -> (Vec<bool>, Vec<(Arc<Path>, Dropped)>) {
     let mut order: Vec<usize> = (0..found.len()).collect();
-    // Within a file: errors first, then by place; equal keys keep the order they were found in.
     fn key(d: &Diagnostic) -> (&Path, std::cmp::Reverse<diagnostic::Severity>, usize) {
         (&d.file, std::cmp::Reverse(d.severity), d.span.start)
     }
     order.sort_unstable_by(|&a, &b| key(&found[a]).cmp(&key(&found[b])).then(a.cmp(&b)));
     let mut keep = vec![true; found.len()];
-    let mut summaries = Vec::new();
+    let mut over = Vec::new();
     for run in order.chunk_by(|&a, &b| found[a].file == found[b].file) {
         let Some(dropped) = run.get(max..).filter(|d| !d.is_empty()) else {
             continue;
         };
+        let mut tally: Option<Dropped> = None;
         for &i in dropped {
             keep[i] = false;
+            let one = Dropped::one(&found[i]);
+            tally = Some(tally.map_or(one, |t| t.then(one)));
         }
-        let severity = dropped.iter().map(|&i| found[i].severity).max();
-        let first = dropped
-            .iter()
-            .map(|&i| found[i].span)
-            .min_by_key(|s| s.start);
-        if let (Some(severity), Some(span)) = (severity, first) {
-            summaries.push(
-                Diagnostic::new(
-                    &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
-                    &found[run[0]].file,
-                    span,
-                    format!(
-                        "{} more finding{} in this file not shown (budget: {max} per file)",
-                        dropped.len(),
-                        if dropped.len() == 1 { "" } else { "s" }
-                    ),
-                )
-                .with_severity(severity),
-            );
+        if let Some(tally) = tally {
+            over.push((Arc::clone(&found[run[0]].file), tally));
         }
     }
-    retain_kept(&mut report.diagnostics, &keep);
-    report.diagnostics.extend(summaries);
+    (keep, over)
+}
+
+/// The FL008 that counts a file's dropped findings, at the first of them, with the highest
+/// severity among them (the exit code stays the same).
+fn summary(file: &Arc<Path>, dropped: &Dropped, max: usize) -> Diagnostic {
+    Diagnostic::new(
+        &crate::diagnostic::codes::syntax::TOO_MANY_FINDINGS,
+        file,
+        dropped.first,
+        format!(
+            "{} more finding{} in this file not shown (budget: {max} per file)",
+            dropped.count,
+            if dropped.count == 1 { "" } else { "s" }
+        ),
+    )
+    .with_severity(dropped.severity)
 }

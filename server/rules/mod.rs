@@ -14,11 +14,13 @@ pub mod profiles;
 pub mod reference;
 pub mod registry;
 pub mod security;
+pub mod sink;
 pub mod sql;
 pub mod suppression;
 pub mod walk;
 
 pub use context::{Context, Environment};
+pub use sink::{Compact, Sink};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,20 +37,20 @@ use crate::syntax::Document;
 /// struct and implements [`Declared`] for it.
 pub trait Rule: Sync + Declared {
     /// Called once for each platform.yaml, with its environment.
-    fn platform(&self, _env: &Environment<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn platform(&self, _env: &Environment<'_>, _out: &mut Sink<'_>) {}
 
     /// Called once for the floe.yaml of a project.
-    fn floe(&self, _floe: &Document, _out: &mut Vec<Diagnostic>) {}
+    fn floe(&self, _floe: &Document, _out: &mut Sink<'_>) {}
 
     /// Called once for a Generation B product (`kind: FloeSpec` floe.yaml).
-    fn spec(&self, _spec: &Document, _out: &mut Vec<Diagnostic>) {}
+    fn spec(&self, _spec: &Document, _out: &mut Sink<'_>) {}
 
     /// Called once for a Generation B manifest (`kind: Manifest`), in each project that reads
     /// it (the engine removes the repeats).
-    fn manifest(&self, _manifest: &Document, _out: &mut Vec<Diagnostic>) {}
+    fn manifest(&self, _manifest: &Document, _out: &mut Sink<'_>) {}
 
     /// Called once per project, for rules that look at several files at once.
-    fn project(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn project(&self, _cx: &Context<'_>, _out: &mut Sink<'_>) {}
 }
 
 /// What a document's own hooks found, by file and environment, kept between checks by the
@@ -110,8 +112,8 @@ fn own(
     document: &Arc<Document>,
     env: Option<&Environment<'_>>,
     kept: Option<&Findings>,
-    run: impl Fn(&dyn Rule, &mut Vec<Diagnostic>),
-    out: &mut Vec<Diagnostic>,
+    run: impl Fn(&dyn Rule, &mut Sink<'_>),
+    out: &mut Sink<'_>,
 ) {
     let Some(kept) = kept else {
         registry::rules().for_each(|rule| run(rule, out));
@@ -122,16 +124,16 @@ fn own(
         out.extend(found);
         return;
     }
-    let mut found = Vec::new();
+    let mut found = Sink::new();
     for rule in registry::rules() {
         run(rule, &mut found);
     }
     kept.put(document, key, &found);
-    out.extend(found);
+    out.extend(found.into_vec());
 }
 
 /// A rule's hook over one document.
-type Hook = fn(&dyn Rule, &Document, &mut Vec<Diagnostic>);
+type Hook = fn(&dyn Rule, &Document, &mut Sink<'_>);
 
 /// Runs every registered rule over one project. `documents` gives the shared document of a path
 /// (what identifies an unchanged document in `kept`).
@@ -139,7 +141,7 @@ pub fn run(
     cx: &Context<'_>,
     documents: &dyn Fn(&Path) -> Option<Arc<Document>>,
     kept: Option<&Findings>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink<'_>,
 ) {
     let shared = |document: &Document| {
         documents(&document.file).filter(|d| std::ptr::eq(d.as_ref(), document))

@@ -92,13 +92,40 @@ fn parse(document: &Document) -> Vec<Directive> {
     out
 }
 
+/// The directives of a document that were used: (directive, code) positions.
+pub type Used = HashSet<(usize, usize)>;
+
 /// Removes suppressed diagnostics of `document` from `diagnostics` and adds FL900/FL901 findings.
 pub fn apply(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
+    apply_after(document, diagnostics, Used::new());
+}
+
+/// [`apply`], after earlier [`filter`]s of the same document's findings used `used`.
+pub fn apply_after(document: &Document, diagnostics: &mut Vec<Diagnostic>, mut used: Used) {
     let directives = parse(document);
     if directives.is_empty() {
         return;
     }
-    let mut used: HashSet<(usize, usize)> = HashSet::new();
+    remove_suppressed(document, &directives, diagnostics, &mut used);
+    report_unused(document, &directives, &used, diagnostics);
+}
+
+/// Removes the suppressed findings of `document` from `diagnostics`, noting the directives
+/// used; unused ones are reported later by [`apply_after`]. For a check that bounds its findings
+/// as they are made.
+pub fn filter(document: &Document, diagnostics: &mut Vec<Diagnostic>, used: &mut Used) {
+    let directives = parse(document);
+    if !directives.is_empty() {
+        remove_suppressed(document, &directives, diagnostics, used);
+    }
+}
+
+fn remove_suppressed(
+    document: &Document,
+    directives: &[Directive],
+    diagnostics: &mut Vec<Diagnostic>,
+    used: &mut Used,
+) {
     diagnostics.retain(|d| {
         if d.file != document.file || d.rule.code.starts_with("FL9") {
             return true;
@@ -122,6 +149,14 @@ pub fn apply(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
         }
         true
     });
+}
+
+fn report_unused(
+    document: &Document,
+    directives: &[Directive],
+    used: &Used,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for (i, directive) in directives.iter().enumerate() {
         if directive.codes.is_empty() {
             diagnostics.push(

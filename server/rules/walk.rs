@@ -26,19 +26,20 @@ pub fn string_field<'n>(node: &'n Node, key: &str) -> Option<(&'n str, &'n Entry
     Some((entry.value.as_str()?, entry))
 }
 
-/// Every scalar string in a subtree with its node, depth-first in document order.
-pub fn strings<'n>(node: &'n Node, out: &mut Vec<(&'n str, &'n Node)>) {
+/// Visits every scalar string in a subtree with its node, depth-first in document order (not
+/// collected: a large file has a million of them).
+pub fn strings<'n>(node: &'n Node, visit: &mut impl FnMut(&'n str, &'n Node)) {
     if let Some(text) = node.as_str() {
-        out.push((text, node));
+        visit(text, node);
     }
     if let Some(items) = node.as_sequence() {
         for item in items {
-            strings(item, out);
+            strings(item, visit);
         }
     }
     if let Some(entries) = node.as_mapping() {
         for entry in entries.iter().filter(|e| !e.merged) {
-            strings(&entry.value, out);
+            strings(&entry.value, visit);
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use super::{Governed, Violation};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile as key;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -58,7 +58,7 @@ declare_rule! {
 }
 
 impl Rule for GovernanceRbac {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(governed) = Governed::of(cx) else {
             return;
         };
@@ -81,7 +81,7 @@ impl Rule for GovernanceRbac {
 }
 
 impl Rule for GovernanceNetworkPolicy {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(governed) = Governed::of(cx) else {
             return;
         };

@@ -2,8 +2,8 @@
 
 use super::{Enforcement, Violation, fnmatch};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::governance::CustomRule;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -44,7 +44,7 @@ declare_rule! {
 }
 
 impl Rule for GovernanceCustomRule {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(enforcement) = Enforcement::of(cx) else {
             return;
         };

@@ -10,6 +10,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::v1::compile::{self as key, EnforcementLevel};
 use crate::dialect::v1::product::Transform;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -93,7 +94,7 @@ fn unchecked(cx: &Context<'_>) -> String {
 }
 
 impl Rule for UnknownDependency {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((spec, product)) = product(cx) else {
             return;
         };
@@ -142,7 +143,7 @@ impl Rule for UnknownDependency {
 }
 
 impl Rule for CircularDependency {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((spec, product)) = product(cx) else {
             return;
         };

@@ -2,7 +2,7 @@
 
 use super::{Enforcement, Violation};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for GovernanceMissingDescription {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(enforcement) = Enforcement::of(cx) else {
             return;
         };

@@ -4,11 +4,11 @@ use regex::Regex;
 
 use super::{Enforcement, Violation};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{
     EnforcementLevel, KIMBALL_PATTERN, KIMBALL_SUGGESTIONS, MEDALLION_PATTERN,
     MEDALLION_SUGGESTIONS, NamingPattern,
 };
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 use crate::syntax::pattern::LazyRegex;
 
@@ -51,7 +51,7 @@ static MEDALLION: LazyRegex = LazyRegex::new(MEDALLION_PATTERN);
 static KIMBALL: LazyRegex = LazyRegex::new(KIMBALL_PATTERN);
 
 impl Rule for GovernanceNaming {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(enforcement) = Enforcement::of(cx) else {
             return;
         };

@@ -5,6 +5,7 @@ use super::{platform, product};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{self as key, QUALITY_PROVIDERS, REQUIRED_PLUGINS};
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -66,7 +67,7 @@ declare_rule! {
 }
 
 impl Rule for MissingRequiredPlugin {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((manifest, platform)) = platform(cx) else {
             return;
         };
@@ -119,7 +120,7 @@ impl Rule for MissingRequiredPlugin {
 }
 
 impl Rule for UnknownQualityProvider {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((manifest, platform)) = platform(cx) else {
             return;
         };

@@ -4,12 +4,12 @@ use regex::Regex;
 
 use super::{Enforcement, Violation};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{
     self as key, ACTION_BLOCK, ACTION_ERROR, ACTION_WARN, POLICY_MAX_TRANSFORMS,
     POLICY_NAMING_CONVENTION, POLICY_REQUIRED_TAGS,
 };
 use crate::dialect::v1::governance::strings;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{NodeValue, python};
@@ -50,7 +50,7 @@ declare_rule! {
 }
 
 impl Rule for GovernancePolicy {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(enforcement) = Enforcement::of(cx) else {
             return;
         };

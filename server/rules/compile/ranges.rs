@@ -5,6 +5,7 @@ use super::platform;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{self as key, MAX_DEFAULT_TTL_HOURS, MAX_SNAPSHOT_KEEP_LAST};
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -41,7 +42,7 @@ const LIMITS: [(&str, i128, &str); 2] = [
 ];
 
 impl Rule for GovernanceOutOfRange {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((manifest, platform)) = platform(cx) else {
             return;
         };

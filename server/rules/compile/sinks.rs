@@ -5,6 +5,7 @@ use super::{platform, product};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile as key;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -35,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for UnapprovedSink {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let (Some((spec, product)), Some((manifest, platform))) = (product(cx), platform(cx))
         else {
             return;

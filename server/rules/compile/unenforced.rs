@@ -7,6 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{self as key, APPROVED_PRODUCTS};
 use crate::dialect::v1::platform::Platform;
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -104,7 +105,7 @@ fn compute_mismatch(platform: &Platform<'_>, compute: &str) -> Option<String> {
 }
 
 impl Rule for UnenforcedTransformCompute {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let (Some((spec, product)), Some((manifest, platform))) = (product(cx), platform(cx))
         else {
             return;
@@ -134,7 +135,7 @@ impl Rule for UnenforcedTransformCompute {
 }
 
 impl Rule for UnenforcedApprovedProducts {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let (Some((spec, product)), Some((manifest, platform))) = (product(cx), platform(cx))
         else {
             return;
@@ -164,7 +165,7 @@ impl Rule for UnenforcedApprovedProducts {
 }
 
 impl Rule for UnenforcedDefaultCompute {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((manifest, platform)) = platform(cx) else {
             return;
         };

@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::profiles::v1::IssueKind;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::syntax::Document;
 
 declare_rule! {
@@ -37,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for AccessModeSetting {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         super::report(
             manifest,
             IssueKind::RefusedByDuckDb,

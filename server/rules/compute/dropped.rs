@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::profiles::v1::IssueKind;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::syntax::Document;
 
 declare_rule! {
@@ -36,7 +37,7 @@ declare_rule! {
 }
 
 impl Rule for ComputeKeyDropped {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         super::report(
             manifest,
             IssueKind::Dropped,

@@ -14,6 +14,7 @@ pub mod range;
 
 use crate::diagnostic::Diagnostic;
 use crate::profiles::v1::{Issue, IssueKind, resolve};
+use crate::rules::Sink;
 use crate::syntax::Document;
 
 /// The compute issues of `kind` in `manifest`, each made a finding by `finding`.
@@ -21,7 +22,7 @@ fn report(
     manifest: &Document,
     kind: IssueKind,
     finding: impl Fn(&Issue) -> Diagnostic,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink<'_>,
 ) {
     // The checks do not depend on the product: the placeholders stay as written.
     let resolved = resolve(manifest, None);

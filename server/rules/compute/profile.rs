@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compute::DUCKDB;
 use crate::profiles::v1::IssueKind;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::syntax::Document;
 
 declare_rule! {
@@ -41,7 +42,7 @@ declare_rule! {
 }
 
 impl Rule for DbtProfileFails {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         super::report(
             manifest,
             IssueKind::ProfileFailed,

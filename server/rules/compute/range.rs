@@ -8,6 +8,7 @@ use crate::dialect::v1::compute::{
 };
 use crate::profiles::v1::IssueKind;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::syntax::Document;
 
 declare_rule! {
@@ -37,7 +38,7 @@ declare_rule! {
 }
 
 impl Rule for ComputeConfigRange {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         super::report(
             manifest,
             IssueKind::ComputeConfig,

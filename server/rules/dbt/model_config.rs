@@ -5,6 +5,7 @@ use regex::Regex;
 use crate::declare_rule;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::rules::Sink;
 use crate::rules::{Context, Rule};
 use crate::syntax::Document;
 
@@ -144,7 +145,7 @@ static CHECKS: [Check; 4] = [
     },
 ];
 
-fn run(meta: &'static RuleMeta, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn run(meta: &'static RuleMeta, cx: &Context<'_>, out: &mut Sink<'_>) {
     let Some(check) = CHECKS.iter().find(|c| std::ptr::eq(c.meta, meta)) else {
         return;
     };
@@ -153,7 +154,7 @@ fn run(meta: &'static RuleMeta, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_file(sql: &Document, check: &Check, out: &mut Vec<Diagnostic>) {
+fn check_file(sql: &Document, check: &Check, out: &mut Sink<'_>) {
     for block in CONFIG_BLOCK.captures_iter(&sql.text) {
         let Some(body) = block.get(1) else { continue };
         for m in check.pattern.find_iter(body.as_str()) {
@@ -171,7 +172,7 @@ fn check_file(sql: &Document, check: &Check, out: &mut Vec<Diagnostic>) {
 macro_rules! dbt_rule {
     ($ty:ident, $meta:ident) => {
         impl Rule for $ty {
-            fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+            fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
                 run(&$meta, cx, out);
             }
         }

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::{POLARIS_API_ROOT, TOKEN_PATH, catalog_type};
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -31,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for CatalogUri {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, catalog) in profiles(root, key::CATALOGS) {

@@ -7,6 +7,7 @@ use crate::dialect::runtime::constants::{
     DUCKDB_DEFAULT_THREADS, DUCKDB_MEMORY_LIMIT_VARIABLE, DUCKDB_THREADS_VARIABLE, compute_type,
 };
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 use crate::syntax::resolve::Scalar;
@@ -254,7 +255,7 @@ fn sizings<'n>(root: &'n Node) -> Vec<Sizing<'n>> {
 }
 
 impl Rule for PerThread {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for sizing in sizings(root) {
@@ -284,7 +285,7 @@ impl Rule for PerThread {
 }
 
 impl Rule for OverContainer {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let Some(transform) = transform_profile(root) else {

@@ -3,6 +3,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugin, Plugins};
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::is_null;
 use crate::syntax::{Document, Entry};
@@ -82,7 +83,7 @@ fn in_memory<'d>(compute: &Plugin<'d>) -> Option<InMemory<'d>> {
 }
 
 impl Rule for IcebergExportMemoryDatabase {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         let Some(plugins) = Plugins::of(manifest) else {
             return;
         };

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::rules::walk::string_field;
 use crate::syntax::Document;
 use crate::syntax::pydantic;
@@ -33,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for IgnoredSchedule {
-    fn spec(&self, spec: &Document, out: &mut Vec<Diagnostic>) {
+    fn spec(&self, spec: &Document, out: &mut Sink<'_>) {
         let Some(schedule) = spec.root.as_ref().and_then(|root| root.get(v1::SCHEDULE)) else {
             return;
         };

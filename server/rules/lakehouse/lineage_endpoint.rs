@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::OPENLINEAGE_PATH;
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::string_field;
 use crate::rules::{Environment, Rule};
 use crate::syntax::Document;
@@ -27,7 +28,7 @@ declare_rule! {
     pub struct LineageEndpoint(META) = ("FL407", "lineage-endpoint-path", Lakehouse, Warning, "lineage_endpoint without /api/v1/lineage");
 }
 
-fn check(document: &Document, out: &mut Vec<Diagnostic>) {
+fn check(document: &Document, out: &mut Sink<'_>) {
     let Some(root) = &document.root else { return };
     let Some(observability) = root.get(key::OBSERVABILITY) else {
         return;
@@ -56,11 +57,11 @@ fn check(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for LineageEndpoint {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         check(env.document, out);
     }
 
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         check(floe, out);
     }
 }

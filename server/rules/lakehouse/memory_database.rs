@@ -3,6 +3,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::dialect::dbt;
 use crate::dialect::runtime::constants::{DUCKDB_DEFAULT_PATH, compute_type};
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fill_empty, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Context, Environment, Rule};
@@ -109,7 +110,7 @@ fn path_edit(document: &Document, entry: &Entry) -> Option<Edit> {
 }
 
 /// DuckDB outputs of a dbt profiles.yml (`<profile>.outputs.<target>`) that are in-memory.
-fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
+fn check_profiles(document: &Document, out: &mut Sink<'_>) {
     let Some(root) = &document.root else { return };
     for (profile, entry) in root
         .as_mapping()
@@ -140,13 +141,13 @@ fn check_profiles(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for MemoryDatabase {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(profiles) = cx.dbt.profiles.filter(|d| d.loadable) {
             check_profiles(profiles, out);
         }
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, key::COMPUTE) {

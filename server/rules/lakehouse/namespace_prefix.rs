@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::DEFAULT_PROFILE;
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -35,7 +36,7 @@ fn repeats(namespace: &str, warehouse: &str) -> bool {
 }
 
 impl Rule for NamespacePrefix {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let warehouse_of = |catalog: &str| {

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::dialect::runtime::constants::storage_type;
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
@@ -32,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for PathStyleAccess {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (name, profile) in profiles(root, key::STORAGE) {

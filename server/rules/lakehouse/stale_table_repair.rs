@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::dialect::v1::vocabulary as v1;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::rules::edit::{fix, replace_scalar};
 use crate::rules::walk::string_field;
 use crate::syntax::Document;
@@ -34,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for StaleTableRepair {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         let mode = manifest
             .root
             .as_ref()

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::VENDED_CREDENTIALS;
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -41,7 +42,7 @@ pub fn is_local_s3(endpoint: &str) -> bool {
 }
 
 impl Rule for VendedCredentials {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let local_endpoint = profiles(root, key::STORAGE)

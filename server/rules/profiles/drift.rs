@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::dbt;
 use crate::dialect::runtime::constants::DEFAULT_TARGET;
+use crate::rules::Sink;
 use crate::rules::edit;
 use crate::rules::security::credentials;
 use crate::rules::{Context, Rule};
@@ -52,7 +53,7 @@ struct Candidate<'a> {
 }
 
 impl Rule for Drift {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(spec) = cx.spec.filter(|d| d.loadable) {
             return super::v1::drift(&DRIFT, spec, cx, out);
         }

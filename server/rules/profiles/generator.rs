@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::dialect::runtime::constants::DEFAULT_TARGET;
 use crate::profiles::{ErrorKind, Quirk};
+use crate::rules::Sink;
 use crate::rules::{Context, Environment, Rule};
 use crate::syntax::Document;
 
@@ -81,7 +82,7 @@ fn diagnostic(
 }
 
 impl Rule for GeneratorQuirks {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(floe) = super::floe_of(cx) else {
             return;
         };
@@ -102,7 +103,7 @@ impl Rule for GeneratorQuirks {
 }
 
 impl Rule for GenerationFails {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(floe) = super::floe_of(cx) else {
             return;
         };
@@ -113,7 +114,7 @@ impl Rule for GenerationFails {
 }
 
 /// FL701 for one environment.
-fn failure(floe: &Document, env: &Environment<'_>, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn failure(floe: &Document, env: &Environment<'_>, cx: &Context<'_>, out: &mut Sink<'_>) {
     // Invalid input is the schema stage's to report; only a missing profile is new here.
     if let Err(error) = super::generate_for(cx, floe, env, DEFAULT_TARGET)
         && error.kind == ErrorKind::ProfileNotFound

@@ -3,6 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::dbt;
 use crate::dialect::runtime::vocabulary as key;
 use crate::profiles::profile_key;
+use crate::rules::Sink;
 use crate::rules::profiles::floe_of;
 use crate::rules::walk::string_field;
 use crate::rules::{Context, Rule};
@@ -40,7 +41,7 @@ declare_rule! {
 }
 
 impl Rule for ProfileMismatch {
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(spec) = cx.spec.filter(|d| d.loadable) {
             return super::v1::profile_mismatch(&META, spec, cx, out);
         }

@@ -9,17 +9,13 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::v1::compute::{DEV, METADATA, NAME, PROFILE};
 use crate::profiles::v1::{dbt_project_name, generate, shown};
 use crate::rules::Context;
+use crate::rules::Sink;
 use crate::rules::edit;
 use crate::rules::walk::string_field;
 use crate::syntax::{Document, Entry};
 
 /// FL702: the checked-in profiles.yml against what the runtime writes for this product.
-pub fn drift(
-    rule: &'static RuleMeta,
-    spec: &Document,
-    cx: &Context<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn drift(rule: &'static RuleMeta, spec: &Document, cx: &Context<'_>, out: &mut Sink<'_>) {
     let (Some(manifest), Some(checked_in)) = (cx.manifest, cx.dbt.profiles) else {
         return;
     };
@@ -82,7 +78,7 @@ pub fn profile_mismatch(
     rule: &'static RuleMeta,
     spec: &Document,
     cx: &Context<'_>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink<'_>,
 ) {
     let Some(project) = cx.dbt.project.filter(|d| d.loadable) else {
         return;

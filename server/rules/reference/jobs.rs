@@ -5,6 +5,7 @@ use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, section, string_field};
 use crate::syntax::{Document, Node};
 
@@ -59,7 +60,7 @@ fn check_reference(
     node: &Node,
     jobs: &[String],
     message: impl FnOnce(&str) -> String,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink<'_>,
 ) {
     let Some(job) = node.as_str() else { return };
     if jobs.iter().any(|j| j == job) {
@@ -73,7 +74,7 @@ fn check_reference(
 }
 
 impl Rule for UnknownJob {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };
@@ -129,7 +130,7 @@ impl Rule for UnknownJob {
 }
 
 impl Rule for AssetSensorOneAsset {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };

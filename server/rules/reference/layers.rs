@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::vocabulary as key;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 
@@ -27,7 +28,7 @@ declare_rule! {
 }
 
 impl Rule for LayerNameMismatch {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for (key, layer) in profiles(root, key::LAYERS) {

@@ -4,6 +4,7 @@ use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, section, string_field};
 use crate::syntax::Document;
 
@@ -31,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownPartition {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         let Some(orchestration) = floe.root.as_ref().and_then(|r| r.get(key::ORCHESTRATION)) else {
             return;
         };

@@ -3,6 +3,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::runtime::constants::{DEFAULT_PROFILE, compute_log_manager as manager};
 use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::{Listing, available};
+use crate::rules::Sink;
 use crate::rules::walk::{section, string_field};
 use crate::rules::{Environment, Rule};
 use crate::syntax::NodeValue;
@@ -33,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for UnknownStorageRef {
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         let Some(logs) = root

@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Sink;
 use crate::rules::sql;
 use crate::rules::walk::strings;
 use crate::rules::{Context, Environment, Rule};
@@ -61,11 +62,9 @@ fn may_create(text: &str) -> bool {
 }
 
 /// YAML strings that hold SQL (hooks, DuckDB init SQL): the whole scalar is reported.
-fn in_yaml(document: &Document, out: &mut Vec<Diagnostic>) {
+fn in_yaml(document: &Document, out: &mut Sink<'_>) {
     let Some(root) = &document.root else { return };
-    let mut found = Vec::new();
-    strings(root, &mut found);
-    for (text, node) in found {
+    strings(root, &mut |text, node| {
         if may_create(text)
             && CREATE_SECRET.is_match(text)
             && !sql::statements(text, &CREATE_SECRET).is_empty()
@@ -80,11 +79,11 @@ fn in_yaml(document: &Document, out: &mut Vec<Diagnostic>) {
                 .with_help(HELP),
             );
         }
-    }
+    });
 }
 
 /// A statement, not a mention in a comment or a SQL string literal.
-fn in_sql(document: &Document, out: &mut Vec<Diagnostic>) {
+fn in_sql(document: &Document, out: &mut Sink<'_>) {
     if !may_create(&document.text) || !CREATE_SECRET.is_match(&document.text) {
         return;
     }
@@ -102,15 +101,15 @@ fn in_sql(document: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 impl Rule for CreateSecret {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         in_yaml(floe, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         in_yaml(env.document, out);
     }
 
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(project) = cx.dbt.project.filter(|d| d.loadable) {
             in_yaml(project, out);
         }

@@ -3,6 +3,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::runtime::vocabulary::FLOE_FILE;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Declaration, DeclaredKind, Plugins};
+use crate::rules::Sink;
 use crate::rules::walk::{pairs, strings};
 use crate::rules::{Context, Environment, Rule};
 use crate::secrets::redact;
@@ -91,7 +92,7 @@ pub fn profiles_secrets(document: &Document) -> Vec<(Span, String)> {
         .collect()
 }
 
-fn report(document: &Document, scope: Scope, out: &mut Vec<Diagnostic>) {
+fn report(document: &Document, scope: Scope, out: &mut Sink<'_>) {
     // An alias repeats its anchor's nodes under another path: one finding per written value.
     let mut reported = std::collections::HashSet::new();
     for found in scan(document, scope).into_iter() {
@@ -170,12 +171,9 @@ fn generation_b(document: &Document, found: &Found, own: String) -> (String, Str
         .flat_map(|p| p.selected())
         .find_map(|plugin| {
             let config = plugin.config()?;
-            let mut scalars = Vec::new();
-            strings(config, &mut scalars);
-            scalars
-                .iter()
-                .any(|(_, node)| node.span == found.span)
-                .then(|| (plugin, key_of(config, found)))
+            let mut holds = false;
+            strings(config, &mut |_, node| holds |= node.span == found.span);
+            holds.then(|| (plugin, key_of(config, found)))
         });
     let Some((plugin, name)) = setting else {
         return (
@@ -239,23 +237,23 @@ fn key_of(config: &Node, found: &Found) -> Option<String> {
 }
 
 impl Rule for HardcodedCredentials {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         report(floe, Scope::Floe, out);
     }
 
-    fn spec(&self, spec: &Document, out: &mut Vec<Diagnostic>) {
+    fn spec(&self, spec: &Document, out: &mut Sink<'_>) {
         report(spec, Scope::V1, out);
     }
 
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         report(manifest, Scope::V1, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         report(env.document, Scope::Platform, out);
     }
 
-    fn project(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn project(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(profiles) = cx.dbt.profiles.filter(|d| d.loadable) {
             report(profiles, Scope::Profiles, out);
         }

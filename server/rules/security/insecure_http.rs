@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::vocabulary as key;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugin, Plugins};
+use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
 use crate::rules::{Environment, Rule};
 use crate::secrets::redact;
@@ -228,7 +229,7 @@ fn allows_insecure_http(config: &Node) -> bool {
 }
 
 impl Rule for InsecureHttp {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         for endpoint in manifest_endpoints(manifest) {
             let Some(url) = endpoint.entry.value.as_str().map(str::trim) else {
                 continue;
@@ -258,7 +259,7 @@ impl Rule for InsecureHttp {
         }
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         if env.local {
             return;
         }

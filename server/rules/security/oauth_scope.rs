@@ -4,6 +4,7 @@ use crate::dialect::runtime::constants::{PRINCIPAL_ROLE_ALL, credential_mode};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
+use crate::rules::Sink;
 use crate::rules::walk::{is_null, profiles, string_field};
 use crate::rules::{Environment, Rule};
 use crate::syntax::{Document, Entry};
@@ -88,11 +89,11 @@ declare_rule! {
 }
 
 impl Rule for PrincipalRoleAll {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         Self::check_manifest(manifest, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         if env.local {
             return;
         }
@@ -123,11 +124,11 @@ impl Rule for PrincipalRoleAll {
 }
 
 impl Rule for MissingScope {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         Self::check_manifest(manifest, out);
     }
 
-    fn platform(&self, env: &Environment<'_>, out: &mut Vec<Diagnostic>) {
+    fn platform(&self, env: &Environment<'_>, out: &mut Sink<'_>) {
         let document = env.document;
         let Some(root) = &document.root else { return };
         for section in Section::ALL.map(Section::key) {
@@ -180,7 +181,7 @@ fn oauth2_path(leaf: &str) -> String {
 }
 
 impl PrincipalRoleAll {
-    fn check_manifest(manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn check_manifest(manifest: &Document, out: &mut Sink<'_>) {
         let Some((_, oauth2)) = manifest_oauth2(manifest) else {
             return;
         };
@@ -206,7 +207,7 @@ impl PrincipalRoleAll {
 }
 
 impl MissingScope {
-    fn check_manifest(manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn check_manifest(manifest: &Document, out: &mut Sink<'_>) {
         let Some((plugin_type, oauth2)) = manifest_oauth2(manifest) else {
             return;
         };

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::secrets::scan::{Scope, Verdict, scan};
 use crate::syntax::Document;
 
@@ -33,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for ScanRefusal {
-    fn floe(&self, floe: &Document, out: &mut Vec<Diagnostic>) {
+    fn floe(&self, floe: &Document, out: &mut Sink<'_>) {
         for found in scan(floe, Scope::Floe) {
             let Verdict::RefusedByUpstream { shape } = found.verdict else {
                 continue;

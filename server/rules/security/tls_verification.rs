@@ -3,6 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
 use crate::rules::Rule;
+use crate::rules::Sink;
 use crate::syntax::pydantic;
 use crate::syntax::{Document, Entry};
 
@@ -97,7 +98,7 @@ fn settings(manifest: &Document) -> Vec<Setting<'_>> {
 }
 
 impl Rule for TlsVerificationDisabled {
-    fn manifest(&self, manifest: &Document, out: &mut Vec<Diagnostic>) {
+    fn manifest(&self, manifest: &Document, out: &mut Sink<'_>) {
         for setting in settings(manifest) {
             if pydantic::bool_value(&setting.entry.value) != Some(false) {
                 continue;
