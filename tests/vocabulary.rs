@@ -161,7 +161,7 @@ const OTHER_MEANINGS: &[(&str, &[&str], &str)] = &[
     // Output formats and protocols.
     (
         "cli/json.rs",
-        &["message", "version", "error", "name", "url"],
+        &["version", "error", "name"],
         "fields of floe-lint's JSON output",
     ),
     (

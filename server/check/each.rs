@@ -8,7 +8,8 @@
 //! suppressed and capped exactly as when every project is checked at once. What each unit reports
 //! is therefore what [`check_projects`] on all projects reports for that unit's files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::path::Path;
 
 use super::{Options, ReadError, Report, Sources, check_group};
@@ -53,10 +54,15 @@ pub fn check_each<T: Send>(
             }
         }
     }
+    let file_hasher = std::hash::RandomState::new();
     let check = |members: &[usize]| {
         let group: Vec<Project> = members.iter().map(|&i| projects[i].clone()).collect();
         let (mut report, per_project) = check_group(&group, sources, selection, options);
-        let files: Vec<Box<Path>> = report.documents.keys().map(|p| Box::from(&**p)).collect();
+        let files: Vec<u64> = report
+            .documents
+            .keys()
+            .map(|p| file_hasher.hash_one(p))
+            .collect();
         let mut read_errors = std::mem::take(&mut report.read_errors).into_iter();
         let read_errors: Vec<Vec<ReadError>> = per_project
             .iter()
@@ -75,13 +81,13 @@ pub fn check_each<T: Send>(
     // A file found only while checking (a dbt project two floe.yaml files name) can still join
     // units: those are checked again, together.
     let mut joined = Groups::new(projects.len());
-    let mut file_owner: HashMap<&Path, usize> = HashMap::new();
+    let mut file_owner: HashMap<u64, usize> = HashMap::new();
     for unit in &done {
         for pair in unit.members.windows(2) {
             joined.join(pair[0], pair[1]);
         }
-        for file in &unit.files {
-            match file_owner.get(&**file) {
+        for &file in &unit.files {
+            match file_owner.get(&file) {
                 Some(&other) => joined.join(other, unit.members[0]),
                 None => {
                     file_owner.insert(file, unit.members[0]);
@@ -89,11 +95,13 @@ pub fn check_each<T: Send>(
             }
         }
     }
+    let checked: HashSet<&[usize]> = done.iter().map(|u| u.members.as_slice()).collect();
     let regrouped: Vec<Vec<usize>> = joined
         .members()
         .into_iter()
-        .filter(|members| !done.iter().any(|u| &u.members == members))
+        .filter(|members| !checked.contains(members.as_slice()))
         .collect();
+    drop(checked);
     if !regrouped.is_empty() {
         let again = run(regrouped, threads, &check);
         done.retain(|unit| !again.iter().any(|a| a.members.contains(&unit.members[0])));
@@ -119,7 +127,10 @@ pub fn check_each<T: Send>(
 struct Unit<T> {
     /// Project indices, ascending.
     members: Vec<usize>,
-    files: Vec<Box<Path>>,
+    /// The files it read, hashed on the thread that checked it: what joins units that turn out to
+    /// share one. Two files of equal hash (never seen: 64 bits of SipHash) would only join two
+    /// units, which changes no finding, only how they are checked.
+    files: Vec<u64>,
     /// Per member.
     read_errors: Vec<Vec<ReadError>>,
     value: T,

@@ -31,12 +31,12 @@ struct Directive {
 
 /// Comments of a document as `(span of the text after the marker, text)`: YAML `#` comments
 /// from the parser; `--` comments of SQL files by scanning lines.
-fn comments(document: &Document) -> Vec<(Span, String)> {
+fn comments(document: &Document) -> Vec<(Span, &str)> {
     if document.root.is_some() || !document.comments.is_empty() {
         return document
             .comments
             .iter()
-            .map(|c| (Span::new(c.span.start + 1, c.span.end), c.text.clone()))
+            .map(|c| (Span::new(c.span.start + 1, c.span.end), c.text.as_str()))
             .collect();
     }
     let mut out = Vec::new();
@@ -45,7 +45,7 @@ fn comments(document: &Document) -> Vec<(Span, String)> {
         let end = document.line_index.line_end(&document.text, line);
         let text = document.text.get(start..end).unwrap_or("");
         if let Some(at) = text.find("--") {
-            out.push((Span::new(start + at + 2, end), text[at + 2..].to_owned()));
+            out.push((Span::new(start + at + 2, end), &text[at + 2..]));
         }
     }
     out
@@ -58,7 +58,7 @@ fn parse(document: &Document) -> Vec<Directive> {
         if !text.contains("floe-lint:") {
             continue;
         }
-        for caps in DIRECTIVE.captures_iter(&text) {
+        for caps in DIRECTIVE.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let file_level = caps.get(1).is_some_and(|k| k.as_str() == "ignore-file");
             let mut codes = Vec::new();

@@ -39,7 +39,8 @@ pub(super) fn check_credentials(root: &Object<'_>, out: &mut Vec<SemanticError>)
             else {
                 continue;
             };
-            let pointer = child(&child(&child("", section), &name), key::CREDENTIALS);
+            // Pointers are written only for a finding: most profiles have none.
+            let pointer = || child(&child(&child("", section), &name), key::CREDENTIALS);
             check_credential_block(&credentials, &pointer, out);
         }
     }
@@ -47,17 +48,17 @@ pub(super) fn check_credentials(root: &Object<'_>, out: &mut Vec<SemanticError>)
 
 fn check_credential_block(
     credentials: &Object<'_>,
-    credentials_pointer: &str,
+    credentials_pointer: &dyn Fn() -> String,
     out: &mut Vec<SemanticError>,
 ) {
     // The `mode` value is what demands the missing field: point there.
-    let pointer = &child(credentials_pointer, key::MODE);
+    let pointer = || child(&credentials_pointer(), key::MODE);
     match str_field(credentials, key::MODE) {
         Some(credential_mode::OAUTH2) => {
             if missing_or_empty(credentials, key::CLIENT_ID) {
                 push(
                     out,
-                    pointer.to_owned(),
+                    pointer(),
                     false,
                     "OAuth2 mode requires client_id".to_owned(),
                 );
@@ -65,7 +66,7 @@ fn check_credential_block(
             if is_absent_or_null(credentials, key::CLIENT_SECRET) {
                 push(
                     out,
-                    pointer.to_owned(),
+                    pointer(),
                     false,
                     "OAuth2 mode requires client_secret".to_owned(),
                 );
@@ -75,7 +76,7 @@ fn check_credential_block(
         Some(credential_mode::IAM_ROLE) if is_absent_or_null(credentials, key::ROLE_ARN) => {
             push(
                 out,
-                pointer.to_owned(),
+                pointer(),
                 false,
                 "IAM role mode requires role_arn".to_owned(),
             );
@@ -105,14 +106,14 @@ pub(super) fn check_layers(root: &Object<'_>, out: &mut Vec<SemanticError>) {
         let Some(layer) = layer.as_object() else {
             continue;
         };
-        let layer_ptr = child(&child("", key::LAYERS), &layer_name);
+        let layer_ptr = || child(&child("", key::LAYERS), &layer_name);
 
         if let Some(namespace) = str_field(&layer, key::NAMESPACE) {
             let len = namespace.chars().count();
             if (1..=255).contains(&len)
                 && let Some(message) = namespace_error(namespace)
             {
-                push(out, child(&layer_ptr, key::NAMESPACE), false, message);
+                push(out, child(&layer_ptr(), key::NAMESPACE), false, message);
             }
         }
 
@@ -121,7 +122,7 @@ pub(super) fn check_layers(root: &Object<'_>, out: &mut Vec<SemanticError>) {
         {
             push(
                 out,
-                child(&layer_ptr, key::STORAGE_REF),
+                child(&layer_ptr(), key::STORAGE_REF),
                 false,
                 format!(
                     "Layer '{layer_name}' references non-existent storage profile '{storage_ref}'. Available storage profiles: {}",
@@ -131,12 +132,17 @@ pub(super) fn check_layers(root: &Object<'_>, out: &mut Vec<SemanticError>) {
         }
 
         if let Some(catalogs) = &catalogs {
-            let (catalog_ref, pointer, at_key) = match layer.get(key::CATALOG_REF) {
-                None => (DEFAULT_PROFILE, layer_ptr.clone(), true),
-                Some(Json::String(s)) => (s, child(&layer_ptr, key::CATALOG_REF), false),
+            let (catalog_ref, at_key) = match layer.get(key::CATALOG_REF) {
+                None => (DEFAULT_PROFILE, true),
+                Some(Json::String(s)) => (s, false),
                 Some(_) => continue,
             };
             if !catalogs.iter().any(|k| k == catalog_ref) {
+                let pointer = if at_key {
+                    layer_ptr()
+                } else {
+                    child(&layer_ptr(), key::CATALOG_REF)
+                };
                 push(
                     out,
                     pointer,

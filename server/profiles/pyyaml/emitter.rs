@@ -152,7 +152,11 @@ impl Emitter {
             }
             scalar => {
                 let (text, implicit_plain) = scalar_text(scalar);
-                let chars: Vec<char> = text.chars().collect();
+                // The characters go in a buffer kept between scalars: a profiles.yml is mostly
+                // short scalars, and one vector each was most of its allocations.
+                let mut chars = std::mem::take(&mut self.chars);
+                chars.clear();
+                chars.extend(text.chars());
                 let analysis = self.analyze(&chars);
                 let style = self.choose_style(&analysis, implicit_plain);
                 // `process_tag` writes nothing: every style chosen here is implicit for its tag.
@@ -163,6 +167,7 @@ impl Emitter {
                     Style::Single => self.write_single_quoted(&chars, split),
                     Style::Double => self.write_double_quoted(&chars, split),
                 }
+                self.chars = chars;
                 self.pop_indent();
             }
         }
@@ -245,7 +250,7 @@ impl Emitter {
     }
 
     /// `check_simple_key`, for the key about to be written.
-    fn check_simple_key(&self, key: &Value) -> bool {
+    fn check_simple_key(&mut self, key: &Value) -> bool {
         let mut length = 0;
         let anchor = match self.peek_event(key) {
             Event::Alias(anchor) => return anchor.len() < 128,
@@ -259,11 +264,14 @@ impl Emitter {
             Value::Map { entries, .. } => length + "!!map".len() < 128 && entries.is_empty(),
             scalar => {
                 let (text, _) = scalar_text(scalar);
-                let chars: Vec<char> = text.chars().collect();
+                let mut chars = std::mem::take(&mut self.chars);
+                chars.clear();
+                chars.extend(text.chars());
                 let analysis = self.analyze(&chars);
                 // The event's tag is counted too, as `prepare_tag` writes it (`!!str`), even
                 // though an implicit tag is never written.
                 length += tag_shorthand(scalar).len() + chars.len();
+                self.chars = chars;
                 length < 128 && !analysis.empty && !analysis.multiline
             }
         }

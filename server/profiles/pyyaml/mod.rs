@@ -137,6 +137,7 @@ pub fn dump(value: &Value, options: DumpOptions) -> String {
         allow_unicode: options.allow_unicode,
         anchors: HashMap::new(),
         serialized: HashMap::new(),
+        chars: Vec::new(),
     };
     emitter.anchor_pass(value);
     // Document start: always implicit for `yaml.dump` (its events carry a tag, so
@@ -229,6 +230,8 @@ struct Emitter {
     anchors: HashMap<usize, Option<String>>,
     /// Identities already written (later occurrences become aliases).
     serialized: HashMap<usize, ()>,
+    /// The scalar being written, as characters (reused: see `node`).
+    chars: Vec<char>,
 }
 
 fn is_break(ch: char) -> bool {

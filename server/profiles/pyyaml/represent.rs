@@ -1,20 +1,22 @@
 //! The representer's side: the text and `implicit` flag of a scalar, floats as Python prints
 //! them, and the `datetime` a plain timestamp loads as.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// The text the representer gives a scalar, and `implicit[0]` (whether, written plain, it would
 /// resolve back to its own type).
-pub(super) fn scalar_text(value: &Value) -> (String, bool) {
+pub(super) fn scalar_text(value: &Value) -> (Cow<'_, str>, bool) {
     match value {
-        Value::Null => ("null".into(), true),
-        Value::Bool(b) => ((if *b { "true" } else { "false" }).into(), true),
-        Value::Int(i) => (i.to_string(), true),
-        Value::Float(f) => (float_text(*f), true),
-        Value::Timestamp { text, .. } => (text.clone(), true),
-        Value::Str(s) => (s.clone(), plain_resolves_to_str(s)),
+        Value::Null => (Cow::Borrowed("null"), true),
+        Value::Bool(b) => (Cow::Borrowed(if *b { "true" } else { "false" }), true),
+        Value::Int(i) => (Cow::Owned(i.to_string()), true),
+        Value::Float(f) => (Cow::Owned(float_text(*f)), true),
+        Value::Timestamp { text, .. } => (Cow::Borrowed(text), true),
+        Value::Str(s) => (Cow::Borrowed(s), plain_resolves_to_str(s)),
         // Collections are never scalars; callers match them first.
-        Value::Seq { .. } | Value::Map { .. } => (String::new(), false),
+        Value::Seq { .. } | Value::Map { .. } => (Cow::Borrowed(""), false),
     }
 }
 

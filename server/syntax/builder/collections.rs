@@ -158,9 +158,11 @@ impl<'a> Seen<'a> {
     const HASHED_FROM: usize = 16;
 
     fn new(len: usize) -> Seen<'a> {
+        let hashed = len >= Self::HASHED_FROM;
         Seen {
-            names: Vec::new(),
-            hashed: (len >= Self::HASHED_FROM).then(|| HashMap::with_capacity(len)),
+            // Sized once: grown one push at a time, it was reallocated twice in most mappings.
+            names: Vec::with_capacity(if hashed { 0 } else { len }),
+            hashed: hashed.then(|| HashMap::with_capacity(len)),
         }
     }
 
