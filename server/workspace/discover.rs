@@ -1,6 +1,6 @@
 //! Turning command-line paths into projects.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::{
@@ -76,23 +76,19 @@ pub fn discover_with(
         }
         match FileKind::from_path(&path) {
             // Checked even when it cannot be read: the check reports why (never "not found").
-            Some(FileKind::Floe | FileKind::FloeSpec) => {
-                found.floes.insert(path);
-            }
-            Some(FileKind::Platform) => {
-                found.platforms.insert(path);
-            }
+            Some(FileKind::Floe | FileKind::FloeSpec) => found.floes.push(path),
+            Some(FileKind::Platform) => found.platforms.push(path),
             // Named explicitly (pre-commit passes every manifest.yaml of a commit): checked when
             // its content is floe's, passed over when it is another tool's (Kubernetes, …).
             Some(FileKind::Manifest) => {
                 if manifest::declares_floe(&path) {
-                    found.manifests.insert(path);
+                    found.manifests.push(path);
                 }
             }
             None if is_companion(&path) => {
                 // A dbt or floe-lint file (as pre-commit passes them): check its project.
                 if let Some(floe) = nearest_floe(&path) {
-                    found.floes.insert(clean(&floe));
+                    found.floes.push(clean(&floe));
                 }
             }
             None => {
@@ -107,16 +103,29 @@ pub fn discover_with(
         }
     }
     let Found {
-        mut floes,
+        floes,
         platforms,
         manifests,
     } = found;
-    // A platform file brings its floe.yaml.
+    let (floes, platforms, manifests) = (sorted(floes), sorted(platforms), sorted(manifests));
+    // A platform file brings its floe.yaml (in a monorepo, one found already).
     let listed: Vec<&PathBuf> = platforms.iter().collect();
     let partners = map_in_order(&listed, threads_for(listed.len(), threads), &|p| {
         floe_for_platform(p)
     });
-    floes.extend(partners.into_iter().flatten().map(|floe| clean(&floe)));
+    let known: HashSet<&Path> = floes.iter().map(PathBuf::as_path).collect();
+    let new: Vec<PathBuf> = partners
+        .into_iter()
+        .flatten()
+        .map(|floe| clean(&floe))
+        .filter(|floe| !known.contains(floe.as_path()))
+        .collect();
+    drop(known);
+    let floes = if new.is_empty() {
+        floes
+    } else {
+        sorted(floes.into_iter().chain(new).collect())
+    };
     let listed: Vec<&PathBuf> = floes.iter().collect();
     let resolved = map_in_order(&listed, threads_for(listed.len(), threads), &|floe| {
         environments_for(floe.parent().unwrap_or(Path::new(".")), selection)
@@ -125,7 +134,7 @@ pub fn discover_with(
     // Claimed platform files by the path they were found at; each spelled differently from every
     // claim (a symlink, `..`) is compared by its canonical path, which costs a system call per
     // path component: a monorepo of a thousand projects has no such file and makes none.
-    let mut claimed = BTreeSet::new();
+    let mut claimed = HashSet::new();
     for (floe, (environments, searched)) in floes.iter().zip(resolved) {
         let environments: Vec<Environment> = environments
             .into_iter()
@@ -143,7 +152,7 @@ pub fn discover_with(
         });
     }
     // Platform files no floe.yaml claimed are still checked on their own.
-    let mut claimed_identities: Option<BTreeSet<PathBuf>> = None;
+    let mut claimed_identities: Option<HashSet<PathBuf>> = None;
     for platform in platforms {
         if claimed.contains(&platform) {
             continue;
@@ -211,13 +220,13 @@ pub fn one_project(path: &Path, selection: &Selection) -> Result<Project, String
         .ok_or_else(|| format!("no floe.yaml or platform.yaml found in {}", path.display()))
 }
 
-/// The files a walk has found, by the kind their names propose; each set is sorted, so the order
-/// of the walk does not matter.
+/// The files a walk has found, by the kind their names propose, in the order of the walk: path
+/// order, as a walk visits each directory's entries by name ([`sorted`] makes sure).
 #[derive(Default)]
 struct Found {
-    floes: BTreeSet<PathBuf>,
-    platforms: BTreeSet<PathBuf>,
-    manifests: BTreeSet<PathBuf>,
+    floes: Vec<PathBuf>,
+    platforms: Vec<PathBuf>,
+    manifests: Vec<PathBuf>,
 }
 
 impl Found {
@@ -226,6 +235,17 @@ impl Found {
         self.platforms.extend(other.platforms);
         self.manifests.extend(other.manifests);
     }
+}
+
+/// `paths` in path order, each once. A walk finds them in that order, which is checked (one
+/// comparison each) before anything is sorted: comparing paths component by component was
+/// most of the time one core spent alone discovering a thousand projects.
+fn sorted(mut paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if !paths.is_sorted_by(|a, b| a < b) {
+        paths.sort();
+        paths.dedup();
+    }
+    paths
 }
 
 /// Walks `dir`; a directory with [`PARALLEL_FROM`] subdirectories or more has them walked
@@ -237,32 +257,44 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut subdirs = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            let name = entry.file_name();
-            if !SKIPPED_DIRS.iter().any(|s| name == *s) {
-                subdirs.push(path);
-            }
-            continue;
-        }
-        visit_file(&path, file_type, found);
-    }
+    // By name: then every list the walk makes is in path order (a directory's entries are
+    // visited in the order their paths sort, subdirectories in place).
+    let mut listed: Vec<(PathBuf, std::fs::FileType)> = entries
+        .flatten()
+        .filter_map(|entry| Some((entry.path(), entry.file_type().ok()?)))
+        .filter(|(path, file_type)| {
+            !file_type.is_dir()
+                || path
+                    .file_name()
+                    .is_none_or(|name| !SKIPPED_DIRS.iter().any(|s| name == *s))
+        })
+        .collect();
+    listed.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    let subdirs: Vec<&PathBuf> = listed
+        .iter()
+        .filter(|(_, file_type)| file_type.is_dir())
+        .map(|(path, _)| path)
+        .collect();
     let parallel = threads_for(subdirs.len(), threads);
-    if parallel > 1 {
-        let parts = map_in_order(&subdirs, parallel, &|sub| {
+    let mut parts = if parallel > 1 {
+        map_in_order(&subdirs, parallel, &|sub| {
             let mut part = Found::default();
             walk(sub, &mut part, depth + 1, Some(1));
             part
-        });
-        parts.into_iter().for_each(|part| found.absorb(part));
+        })
     } else {
-        for sub in &subdirs {
-            walk(sub, found, depth + 1, threads);
+        Vec::new()
+    }
+    .into_iter();
+    for (path, file_type) in &listed {
+        if !file_type.is_dir() {
+            visit_file(path, *file_type, found);
+        } else if parallel > 1 {
+            if let Some(part) = parts.next() {
+                found.absorb(part);
+            }
+        } else {
+            walk(path, found, depth + 1, threads);
         }
     }
 }
@@ -276,15 +308,11 @@ fn visit_file(path: &Path, file_type: std::fs::FileType, found: &mut Found) {
         return;
     }
     match kind {
-        Some(FileKind::Floe | FileKind::FloeSpec) => {
-            found.floes.insert(clean(path));
-        }
-        Some(FileKind::Platform) => {
-            found.platforms.insert(clean(path));
-        }
+        Some(FileKind::Floe | FileKind::FloeSpec) => found.floes.push(clean(path)),
+        Some(FileKind::Platform) => found.platforms.push(clean(path)),
         // Other tools name files manifest.yaml too: only floe's are taken.
         Some(FileKind::Manifest) if manifest::declares_floe(path) => {
-            found.manifests.insert(clean(path));
+            found.manifests.push(clean(path));
         }
         Some(FileKind::Manifest) | None => {}
     }
@@ -334,5 +362,48 @@ pub fn clean(path: &Path) -> PathBuf {
         PathBuf::from(".")
     } else {
         cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Projects come out in path order (component by component, as `Path` sorts), on one thread
+    /// or several, whatever order the directory listings give: names that sort differently as
+    /// whole strings (`a/…` against `a-b/…` and `a.b/…`), a floe.yaml beside subdirectories
+    /// whose names sort before and after it, platform files on their own, and a directory wide
+    /// enough to be walked side by side.
+    #[test]
+    fn projects_come_in_path_order_on_any_number_of_threads() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        let write = |path: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, "{}\n").expect("write");
+        };
+        let mut dirs: Vec<String> = ["a", "a-b", "a.b", "B", "z", "m/alpha", "m/zeta"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        dirs.extend((0..40).map(|n| format!("wide/{}", 40 - n)));
+        for dir in &dirs {
+            write(&format!("{dir}/floe.yaml"));
+            write(&format!("{dir}/platform/local/platform.yaml"));
+        }
+        write("m/floe.yaml");
+        write("lone/platform.yaml");
+        for threads in [Some(1), Some(2), Some(5)] {
+            let projects = discover_with(&[root.to_path_buf()], &Selection::default(), threads)
+                .expect("discovered");
+            let floes: Vec<&PathBuf> = projects.iter().filter_map(|p| p.floe.as_ref()).collect();
+            let mut expected = floes.clone();
+            expected.sort();
+            assert_eq!(floes, expected, "{threads:?}");
+            assert_eq!(floes.len(), dirs.len() + 1, "{threads:?}");
+            let lone: Vec<&Project> = projects.iter().filter(|p| p.floe.is_none()).collect();
+            assert_eq!(lone.len(), 1, "{threads:?}");
+        }
     }
 }
