@@ -64,7 +64,7 @@ fn main() {
     for i in 0..PROJECTS {
         write_project(&mono.join(format!("project-{i:04}")), true);
     }
-    let repo = monorepo(&binary, &mono, runs.div_ceil(2).max(2));
+    let repo = monorepo(&binary, &mono, runs.max(2));
     let repo_load = load_average();
     println!(
         "monorepo: 1 thread {} ({:.0} MB, CPU {}) / 2 threads {} ({:.0} MB, CPU {}) = {:.2}×",

@@ -13,7 +13,7 @@ impl Builder<'_> {
                 anchor,
                 flow,
             } => {
-                items.shrink_to_fit();
+                let items = exact(&mut items, &mut self.spare_items);
                 let last = items.last().map_or(start, |n| n.span.end);
                 let stop = match (flow, end) {
                     (true, Some(e)) => e.end.max(last),
@@ -51,8 +51,7 @@ impl Builder<'_> {
                     _ => last,
                 };
                 self.merge_and_check_duplicates(&mut entries);
-                // Most mappings are small, and growth left room for a fourth entry in each.
-                entries.shrink_to_fit();
+                let entries = exact(&mut entries, &mut self.spare_entries);
                 let node = Node {
                     value: NodeValue::Mapping(super::super::tree::Entries::new(entries)),
                     span: Span::new(start, stop),
@@ -141,6 +140,25 @@ impl Builder<'_> {
         *entries = kept;
         sources
     }
+}
+
+/// The items collected in `scratch`, in a vector of their exact size; `scratch`, emptied, is kept
+/// in `spares` for the next collection. A large collection keeps its own vector, shrunk: the
+/// copy would hold it twice at once (a 100,000-profile mapping is most of a file's tree).
+pub(super) fn exact<T>(scratch: &mut Vec<T>, spares: &mut Vec<Vec<T>>) -> Vec<T> {
+    const COPIED_UP_TO: usize = 64;
+    if scratch.len() > COPIED_UP_TO {
+        let mut kept = std::mem::take(scratch);
+        kept.shrink_to_fit();
+        return kept;
+    }
+    let mut exact = Vec::with_capacity(scratch.len());
+    exact.append(scratch);
+    // Only small scratch vectors are kept: a spare holds its capacity until the parse ends.
+    if scratch.capacity() <= COPIED_UP_TO {
+        spares.push(std::mem::take(scratch));
+    }
+    exact
 }
 
 fn is_merge_key(entry: &Entry) -> bool {

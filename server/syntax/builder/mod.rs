@@ -63,6 +63,11 @@ struct Builder<'a> {
     alias_budget_spent: bool,
     documents: usize,
     self_contained: bool,
+    /// Emptied vectors of closed collections, kept to collect the next ones' items in: each
+    /// collection is then one allocation of its exact size ([`collections::exact`]), not a
+    /// vector grown push by push and shrunk.
+    spare_items: Vec<Vec<Node>>,
+    spare_entries: Vec<Vec<Entry>>,
 }
 
 fn byte_range(span: &EventSpan) -> Span {
@@ -91,6 +96,8 @@ pub fn build(file: &Arc<Path>, text: &str, limits: &Limits) -> Built {
         alias_budget_spent: false,
         documents: 0,
         self_contained: true,
+        spare_items: Vec::new(),
+        spare_entries: Vec::new(),
     };
     let mut complete = true;
     loop {
@@ -212,7 +219,7 @@ impl Builder<'_> {
                 self.self_contained &= anchor == 0;
                 self.check_collection_tag(tag.as_deref(), span, "seq");
                 self.stack.push(Frame::Sequence {
-                    items: Vec::new(),
+                    items: self.spare_items.pop().unwrap_or_default(),
                     start: range.start,
                     anchor,
                     flow: style == granit_parser::StructureStyle::Flow,
@@ -222,7 +229,7 @@ impl Builder<'_> {
                 self.self_contained &= anchor == 0;
                 self.check_collection_tag(tag.as_deref(), span, "map");
                 self.stack.push(Frame::Mapping {
-                    entries: Vec::new(),
+                    entries: self.spare_entries.pop().unwrap_or_default(),
                     pending_key: None,
                     start: range.start,
                     anchor,
