@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{
     Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for, files,
-    floe_for_platform, manifest,
+    floe_for_platform_where, manifest,
 };
 use crate::dialect::dbt::{PROFILES_FILE, PROJECT_FILE};
 use crate::dialect::runtime::vocabulary::FLOE_FILE_NAMES;
@@ -106,14 +106,25 @@ pub fn discover_with(
         floes,
         platforms,
         manifests,
+        dirs,
     } = found;
     let (floes, platforms, manifests) = (sorted(floes), sorted(platforms), sorted(manifests));
-    // A platform file brings its floe.yaml (in a monorepo, one found already).
+    let known: HashSet<&Path> = floes.iter().map(PathBuf::as_path).collect();
+    // A platform file brings its floe.yaml (in a monorepo, one found already). In a directory
+    // the walk listed, a floe.yaml is there exactly when the walk found it: only candidates
+    // elsewhere (above a path given, or a platform file named on its own) are asked of the file
+    // system (a thousand projects' platform files made ten thousand calls).
+    let listed_dirs: HashSet<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    let present = |candidate: &Path| {
+        known.contains(candidate)
+            || (!candidate.parent().is_some_and(|d| listed_dirs.contains(d))
+                && files::present(candidate))
+    };
     let listed: Vec<&PathBuf> = platforms.iter().collect();
     let partners = map_in_order(&listed, threads_for(listed.len(), threads), &|p| {
-        floe_for_platform(p)
+        floe_for_platform_where(p, &present)
     });
-    let known: HashSet<&Path> = floes.iter().map(PathBuf::as_path).collect();
+    drop(listed_dirs);
     let new: Vec<PathBuf> = partners
         .into_iter()
         .flatten()
@@ -227,6 +238,8 @@ struct Found {
     floes: Vec<PathBuf>,
     platforms: Vec<PathBuf>,
     manifests: Vec<PathBuf>,
+    /// Every directory listed.
+    dirs: Vec<PathBuf>,
 }
 
 impl Found {
@@ -234,6 +247,7 @@ impl Found {
         self.floes.extend(other.floes);
         self.platforms.extend(other.platforms);
         self.manifests.extend(other.manifests);
+        self.dirs.extend(other.dirs);
     }
 }
 
@@ -257,6 +271,7 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    found.dirs.push(dir.to_path_buf());
     // By name: then every list the walk makes is in path order (a directory's entries are
     // visited in the order their paths sort, subdirectories in place).
     let mut listed: Vec<(PathBuf, std::fs::FileType)> = entries
@@ -405,5 +420,11 @@ mod tests {
             let lone: Vec<&Project> = projects.iter().filter(|p| p.floe.is_none()).collect();
             assert_eq!(lone.len(), 1, "{threads:?}");
         }
+        // A floe.yaml above the walked directory is still its platform files' partner (asked of
+        // the file system: the walk did not list it).
+        let projects = discover_with(&[root.join("a/platform")], &Selection::default(), Some(2))
+            .expect("discovered");
+        let floes: Vec<&PathBuf> = projects.iter().filter_map(|p| p.floe.as_ref()).collect();
+        assert_eq!(floes, [&root.join("a/floe.yaml")]);
     }
 }

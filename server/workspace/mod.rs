@@ -176,11 +176,20 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
 /// The floe.yaml a platform.yaml belongs to: `X/floe.yaml` for `X/platform/<env>/platform.yaml`,
 /// `X/.floe/<env>/platform.yaml`, `X/platform/platform.yaml` and `X/platform.yaml`.
 pub fn floe_for_platform(platform: &Path) -> Option<PathBuf> {
+    floe_for_platform_where(platform, &|candidate| files::present(candidate))
+}
+
+/// [`floe_for_platform`], asking `present` whether each candidate exists (discovery answers from
+/// what its walk listed, without a system call).
+pub fn floe_for_platform_where(
+    platform: &Path,
+    present: &dyn Fn(&Path) -> bool,
+) -> Option<PathBuf> {
     let mut dir = platform.parent()?;
     for _ in 0..3 {
         for name in FLOE_FILE_NAMES {
             let candidate = dir.join(name);
-            if files::present(&candidate) {
+            if present(&candidate) {
                 return Some(candidate);
             }
         }
