@@ -133,9 +133,9 @@ pub fn check_document_after(
         document.file = Arc::clone(file);
         Some(document)
     });
-    let document = patched.unwrap_or_else(|| syntax::parse(file, bytes, limits));
+    let mut document = patched.unwrap_or_else(|| syntax::parse(file, bytes, limits));
     if document.loadable {
-        document.keep_json();
+        document.keep_json_when_made();
     }
     validated(kind, document)
 }

@@ -9,6 +9,7 @@ mod platform;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use floe_lint::model::FileKind;
 use floe_lint::syntax::{self, Document, Limits};
 use proptest::prelude::*;
 
@@ -302,4 +303,41 @@ proptest! {
             document = step(&document, &new).0;
         }
     }
+}
+
+/// As the language server checks a document it edits: a valid one never makes a JSON value (the
+/// schema's fast path reads the tree); one that is not valid keeps the value validation made, and
+/// the next edit patches it rather than converting the tree again.
+#[test]
+fn only_a_document_the_fast_path_cannot_call_valid_keeps_its_json() {
+    let limits = Limits::default();
+    let check = |previous: Option<Arc<Document>>, text: &str| {
+        let (document, diagnostics) = floe_lint::check::check_document_after(
+            previous,
+            FileKind::Platform,
+            &file(),
+            text.as_bytes(),
+            &limits,
+        );
+        (Arc::new(document), diagnostics)
+    };
+    let (valid, found) = check(
+        None,
+        "version: \"1.0.0\"\nstorage:\n  a:\n    bucket: lake\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    assert!(!valid.holds_json());
+    let (invalid, found) = check(
+        Some(valid),
+        "version: \"1.0.0\"\nstorage:\n  a:\n    bucket: 12\n",
+    );
+    assert!(!found.is_empty());
+    assert!(invalid.holds_json());
+    let (edited, found) = check(
+        Some(invalid),
+        "version: \"1.0.0\"\nstorage:\n  a:\n    bucket: 13\n",
+    );
+    assert!(!found.is_empty());
+    assert!(edited.holds_json());
+    assert_eq!(*edited.json(), edited.to_json());
 }

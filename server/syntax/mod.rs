@@ -82,6 +82,8 @@ pub struct Document {
     ///
     /// [`keep_json`]: Document::keep_json
     json: std::sync::OnceLock<serde_json::Value>,
+    /// The JSON value is kept once it is made ([`Document::keep_json_when_made`]).
+    keeps_json: bool,
 }
 
 impl Document {
@@ -92,17 +94,29 @@ impl Document {
             .map_or(serde_json::Value::Null, Node::to_json)
     }
 
-    /// [`Document::to_json`], borrowed when it is kept.
+    /// [`Document::to_json`], borrowed when it is kept (and then kept, for a document that
+    /// keeps it once made).
     pub fn json(&self) -> std::borrow::Cow<'_, serde_json::Value> {
         match self.json.get() {
             Some(json) => std::borrow::Cow::Borrowed(json),
+            None if self.keeps_json => {
+                std::borrow::Cow::Borrowed(self.json.get_or_init(|| self.to_json()))
+            }
             None => std::borrow::Cow::Owned(self.to_json()),
         }
     }
 
-    /// The JSON value, when it is kept ([`Document::keep_json`]).
-    pub fn kept_json(&self) -> Option<&serde_json::Value> {
-        self.json.get()
+    /// For a document that will be edited and checked again: its JSON value, when validation
+    /// needs one (a document the schema's fast path cannot call valid), is kept and then patched
+    /// along with the tree by each edit, instead of being made again. A valid document never
+    /// makes one (a 10 MB file's would be as large as its tree).
+    pub fn keep_json_when_made(&mut self) {
+        self.keeps_json = true;
+    }
+
+    /// Whether the JSON value is held with the document.
+    pub fn holds_json(&self) -> bool {
+        self.json.get().is_some()
     }
 
     /// Keeps the JSON value with the document: for a document that will be edited and checked
@@ -161,6 +175,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
             loadable: false,
             self_contained: false,
             json: std::sync::OnceLock::new(),
+            keeps_json: false,
         };
     }
     match decode::decode(bytes) {
@@ -192,6 +207,7 @@ pub fn parse(file: &Arc<Path>, bytes: &[u8], limits: &Limits) -> Document {
                 loadable: false,
                 self_contained: false,
                 json: std::sync::OnceLock::new(),
+                keeps_json: false,
             }
         }
     }
@@ -210,6 +226,7 @@ pub fn plain(file: &Arc<Path>, bytes: &[u8]) -> Document {
         loadable: false,
         self_contained: false,
         json: std::sync::OnceLock::new(),
+        keeps_json: false,
     }
 }
 
@@ -236,6 +253,7 @@ pub fn parse_text(file: &Arc<Path>, text: &str, limits: &Limits) -> Document {
             loadable: false,
             self_contained: false,
             json: std::sync::OnceLock::new(),
+            keeps_json: false,
         };
     }
     build_document(file, text.to_owned(), limits)
@@ -271,5 +289,6 @@ fn build_document(file: &Arc<Path>, text: String, limits: &Limits) -> Document {
         loadable,
         self_contained: built.self_contained,
         json: std::sync::OnceLock::new(),
+        keeps_json: false,
     }
 }

@@ -126,9 +126,10 @@ pub fn validate(kind: FileKind, document: &Document) -> Vec<Diagnostic> {
     if known_valid::verdict(kind, &view) != Verdict::Valid
         && let Some(compiled) = compiled(kind)
     {
-        // The language server keeps the JSON of a document it edits (patched with the tree).
-        let value = match document.kept_json() {
-            Some(kept) if !kept.is_null() => std::borrow::Cow::Borrowed(kept),
+        // The language server keeps the JSON of a document it edits once made (patched with
+        // the tree); an empty platform.yaml's is `null`, validated as `{}`.
+        let value = match document.json() {
+            kept if !kept.is_null() => kept,
             _ => std::borrow::Cow::Owned(view.to_value()),
         };
         compiled.issues(&value, &mut issues);
