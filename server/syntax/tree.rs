@@ -105,23 +105,22 @@ impl Entries {
     }
 
     /// The entries whose key is `key`, in document order.
-    fn matching<'a, 'k>(&'a self, key: &'k str) -> Matching<'a, 'k> {
-        let Some(index) = self.index() else {
-            return Matching {
-                list: &self.list,
-                key,
-                positions: Positions::All(0..self.list.len()),
-            };
+    fn matching<'a, 'k>(
+        &'a self,
+        key: &'k str,
+    ) -> impl DoubleEndedIterator<Item = &'a Entry> + use<'a, 'k> {
+        let positions = match self.index() {
+            None => Positions::All(0..self.list.len()),
+            Some(index) => {
+                let hash = index.hasher.hash_one(key);
+                let from = index.sorted.partition_point(|&(h, _)| h < hash);
+                let to = from + index.sorted[from..].partition_point(|&(h, _)| h == hash);
+                // Equal hashes are sorted by position.
+                Positions::Hashed(index.sorted[from..to].iter())
+            }
         };
-        let hash = index.hasher.hash_one(key);
-        let from = index.sorted.partition_point(|&(h, _)| h < hash);
-        let to = from + index.sorted[from..].partition_point(|&(h, _)| h == hash);
-        Matching {
-            list: &self.list,
-            key,
-            // Equal hashes are sorted by position.
-            positions: Positions::Hashed(index.sorted[from..to].iter()),
-        }
+        let list = &self.list;
+        positions.filter_map(move |at| list.get(at).filter(|e| e.key.key_is(key)))
     }
 
     /// The key index of a large mapping, built on first use; `None` for a small one.
@@ -155,44 +154,28 @@ impl Entries {
     }
 }
 
-/// The entries of one key, in document order: from a scan of a small mapping, or from the run of
-/// equal hashes in a large one's index.
-struct Matching<'a, 'k> {
-    list: &'a [Entry],
-    key: &'k str,
-    positions: Positions<'a>,
-}
-
+/// Where the entries of one key may be: every position of a small mapping, or the run of equal
+/// hashes in a large one's index.
 enum Positions<'a> {
     All(std::ops::Range<usize>),
     Hashed(std::slice::Iter<'a, (u64, u32)>),
 }
 
-impl<'a> Iterator for Matching<'a, '_> {
-    type Item = &'a Entry;
-    fn next(&mut self) -> Option<&'a Entry> {
-        loop {
-            let at = match &mut self.positions {
-                Positions::All(range) => range.next()?,
-                Positions::Hashed(run) => run.next()?.1 as usize,
-            };
-            if let Some(entry) = self.list.get(at).filter(|e| e.key.key_is(self.key)) {
-                return Some(entry);
-            }
+impl Iterator for Positions<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Positions::All(range) => range.next(),
+            Positions::Hashed(run) => run.next().map(|&(_, at)| at as usize),
         }
     }
 }
 
-impl DoubleEndedIterator for Matching<'_, '_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        loop {
-            let at = match &mut self.positions {
-                Positions::All(range) => range.next_back()?,
-                Positions::Hashed(run) => run.next_back()?.1 as usize,
-            };
-            if let Some(entry) = self.list.get(at).filter(|e| e.key.key_is(self.key)) {
-                return Some(entry);
-            }
+impl DoubleEndedIterator for Positions<'_> {
+    fn next_back(&mut self) -> Option<usize> {
+        match self {
+            Positions::All(range) => range.next_back(),
+            Positions::Hashed(run) => run.next_back().map(|&(_, at)| at as usize),
         }
     }
 }
