@@ -27,8 +27,10 @@ fn step(old: &Document, new: &str) -> (Document, bool) {
     let expected = full(new);
     let mut patched = old.clone();
     if patched.loadable {
-        // As the language server keeps it: the JSON value is patched along with the tree.
-        patched.keep_json();
+        // As the language server keeps it once validation made it: the JSON value is patched
+        // along with the tree.
+        patched.keep_json_when_made();
+        let _ = patched.json();
     }
     if !syntax::reparse(&mut patched, new, &Limits::default()) {
         return (expected, false);

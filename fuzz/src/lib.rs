@@ -146,7 +146,8 @@ pub fn reparse(data: &[u8]) {
     let file: Arc<Path> = Arc::from(Path::new(ROOT).join("platform.yaml"));
     let limits = Limits::default();
     let mut document = syntax::parse_text(&file, old, &limits);
-    document.keep_json();
+    document.keep_json_when_made();
+    let _ = document.json();
     if !syntax::reparse(&mut document, new, &limits) {
         return;
     }

@@ -77,10 +77,9 @@ pub struct Document {
     /// No anchors, aliases, merge keys, directives or document markers: an edit can be applied by
     /// re-parsing only the entry that holds it ([`reparse`]).
     pub self_contained: bool,
-    /// The loaded value as JSON, kept for a document that will be edited again ([`keep_json`],
-    /// patched along with the tree by [`reparse`]); computed afresh otherwise.
-    ///
-    /// [`keep_json`]: Document::keep_json
+    /// The loaded value as JSON, kept for a document that will be edited again once validation
+    /// made it ([`Document::keep_json_when_made`]), and patched along with the tree by
+    /// [`reparse`]; computed afresh otherwise.
     json: std::sync::OnceLock<serde_json::Value>,
     /// The JSON value is kept once it is made ([`Document::keep_json_when_made`]).
     keeps_json: bool,
@@ -117,12 +116,6 @@ impl Document {
     /// Whether the JSON value is held with the document.
     pub fn holds_json(&self) -> bool {
         self.json.get().is_some()
-    }
-
-    /// Keeps the JSON value with the document: for a document that will be edited and checked
-    /// again, where an edit then patches it instead of converting the whole tree again.
-    pub fn keep_json(&self) {
-        self.json.get_or_init(|| self.to_json());
     }
 
     /// The span a JSON pointer designates: the value, or the key when `at_key` and there is one.
