@@ -82,10 +82,6 @@ impl<'a> Json<'a> {
         matches!(self, Json::Null)
     }
 
-    pub fn is_string(&self) -> bool {
-        matches!(self, Json::String(_))
-    }
-
     pub fn as_str(&self) -> Option<&'a str> {
         match self {
             Json::String(s) => Some(s),

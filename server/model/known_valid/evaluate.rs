@@ -200,11 +200,14 @@ fn array(root: &Schema, schema: &Schema, items: &Items<'_>, depth: usize) -> Opt
 }
 
 fn object(root: &Schema, schema: &Schema, map: &Object<'_>, depth: usize) -> Option<bool> {
-    let n = map.len() as u64;
-    if schema.min_properties.is_some_and(|min| n < min)
-        || schema.max_properties.is_some_and(|max| n > max)
-    {
-        return Some(false);
+    // Counted only when a bound asks: a tree's mapping counts its distinct keys to answer.
+    if schema.min_properties.is_some() || schema.max_properties.is_some() {
+        let n = map.len() as u64;
+        if schema.min_properties.is_some_and(|min| n < min)
+            || schema.max_properties.is_some_and(|max| n > max)
+        {
+            return Some(false);
+        }
     }
     if let Some(required) = &schema.required
         && required.iter().any(|key| !map.contains_key(key))
