@@ -152,11 +152,7 @@ impl Emitter {
             }
             scalar => {
                 let (text, implicit_plain) = scalar_text(scalar);
-                // The characters go in a buffer kept between scalars: a profiles.yml is mostly
-                // short scalars, and one vector each was most of its allocations.
-                let mut chars = std::mem::take(&mut self.chars);
-                chars.clear();
-                chars.extend(text.chars());
+                let chars = self.take_chars(&text);
                 let analysis = self.analyze(&chars);
                 let style = self.choose_style(&analysis, implicit_plain);
                 // `process_tag` writes nothing: every style chosen here is implicit for its tag.
@@ -249,6 +245,15 @@ impl Emitter {
         self.pop_indent();
     }
 
+    /// `text` as characters, in the buffer kept between scalars (a profiles.yml is mostly short
+    /// scalars, and one vector each was most of its allocations); give it back in `self.chars`.
+    fn take_chars(&mut self, text: &str) -> Vec<char> {
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(text.chars());
+        chars
+    }
+
     /// `check_simple_key`, for the key about to be written.
     fn check_simple_key(&mut self, key: &Value) -> bool {
         let mut length = 0;
@@ -264,9 +269,7 @@ impl Emitter {
             Value::Map { entries, .. } => length + "!!map".len() < 128 && entries.is_empty(),
             scalar => {
                 let (text, _) = scalar_text(scalar);
-                let mut chars = std::mem::take(&mut self.chars);
-                chars.clear();
-                chars.extend(text.chars());
+                let chars = self.take_chars(&text);
                 let analysis = self.analyze(&chars);
                 // The event's tag is counted too, as `prepare_tag` writes it (`!!str`), even
                 // though an implicit tag is never written.

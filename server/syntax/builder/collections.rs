@@ -154,10 +154,9 @@ pub(super) fn exact<T>(scratch: &mut Vec<T>, spares: &mut Vec<Vec<T>>) -> Vec<T>
     }
     let mut exact = Vec::with_capacity(scratch.len());
     exact.append(scratch);
-    // Only small scratch vectors are kept: a spare holds its capacity until the parse ends.
-    if scratch.capacity() <= COPIED_UP_TO {
-        spares.push(std::mem::take(scratch));
-    }
+    // Only a small scratch vector becomes a spare (it holds its capacity until the parse ends):
+    // a large collection took its own above.
+    spares.push(std::mem::take(scratch));
     exact
 }
 
