@@ -74,3 +74,57 @@ impl std::ops::Deref for Sink<'_> {
         &self.found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::diagnostic::Span;
+    use crate::diagnostic::codes::connectivity::UNREACHABLE;
+
+    /// Test double for the check's compaction: keeps the first `keep` findings and counts its
+    /// calls, checking that each call is told which findings it kept before.
+    struct KeepFirst {
+        keep: usize,
+        calls: usize,
+    }
+
+    impl Compact for KeepFirst {
+        fn compact(&mut self, found: &mut Vec<Diagnostic>, seen: usize) {
+            assert!(seen <= self.keep.min(found.len()));
+            self.calls += 1;
+            found.truncate(self.keep);
+        }
+    }
+
+    /// A compacting sink hands its findings over as they pile up, so what it holds stays near
+    /// the threshold however many are pushed; a plain sink keeps them all.
+    #[test]
+    fn a_compacting_sink_stays_bounded_as_findings_are_pushed() {
+        let file: Arc<Path> = Arc::from(Path::new("platform.yaml"));
+        let finding = |i: usize| Diagnostic::new(&UNREACHABLE, &file, Span::point(i), "x");
+        let mut double = KeepFirst {
+            keep: 100,
+            calls: 0,
+        };
+        let mut sink = Sink::compacting(&mut double);
+        let mut largest = 0;
+        for i in 0..100_000 {
+            sink.push(finding(i));
+            largest = largest.max(sink.len());
+        }
+        assert!(largest <= FIRST_COMPACTION_AT, "{largest}");
+        drop(sink);
+        assert!(
+            double.calls >= 100_000 / FIRST_COMPACTION_AT,
+            "{}",
+            double.calls
+        );
+
+        let mut plain = Sink::new();
+        plain.extend((0..20_000).map(finding));
+        assert_eq!(plain.len(), 20_000);
+    }
+}

@@ -4,8 +4,7 @@
 use super::{Governed, Violation};
 use crate::declare_rule;
 use crate::dialect::v1::compile as key;
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

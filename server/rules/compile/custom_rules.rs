@@ -3,8 +3,7 @@
 use super::{Enforcement, Violation, fnmatch};
 use crate::declare_rule;
 use crate::dialect::v1::governance::CustomRule;
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

@@ -10,8 +10,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::v1::compile::{self as key, EnforcementLevel};
 use crate::dialect::v1::product::Transform;
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

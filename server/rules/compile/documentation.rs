@@ -2,8 +2,7 @@
 
 use super::{Enforcement, Violation};
 use crate::declare_rule;
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

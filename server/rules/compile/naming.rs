@@ -8,8 +8,7 @@ use crate::dialect::v1::compile::{
     EnforcementLevel, KIMBALL_PATTERN, KIMBALL_SUGGESTIONS, MEDALLION_PATTERN,
     MEDALLION_SUGGESTIONS, NamingPattern,
 };
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 use crate::syntax::pattern::LazyRegex;
 
 declare_rule! {

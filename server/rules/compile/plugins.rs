@@ -5,8 +5,7 @@ use super::{platform, product};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{self as key, QUALITY_PROVIDERS, REQUIRED_PLUGINS};
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

@@ -9,8 +9,7 @@ use crate::dialect::v1::compile::{
     POLICY_NAMING_CONVENTION, POLICY_REQUIRED_TAGS,
 };
 use crate::dialect::v1::governance::strings;
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{NodeValue, python};
 

@@ -5,8 +5,7 @@ use super::platform;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::compile::{self as key, MAX_DEFAULT_TTL_HOURS, MAX_SNAPSHOT_KEEP_LAST};
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

@@ -3,8 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::profiles::v1::IssueKind;
-use crate::rules::Rule;
-use crate::rules::Sink;
+use crate::rules::{Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

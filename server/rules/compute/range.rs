@@ -7,8 +7,7 @@ use crate::dialect::v1::compute::{
     TIMEOUT_SECONDS_RANGE,
 };
 use crate::profiles::v1::IssueKind;
-use crate::rules::Rule;
-use crate::rules::Sink;
+use crate::rules::{Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

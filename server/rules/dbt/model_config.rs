@@ -5,8 +5,7 @@ use regex::Regex;
 use crate::declare_rule;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::rules::Sink;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -2,9 +2,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::{POLARIS_API_ROOT, TOKEN_PATH, catalog_type};
 use crate::dialect::runtime::vocabulary as key;
-use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

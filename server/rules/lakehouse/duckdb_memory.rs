@@ -7,9 +7,8 @@ use crate::dialect::runtime::constants::{
     DUCKDB_DEFAULT_THREADS, DUCKDB_MEMORY_LIMIT_VARIABLE, DUCKDB_THREADS_VARIABLE, compute_type,
 };
 use crate::dialect::runtime::vocabulary as key;
-use crate::rules::Sink;
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Entry, Node, NodeValue};
 

@@ -2,10 +2,9 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugin, Plugins};
-use crate::rules::Rule;
-use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::is_null;
+use crate::rules::{Rule, Sink};
 use crate::syntax::{Document, Entry};
 
 declare_rule! {

@@ -1,9 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
-use crate::rules::Rule;
-use crate::rules::Sink;
 use crate::rules::walk::string_field;
+use crate::rules::{Rule, Sink};
 use crate::syntax::Document;
 use crate::syntax::pydantic;
 

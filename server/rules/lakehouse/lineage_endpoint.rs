@@ -2,9 +2,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::constants::OPENLINEAGE_PATH;
 use crate::dialect::runtime::vocabulary as key;
-use crate::rules::Sink;
 use crate::rules::walk::string_field;
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -3,10 +3,9 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::dialect::dbt;
 use crate::dialect::runtime::constants::{DUCKDB_DEFAULT_PATH, compute_type};
 use crate::dialect::runtime::vocabulary as key;
-use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fill_empty, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Context, Environment, Rule, Sink};
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Document, Entry, NodeValue};
 

@@ -2,10 +2,9 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::dialect::runtime::constants::storage_type;
 use crate::dialect::runtime::vocabulary as key;
-use crate::rules::Sink;
 use crate::rules::edit::{append_entry, fix, replace_scalar};
 use crate::rules::walk::{profiles, string_field};
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 use crate::syntax::NodeValue;
 use crate::syntax::resolve::Scalar;
 

@@ -1,10 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::dialect::v1::vocabulary as v1;
-use crate::rules::Rule;
-use crate::rules::Sink;
 use crate::rules::edit::{fix, replace_scalar};
 use crate::rules::walk::string_field;
+use crate::rules::{Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

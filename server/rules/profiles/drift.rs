@@ -4,10 +4,9 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::dbt;
 use crate::dialect::runtime::constants::DEFAULT_TARGET;
-use crate::rules::Sink;
 use crate::rules::edit;
 use crate::rules::security::credentials;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -5,8 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::rule_meta::RuleMeta;
 use crate::dialect::runtime::constants::DEFAULT_TARGET;
 use crate::profiles::{ErrorKind, Quirk};
-use crate::rules::Sink;
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Context, Environment, Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -3,10 +3,9 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::dbt;
 use crate::dialect::runtime::vocabulary as key;
 use crate::profiles::profile_key;
-use crate::rules::Sink;
 use crate::rules::profiles::floe_of;
 use crate::rules::walk::string_field;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, Sink};
 
 declare_rule! {
     /// ## What it does

@@ -8,10 +8,9 @@ use crate::diagnostic::rule_meta::RuleMeta;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Span};
 use crate::dialect::v1::compute::{DEV, METADATA, NAME, PROFILE};
 use crate::profiles::v1::{dbt_project_name, generate, shown};
-use crate::rules::Context;
-use crate::rules::Sink;
 use crate::rules::edit;
 use crate::rules::walk::string_field;
+use crate::rules::{Context, Sink};
 use crate::syntax::{Document, Entry};
 
 /// FL702: the checked-in profiles.yml against what the runtime writes for this product.

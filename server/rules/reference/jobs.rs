@@ -4,9 +4,8 @@ use crate::dialect::runtime::constants::SENSOR_ASSET;
 use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
-use crate::rules::Rule;
-use crate::rules::Sink;
 use crate::rules::walk::{profiles, section, string_field};
+use crate::rules::{Rule, Sink};
 use crate::syntax::{Document, Node};
 
 declare_rule! {

@@ -3,9 +3,8 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::did_you_mean;
 use crate::model::suggest::{Listing, available};
-use crate::rules::Rule;
-use crate::rules::Sink;
 use crate::rules::walk::{profiles, section, string_field};
+use crate::rules::{Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

@@ -3,9 +3,8 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::dialect::runtime::constants::{DEFAULT_PROFILE, compute_log_manager as manager};
 use crate::dialect::runtime::vocabulary as key;
 use crate::model::suggest::{Listing, available};
-use crate::rules::Sink;
 use crate::rules::walk::{section, string_field};
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 use crate::syntax::NodeValue;
 use crate::syntax::resolve::Scalar;
 

@@ -4,10 +4,9 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Sink;
 use crate::rules::sql;
 use crate::rules::walk::strings;
-use crate::rules::{Context, Environment, Rule};
+use crate::rules::{Context, Environment, Rule, Sink};
 use crate::syntax::Document;
 
 declare_rule! {

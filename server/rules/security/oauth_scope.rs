@@ -4,9 +4,8 @@ use crate::dialect::runtime::constants::{PRINCIPAL_ROLE_ALL, credential_mode};
 use crate::dialect::runtime::vocabulary::{self as key, Section};
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
-use crate::rules::Sink;
 use crate::rules::walk::{is_null, profiles, string_field};
-use crate::rules::{Environment, Rule};
+use crate::rules::{Environment, Rule, Sink};
 use crate::syntax::{Document, Entry};
 
 declare_rule! {

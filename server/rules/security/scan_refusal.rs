@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
-use crate::rules::Sink;
+use crate::rules::{Rule, Sink};
 use crate::secrets::scan::{Scope, Verdict, scan};
 use crate::syntax::Document;
 

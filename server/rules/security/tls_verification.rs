@@ -2,8 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::v1::vocabulary as v1;
 use crate::dialect::v1::{Category, Plugins};
-use crate::rules::Rule;
-use crate::rules::Sink;
+use crate::rules::{Rule, Sink};
 use crate::syntax::pydantic;
 use crate::syntax::{Document, Entry};
 
