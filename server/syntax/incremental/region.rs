@@ -66,6 +66,9 @@ pub(super) fn regions(document: &Document, edit: &Edit) -> Vec<Region> {
                     break;
                 };
                 let boundary = match entries.get(i + 1) {
+                    // An empty key (`?` with nothing after it) is placed at the next token, past
+                    // its `?`: where its entry starts is not known from it.
+                    Some(next) if next.key.span.is_empty() => break,
                     Some(next) => {
                         let at = line_start(next.key.span.start);
                         if !only(&text[at..next.key.span.start], b" ") {
