@@ -2,6 +2,8 @@
 //! written once: escaping a key (`~` → `~0`, `/` → `~1`), reading one back, and pydantic's dotted
 //! form of a location.
 
+use std::borrow::Cow;
+
 /// `pointer` followed by one reference token, escaped.
 pub fn child(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
@@ -18,18 +20,28 @@ pub fn of(tokens: &[&str]) -> String {
         .fold(String::new(), |pointer, token| child(&pointer, token))
 }
 
-/// One reference token, escaped (`a/b~c` → `a~1b~0c`).
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+/// One reference token, escaped (`a/b~c` → `a~1b~0c`); borrowed when there is nothing to
+/// escape, as in almost every key (pointers are built for every field read, in case it is wrong).
+pub fn escape(token: &str) -> Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
-/// One reference token, unescaped (`~1` → `/` first, then `~0` → `~`, as RFC 6901 says).
-pub fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
+/// One reference token, unescaped (`~1` → `/` first, then `~0` → `~`, as RFC 6901 says);
+/// borrowed when it holds no escape.
+pub fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 /// The unescaped tokens of a pointer (`""` has none).
-pub fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
+pub fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     pointer
         .strip_prefix('/')
         .into_iter()

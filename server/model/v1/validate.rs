@@ -188,7 +188,7 @@ fn segments(pointer: &str) -> Vec<String> {
     pointer
         .trim_start_matches('/')
         .split('/')
-        .map(unescape)
+        .map(|token| unescape(token).into_owned())
         .collect()
 }
 

@@ -23,7 +23,7 @@ pub(super) fn schema_at<'s>(root: &'s Value, path: &str) -> Option<&'s Value> {
             continue;
         }
         node = match node {
-            Value::Object(map) => map.get(&segment)?,
+            Value::Object(map) => map.get(segment.as_ref())?,
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
             _ => return None,
         };
