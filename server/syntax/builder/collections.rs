@@ -72,12 +72,12 @@ impl Builder<'_> {
         } else {
             Vec::new()
         };
-        let mut seen = Seen::new(entries.len());
-        for entry in entries.iter() {
+        let mut seen = Seen::new(entries);
+        for (index, entry) in entries.iter().enumerate() {
             let Some(name) = entry.key.key_name() else {
                 continue;
             };
-            if let Some(first) = seen.first(name, entry.key.span) {
+            if let Some(first) = seen.first(index, name, entry.key.span) {
                 let name = entry.key.key_text().unwrap_or_default();
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -164,49 +164,48 @@ fn is_merge_key(entry: &Entry) -> bool {
     matches!(&entry.key.value, NodeValue::Scalar { text, style: ScalarStyle::Plain, .. } if text == "<<")
 }
 
-/// The keys met so far in one mapping, and where each was first written. A small mapping is
-/// scanned; a large one is hashed, by borrowed names (no copy of each key).
-struct Seen<'a> {
-    names: Vec<(std::borrow::Cow<'a, str>, Span)>,
-    hashed: Option<HashMap<std::borrow::Cow<'a, str>, Span>>,
+/// The keys of one mapping, and where each was first written. A small mapping's earlier keys
+/// are scanned in place (most mappings: nothing is allocated); a large one's are hashed, by
+/// borrowed names (no copy of each key).
+enum Seen<'a> {
+    Scanned(&'a [Entry]),
+    Hashed(HashMap<std::borrow::Cow<'a, str>, Span>),
 }
 
 impl<'a> Seen<'a> {
     const HASHED_FROM: usize = 16;
 
-    fn new(len: usize) -> Seen<'a> {
-        let hashed = len >= Self::HASHED_FROM;
-        Seen {
-            // Sized once: grown one push at a time, it was reallocated twice in most mappings.
-            names: Vec::with_capacity(if hashed { 0 } else { len }),
-            hashed: hashed.then(|| HashMap::with_capacity(len)),
+    fn new(entries: &'a [Entry]) -> Seen<'a> {
+        if entries.len() >= Self::HASHED_FROM {
+            Seen::Hashed(HashMap::with_capacity(entries.len()))
+        } else {
+            Seen::Scanned(entries)
         }
     }
 
+    /// Whether any key of the mapping is `name`.
     fn contains(&self, name: &str) -> bool {
-        match &self.hashed {
-            Some(hashed) => hashed.contains_key(name),
-            None => self.names.iter().any(|(n, _)| n == name),
+        match self {
+            Seen::Hashed(hashed) => hashed.contains_key(name),
+            Seen::Scanned(entries) => entries.iter().any(|e| e.key.key_is(name)),
         }
     }
 
-    /// Where `name` was first written, or `None` (and `name` is recorded at `span`).
-    fn first(&mut self, name: std::borrow::Cow<'a, str>, span: Span) -> Option<Span> {
-        match &mut self.hashed {
-            Some(hashed) => match hashed.get(&*name) {
+    /// Where `name`, the key of entry `index`, was first written if an earlier entry has it
+    /// (else `None`; keys must be met in order).
+    fn first(&mut self, index: usize, name: std::borrow::Cow<'a, str>, span: Span) -> Option<Span> {
+        match self {
+            Seen::Hashed(hashed) => match hashed.get(&*name) {
                 Some(first) => Some(*first),
                 None => {
                     hashed.insert(name, span);
                     None
                 }
             },
-            None => match self.names.iter().find(|(n, _)| *n == name) {
-                Some((_, first)) => Some(*first),
-                None => {
-                    self.names.push((name, span));
-                    None
-                }
-            },
+            Seen::Scanned(entries) => entries[..index]
+                .iter()
+                .find(|e| e.key.key_is(&name))
+                .map(|e| e.key.span),
         }
     }
 }
