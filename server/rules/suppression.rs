@@ -36,7 +36,12 @@ fn comments(document: &Document) -> Vec<(Span, &str)> {
         return document
             .comments
             .iter()
-            .map(|c| (Span::new(c.span.start + 1, c.span.end), c.text.as_str()))
+            .map(|c| {
+                (
+                    Span::new(c.span.start + 1, c.span.end),
+                    c.text(&document.text),
+                )
+            })
             .collect();
     }
     let mut out = Vec::new();

@@ -119,17 +119,14 @@ pub fn scan(document: &Document, scope: Scope) -> Vec<Found> {
         walker.node(root, None);
     }
     for comment in &document.comments {
-        for hit in detect::patterns(&comment.text) {
+        let text = comment.text(&document.text);
+        for hit in detect::patterns(text) {
             // `#` precedes the comment text in the span.
             let start = comment.span.start + 1;
             found.push(Found {
                 kind: hit.kind,
                 span: Span::new(start + hit.start, start + hit.end),
-                value: comment
-                    .text
-                    .get(hit.start..hit.end)
-                    .unwrap_or_default()
-                    .to_owned(),
+                value: text.get(hit.start..hit.end).unwrap_or_default().to_owned(),
                 place: "a comment".into(),
                 verdict: Verdict::Secret {
                     upstream: scope == Scope::Floe,

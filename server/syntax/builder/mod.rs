@@ -163,11 +163,8 @@ impl Builder<'_> {
                     self.stack.clear();
                 }
             }
-            Event::Comment(body, _) if self.documents <= 1 => {
-                self.comments.push(Comment {
-                    span: range,
-                    text: body.into_owned(),
-                });
+            Event::Comment(..) if self.documents <= 1 => {
+                self.comments.push(Comment { span: range });
             }
             Event::Comment(..) => {}
             Event::Anchor(..) | Event::UnresolvedAlias(_) => {}
