@@ -52,7 +52,7 @@ impl<'f, 'a> Converter<'f, 'a> {
                         "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'",
                     ))
                 }
-                Scalar::Str => Ok(Value::Str(text.to_string())),
+                Scalar::Str => Ok(Value::Str(text.clone())),
                 Scalar::Timestamp => match pyyaml::python_timestamp(text) {
                     Some(text) => Ok(Value::Timestamp {
                         text,

@@ -279,6 +279,6 @@ fn build(target: &str, mut p: Props, environment: &str) -> Result<Value, Generat
         }
     }
     Ok(Value::map(
-        out.into_iter().map(|(k, v)| (Value::Str(k), v)).collect(),
+        out.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
     ))
 }

@@ -81,24 +81,26 @@ pub(in crate::profiles) fn get_profile<'a>(
 ) -> Result<Lookup<'a>, GenerateError> {
     let (section_name, kind) = (section.key(), section.label());
     let node = self::section(platform, section_name)?;
-    let keys = match node.and_then(Node::as_mapping) {
-        Some(entries) => python_keys(entries),
-        None => Vec::new(),
-    };
+    let entries = node.and_then(Node::as_mapping).unwrap_or(&[]);
+    // The keys are listed only for the message of a miss.
+    let listed = entries.iter().any(|e| e.key.key_is(name));
     match node.and_then(|n| child(n, name)) {
-        Some(profile) if keys.iter().any(|k| k == name) => {
+        Some(profile) if listed => {
             let pointer = child_pointer(&child_pointer("", section_name), name);
             let model = format!("{kind}Profile");
             platform.model(profile, &pointer, &model)?;
             Ok(Ok((profile, pointer)))
         }
-        _ => Ok(Err((
-            format!(
-                "{kind} profile '{name}' not found. Available profiles: {}",
-                available(name, &keys, Listing::Python)
-            ),
-            keys,
-        ))),
+        _ => {
+            let keys = python_keys(entries);
+            Ok(Err((
+                format!(
+                    "{kind} profile '{name}' not found. Available profiles: {}",
+                    available(name, &keys, Listing::Python)
+                ),
+                keys,
+            )))
+        }
     }
 }
 

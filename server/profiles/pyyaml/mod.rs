@@ -26,6 +26,7 @@ use represent::{scalar_text, tag_shorthand};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use regex::Regex;
 
 use crate::syntax::resolve::{ImplicitTag, python_implicit_tag};
@@ -37,7 +38,9 @@ pub enum Value {
     Bool(bool),
     Int(i128),
     Float(f64),
-    Str(String),
+    /// Inline up to 24 bytes: a generated profiles.yml is mostly short keys and values, each
+    /// otherwise an allocation of its own.
+    Str(CompactString),
     /// A `datetime.date`/`datetime.datetime`, as its `isoformat` text (see [`python_timestamp`]).
     /// `id` is the Python object identity: two values with the same `id` are one object.
     Timestamp {
@@ -56,7 +59,7 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn str(text: impl Into<String>) -> Value {
+    pub fn str(text: impl Into<CompactString>) -> Value {
         Value::Str(text.into())
     }
 
@@ -71,7 +74,7 @@ impl Value {
     }
 
     /// A fresh dict with string keys.
-    pub fn str_map<K: Into<String>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+    pub fn str_map<K: Into<CompactString>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
         Value::map(
             entries
                 .into_iter()

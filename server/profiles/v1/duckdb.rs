@@ -161,7 +161,7 @@ fn database_path(
                     format!("Invalid database path: '{path}'"),
                 );
             }
-            Some(Value::Str(path))
+            Some(Value::str(path))
         }
         // `".." in x` is membership for a list (its items) and a dict (its keys); then
         // `Path(x)` refuses both.
@@ -251,7 +251,7 @@ pub(super) fn update(
                         Some(text) => {
                             let chars: Vec<char> = text.chars().collect();
                             match chars.as_slice() {
-                                [k, v] => (Value::Str(k.to_string()), Value::Str(v.to_string())),
+                                [k, v] => (Value::str(k.to_string()), Value::str(v.to_string())),
                                 _ => return Err((item.span, length(index, chars.len()))),
                             }
                         }

@@ -143,7 +143,7 @@ fn payload(name: &str, output: Value) -> Value {
     let mut entries = vec![(Value::str(name), profile.clone())];
     let safe = dbt_project_name(name);
     if safe != name {
-        entries.push((Value::Str(safe), profile));
+        entries.push((Value::str(safe), profile));
     }
     Value::map(entries)
 }

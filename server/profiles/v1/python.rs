@@ -109,7 +109,7 @@ enum KeyId {
     Null,
     Int(i128),
     Float(u64),
-    Str(String),
+    Str(compact_str::CompactString),
     Date(String),
 }
 
@@ -191,12 +191,12 @@ fn scalar(node: &Node) -> Option<Value> {
             Scalar::Int(i) => Value::Int(i128::from(*i)),
             Scalar::BigInt(i) => Value::Int(**i),
             Scalar::Float(f) => Value::Float(*f),
-            Scalar::Str => Value::Str(text.to_string()),
+            Scalar::Str => Value::Str(text.clone()),
             Scalar::Timestamp => Value::Timestamp {
                 text: pyyaml::python_timestamp(text).unwrap_or_else(|| text.to_string()),
                 id: None,
             },
-            Scalar::Unconstructable { tag } => Value::Str(tag.to_string()),
+            Scalar::Unconstructable { tag } => Value::Str((**tag).clone()),
         }),
         NodeValue::Sequence(_) | NodeValue::Mapping(_) => None,
     }
@@ -297,7 +297,7 @@ impl Expander {
                 Some(Value::map(entries))
             }
             NodeValue::Scalar { value, text, .. } => match value {
-                Scalar::Str => Some(Value::Str(self.text(text))),
+                Scalar::Str => Some(Value::str(self.text(text))),
                 Scalar::Timestamp => {
                     let text = pyyaml::python_timestamp(text)?;
                     let next = FIRST_DATE_ID + self.dates.len();
@@ -320,7 +320,7 @@ impl Expander {
                 value: Scalar::Str,
                 text,
                 ..
-            } => Some(Value::Str(text.to_string())),
+            } => Some(Value::Str(text.clone())),
             NodeValue::Scalar { .. } => self.value(node),
             NodeValue::Sequence(_) | NodeValue::Mapping(_) => None,
         }
