@@ -45,20 +45,27 @@ static DNS_NAME: LazyLock<Regex> =
 /// a whole value, with the value filters that silence them: no ASCII letter, a UUID inside, a
 /// sequential run (`ABCDEF…`, `0123…`), a template (`{…}`, `<…>`, `${…}`), a leading `$`.
 pub fn high_entropy(value: &str) -> Option<&'static str> {
-    if value.len() < 8 || silenced(value) {
+    // The alphabets first: most values (URLs, paths, words with spaces) are in neither, and
+    // are passed over before anything else is computed.
+    if value.len() < 8 {
         return None;
     }
-    if value.chars().all(|c| c.is_ascii_hexdigit()) && entropy(value) > 3.0 {
-        return Some("Hex High Entropy String");
+    let hex = value.bytes().all(|b| b.is_ascii_hexdigit());
+    let base64 = hex
+        || value.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_' | b'\\')
+        });
+    if !base64 || silenced(value) {
+        return None;
     }
-    let base64 = value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_' | '\\'));
-    (base64 && entropy(value) > 4.5).then_some("Base64 High Entropy String")
+    // A hex string has at most 16 distinct characters, so never 4.5 bits of entropy.
+    if hex {
+        return (entropy(value) > 3.0).then_some("Hex High Entropy String");
+    }
+    (entropy(value) > 4.5).then_some("Base64 High Entropy String")
 }
 
 fn silenced(value: &str) -> bool {
-    let upper = value.to_ascii_uppercase();
     let sequences = [
         "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/",
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ+/",
@@ -69,7 +76,7 @@ fn silenced(value: &str) -> bool {
     ];
     !value.chars().any(|c| c.is_ascii_alphabetic())
         || contains_uuid(value)
-        || sequences.iter().any(|s| s.contains(&upper))
+        || sequences.iter().any(|s| contains_ignoring_case(s, value))
         || (value.starts_with('{') && value.ends_with('}'))
         || (value.starts_with('<') && value.ends_with('>'))
         || value.starts_with('$')
@@ -101,17 +108,40 @@ pub fn entropy(text: &str) -> f64 {
     if len == 0.0 {
         return 0.0;
     }
-    let mut counts = std::collections::HashMap::new();
+    // Summed in character order, so the result never depends on a hash map's order.
+    let mut ascii = [0usize; 128];
+    let mut other = std::collections::BTreeMap::new();
     for c in text.chars() {
-        *counts.entry(c).or_insert(0usize) += 1;
+        match ascii.get_mut(c as usize) {
+            Some(count) => *count += 1,
+            None => *other.entry(c).or_insert(0usize) += 1,
+        }
     }
-    counts
-        .values()
+    ascii
+        .iter()
+        .chain(other.values())
+        .filter(|n| **n > 0)
         .map(|n| {
             let p = *n as f64 / len;
             -p * p.log2()
         })
         .sum()
+}
+
+/// Whether `haystack` (ASCII, upper case) holds `needle` upper-cased, as Python's
+/// `needle.upper() in haystack` for these sequences, without making the upper-cased copy.
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.len() <= haystack.len()
+        && haystack
+            .as_bytes()
+            .windows(needle.len().max(1))
+            .any(|window| {
+                window
+                    .iter()
+                    .zip(needle)
+                    .all(|(h, n)| *h == n.to_ascii_uppercase())
+            })
 }
 
 /// What a high-entropy value evidently is when it is not a credential: a content hash under a key
@@ -167,6 +197,24 @@ pub fn benign_shape(key_path: &str, value: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_sequences_are_silenced_in_either_case() {
+        assert!(silenced("abcdefghijklmnop"));
+        assert!(silenced("0123456789abcdef"));
+        assert!(!silenced("abcdefghijklmnoq"));
+        assert!(contains_ignoring_case("ABCDEF", "cDe"));
+        assert!(!contains_ignoring_case("ABC", "abcd"));
+    }
+
+    #[test]
+    fn entropy_counts_characters_past_ascii() {
+        assert_eq!(entropy(""), 0.0);
+        assert_eq!(entropy("aaaa"), 0.0);
+        assert!((entropy("abab") - 1.0).abs() < 1e-12);
+        assert!((entropy("éaéa") - 1.0).abs() < 1e-12);
+        assert!((entropy("éèab") - 2.0).abs() < 1e-12);
+    }
 
     #[test]
     fn entropy_plugins_and_their_filters() {
