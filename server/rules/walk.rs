@@ -1,5 +1,7 @@
 //! Small helpers for walking the spanned tree in rules.
 
+use std::borrow::Cow;
+
 use crate::syntax::resolve::Scalar;
 use crate::syntax::{Entry, Node, NodeValue};
 
@@ -10,14 +12,15 @@ pub fn section<'n>(root: &'n Node, key: &str) -> &'n [Entry] {
         .unwrap_or(&[])
 }
 
-/// `(name, entry)` for each profile of a platform.yaml section (`storage`, `catalogs`, `compute`).
+/// `(name, entry)` for each profile of a platform.yaml section (`storage`, `catalogs`, `compute`);
+/// the name is borrowed from a string key.
 pub fn profiles<'n>(
     root: &'n Node,
     section_key: &str,
-) -> impl Iterator<Item = (String, &'n Entry)> {
+) -> impl Iterator<Item = (Cow<'n, str>, &'n Entry)> {
     section(root, section_key)
         .iter()
-        .filter_map(|e| Some((e.key.key_text()?, e)))
+        .filter_map(|e| Some((e.key.key_name()?, e)))
 }
 
 /// The string value of `node[key]`, with its entry.
@@ -46,7 +49,7 @@ pub fn strings<'n>(node: &'n Node, visit: &mut impl FnMut(&'n str, &'n Node)) {
 
 /// Every `key: scalar` pair in a subtree (key text, entry), depth-first, skipping merged entries
 /// (they are reported where they are written).
-pub fn pairs<'n>(node: &'n Node, out: &mut Vec<(String, &'n Entry)>) {
+pub fn pairs<'n>(node: &'n Node, out: &mut Vec<(Cow<'n, str>, &'n Entry)>) {
     if let Some(items) = node.as_sequence() {
         for item in items {
             pairs(item, out);
@@ -54,7 +57,7 @@ pub fn pairs<'n>(node: &'n Node, out: &mut Vec<(String, &'n Entry)>) {
     }
     if let Some(entries) = node.as_mapping() {
         for entry in entries.iter().filter(|e| !e.merged) {
-            if let Some(key) = entry.key.key_text() {
+            if let Some(key) = entry.key.key_name() {
                 out.push((key, entry));
             }
             pairs(&entry.value, out);

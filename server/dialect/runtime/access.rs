@@ -27,18 +27,23 @@ impl<'d> Platform<'d> {
         self.root.get(section.key())
     }
 
-    /// Each profile of a section with its name, in document order.
-    pub fn profiles(&self, section: Section) -> impl Iterator<Item = (String, &'d Entry)> + 'd {
+    /// Each profile of a section with its name (borrowed from a string key), in document order.
+    pub fn profiles(
+        &self,
+        section: Section,
+    ) -> impl Iterator<Item = (std::borrow::Cow<'d, str>, &'d Entry)> + 'd {
         self.section(section)
             .and_then(|e| e.value.as_mapping())
             .unwrap_or(&[])
             .iter()
-            .filter_map(|e| Some((e.key.key_text()?, e)))
+            .filter_map(|e| Some((e.key.key_name()?, e)))
     }
 
     /// The names of a section's profiles, in document order.
     pub fn profile_names(&self, section: Section) -> Vec<String> {
-        self.profiles(section).map(|(name, _)| name).collect()
+        self.profiles(section)
+            .map(|(name, _)| name.into_owned())
+            .collect()
     }
 
     /// One profile's entry.

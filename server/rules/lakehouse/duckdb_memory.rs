@@ -128,7 +128,7 @@ fn number(node: &Node) -> Option<f64> {
 }
 
 /// DuckDB profiles with their `memory_limit` entry and thread count.
-fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
+fn duckdb_limits(root: &Node) -> Vec<(std::borrow::Cow<'_, str>, &Entry, f64, f64)> {
     let mut found = Vec::new();
     for (name, properties) in duckdb_properties(root) {
         let Some(properties) = properties else {
@@ -151,7 +151,7 @@ fn duckdb_limits(root: &Node) -> Vec<(String, &Entry, f64, f64)> {
 
 /// Each DuckDB compute profile (a profile without `type` is one: it is floe's default) and its
 /// `properties`, if any.
-fn duckdb_properties(root: &Node) -> Vec<(String, Option<&Node>)> {
+fn duckdb_properties(root: &Node) -> Vec<(std::borrow::Cow<'_, str>, Option<&Node>)> {
     profiles(root, key::COMPUTE)
         .filter(|(_, profile)| {
             string_field(&profile.value, key::TYPE).is_none_or(|(t, _)| t == compute_type::DUCKDB)

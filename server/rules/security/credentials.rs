@@ -226,7 +226,7 @@ fn generation_b(document: &Document, found: &Found, own: String) -> (String, Str
 }
 
 /// The key a found value is written under, inside a plugin config.
-fn key_of(config: &Node, found: &Found) -> Option<String> {
+fn key_of<'n>(config: &'n Node, found: &Found) -> Option<std::borrow::Cow<'n, str>> {
     let mut entries = Vec::new();
     pairs(config, &mut entries);
     entries
