@@ -115,15 +115,38 @@ pub fn discover_with(
     // elsewhere (above a path given, or a platform file named on its own) are asked of the file
     // system (a thousand projects' platform files made ten thousand calls).
     let listed_dirs: HashSet<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let present = |candidate: &Path| {
-        known.contains(candidate)
-            || (!candidate.parent().is_some_and(|d| listed_dirs.contains(d))
-                && files::present(candidate))
-    };
-    let listed: Vec<&PathBuf> = platforms.iter().collect();
-    let partners = map_in_order(&listed, threads_for(listed.len(), threads), &|p| {
-        floe_for_platform_where(p, &present)
+    let listed = |candidate: &Path| candidate.parent().is_some_and(|d| listed_dirs.contains(d));
+    // First from the listing alone, on this thread (a few lookups each: threads cost more);
+    // a platform file that needs the file system is answered again below, on every thread.
+    let mut unlisted = Vec::new();
+    let mut partners: Vec<Option<PathBuf>> = platforms
+        .iter()
+        .enumerate()
+        .map(|(index, platform)| {
+            let asked = std::cell::Cell::new(false);
+            let found = floe_for_platform_where(platform, &|candidate| {
+                let answered = known.contains(candidate) || listed(candidate);
+                asked.set(asked.get() || !answered);
+                known.contains(candidate)
+            });
+            if asked.get() {
+                unlisted.push((index, platform));
+            }
+            found
+        })
+        .collect();
+    let asked = map_in_order(&unlisted, threads_for(unlisted.len(), threads), &|(
+        _,
+        p,
+    )| {
+        floe_for_platform_where(p, &|candidate| {
+            known.contains(candidate) || (!listed(candidate) && files::present(candidate))
+        })
     });
+    for ((index, _), found) in unlisted.iter().zip(asked) {
+        partners[*index] = found;
+    }
+    drop(unlisted);
     drop(listed_dirs);
     let new: Vec<PathBuf> = partners
         .into_iter()
@@ -426,5 +449,17 @@ mod tests {
             .expect("discovered");
         let floes: Vec<&PathBuf> = projects.iter().filter_map(|p| p.floe.as_ref()).collect();
         assert_eq!(floes, [&root.join("a/floe.yaml")]);
+        // Enough of them to be asked side by side, each in place.
+        let given: Vec<PathBuf> = (1..=40)
+            .map(|n| root.join(format!("wide/{n}/platform")))
+            .collect();
+        let projects = discover_with(&given, &Selection::default(), Some(2)).expect("discovered");
+        let floes: Vec<PathBuf> = projects.iter().filter_map(|p| p.floe.clone()).collect();
+        let mut expected: Vec<PathBuf> = (1..=40)
+            .map(|n| root.join(format!("wide/{n}/floe.yaml")))
+            .collect();
+        expected.sort();
+        assert_eq!(floes, expected);
+        assert!(projects.iter().all(|p| p.environments.len() == 1));
     }
 }
