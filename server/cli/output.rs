@@ -4,8 +4,8 @@
 //! are merged file by file in path order, which is the order a single report sorts its findings
 //! in, so the output is byte for byte what rendering one report of every project gives.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::collections::BTreeMap;
+use std::io::{IoSlice, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -52,8 +52,9 @@ pub struct Style<'a> {
 /// What is kept of one checked unit.
 #[derive(Debug, Default)]
 pub struct Part {
-    /// Every document the unit read.
-    files: Vec<Arc<Path>>,
+    /// Every document the unit read, with its shown path where the output lists the files
+    /// (JSON; made here, on the thread that checked the unit, not after every check is done).
+    files: Vec<(Arc<Path>, String)>,
     /// The rendered findings of each file that has any, by file, joined by the format's
     /// separator: one string per file is one allocation for the main thread to write and free
     /// after the workers are done, where a thousand projects' findings are otherwise freed one
@@ -90,8 +91,16 @@ pub fn part(report: &Report, style: &Style<'_>) -> Part {
             _ => findings.push((Arc::clone(&d.file), text)),
         }
     }
+    let listed = matches!(style.format, Format::Json);
     Part {
-        files: report.documents.keys().cloned().collect(),
+        files: report
+            .documents
+            .keys()
+            .map(|file| {
+                let shown = if listed { shown(file) } else { String::new() };
+                (Arc::clone(file), shown)
+            })
+            .collect(),
         findings,
         counts,
     }
@@ -133,7 +142,7 @@ pub fn write(
     read_errors: &[ReadError],
     out: &mut dyn Write,
 ) -> Counts {
-    let mut files: Vec<Arc<Path>> = Vec::new();
+    let mut files: Vec<(Arc<Path>, String)> = Vec::new();
     let mut by_file: Vec<(Arc<Path>, String)> = Vec::new();
     let mut counts = Counts::default();
     for part in parts {
@@ -144,10 +153,10 @@ pub fn write(
     // Units come in project order, which is path order but for projects nested in another's
     // directory or sharing a file: only then is a merge needed (comparing paths component by
     // component is most of this function's time for a thousand projects).
-    if !files.is_sorted_by(|a, b| a < b) {
+    if !files.is_sorted_by(|a, b| a.0 < b.0) {
         files = files
             .into_iter()
-            .collect::<BTreeSet<_>>()
+            .collect::<BTreeMap<_, _>>()
             .into_iter()
             .collect();
     }
@@ -171,23 +180,22 @@ pub fn write(
                 let _ =
                     out.write_all(b"No floe.yaml, platform.yaml or floe manifest.yaml found.\n");
             } else {
-                for text in findings {
-                    let _ = out.write_all(text.as_bytes());
-                }
+                let texts: Vec<String> = findings.collect();
                 let summary = human::summary(counts, files.len(), with_findings, read_errors.len());
-                let _ = out.write_all(summary.as_bytes());
+                let pieces = texts.iter().map(String::as_str).chain([&*summary]);
+                write_pieces(out, &pieces.collect::<Vec<_>>());
             }
         }
         Format::Json => {
-            let shown: Vec<String> = files.iter().map(|p| (style.shown)(p)).collect();
+            let shown: Vec<String> = files.into_iter().map(|(_, shown)| shown).collect();
             json::document(&shown, counts, &mut findings, read_errors, style.shown, out);
         }
         Format::Sarif => sarif::document(&mut findings, read_errors, style.uri, out),
         Format::Github => {
-            let _ = out.write_all(github::unreadable(read_errors, style.shown).as_bytes());
-            for text in findings {
-                let _ = out.write_all(text.as_bytes());
-            }
+            let unreadable = github::unreadable(read_errors, style.shown);
+            let texts: Vec<String> = findings.collect();
+            let pieces = std::iter::once(&*unreadable).chain(texts.iter().map(String::as_str));
+            write_pieces(out, &pieces.collect::<Vec<_>>());
         }
     }
     let _ = out.flush();
@@ -217,25 +225,39 @@ pub fn splice_array(
     items: &mut dyn Iterator<Item = String>,
     out: &mut dyn Write,
 ) {
-    let Some(at) = text.find(key) else {
-        let _ = out.write_all(text.as_bytes());
+    let items: Vec<String> = items.collect();
+    let (Some(at), false) = (text.find(key), items.is_empty()) else {
+        write_pieces(out, &[text]);
         return;
     };
     let (before, after) = text.split_at(at + key.len() - 1);
-    let Some(first) = items.next() else {
-        let _ = out.write_all(text.as_bytes());
-        return;
-    };
     // The closing bracket goes at the key's own indentation.
     let indentation = &key[1..key.len() - key.trim_start_matches(['\n', ' ']).len()];
-    let _ = out.write_all(before.as_bytes());
-    let _ = out.write_all(b"\n");
-    let _ = out.write_all(first.as_bytes());
-    for item in items {
-        let _ = out.write_all(b",\n");
-        let _ = out.write_all(item.as_bytes());
+    let mut pieces = Vec::with_capacity(2 * items.len() + 4);
+    pieces.extend([before, "\n"]);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            pieces.push(",\n");
+        }
+        pieces.push(item);
     }
-    let _ = out.write_all(b"\n");
-    let _ = out.write_all(indentation.as_bytes());
-    let _ = out.write_all(after.as_bytes());
+    pieces.extend(["\n", indentation, after]);
+    write_pieces(out, &pieces);
+}
+
+/// Writes `pieces` in order, handing them to the writer all at once: a buffered writer passes a
+/// large write straight through (a few `writev` calls) rather than copying megabytes of findings
+/// into its buffer first.
+pub fn write_pieces(out: &mut dyn Write, pieces: &[&str]) {
+    let mut slices: Vec<IoSlice<'_>> = pieces.iter().map(|p| IoSlice::new(p.as_bytes())).collect();
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return,
+            Ok(written) => IoSlice::advance_slices(&mut rest, written),
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            // A closed pipe (`| head`): nothing more can be written, as with `write_all`.
+            Err(_) => return,
+        }
+    }
 }
