@@ -44,9 +44,11 @@ impl Escaped {
         let mut out = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         let mut added = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let next = chars.peek().map(|(_, n)| *n);
+        for (run, suspect) in pieces(text) {
+            out.push_str(run);
+            let Some((offset, c, next)) = suspect else {
+                continue;
+            };
             // A lone CR ends a line in YAML (and in floe-lint's line numbers): show it as one.
             if lone_cr_breaks && c == '\r' && next != Some('\n') {
                 out.push('\n');
@@ -81,19 +83,39 @@ impl Escaped {
 
 /// A line of text (a message, a path) with its control characters made visible.
 pub fn text(text: &str) -> Cow<'_, str> {
-    let mut chars = text.chars().peekable();
-    let mut needs = false;
-    while let Some(c) = chars.next() {
-        if visible(c, chars.peek().copied()).is_some() {
-            needs = true;
-            break;
-        }
-    }
+    let needs = pieces(text)
+        .filter_map(|(_, suspect)| suspect)
+        .any(|(_, c, next)| visible(c, next).is_some());
     if needs {
         Cow::Owned(Escaped::build(text, false).text)
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// A character that may need escaping: its offset, itself, and the character after it.
+type Suspect = (usize, char, Option<char>);
+
+/// A byte that is printed as it is: printable ASCII, a line feed or a tab.
+fn plain(byte: u8) -> bool {
+    matches!(byte, b' '..=b'~' | b'\n' | b'\t')
+}
+
+/// `text` as runs of [`plain`] bytes, each followed by the character after it that may need
+/// escaping (with its offset and the character after that), if any: a file is almost all plain,
+/// and is not read one character at a time.
+fn pieces(text: &str) -> impl Iterator<Item = (&str, Option<Suspect>)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|rest| !rest.is_empty())?;
+        let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
+        // A plain run is ASCII: it ends at a character boundary.
+        let offset = at + run;
+        let mut chars = text.get(offset..).unwrap_or("").chars();
+        let suspect = chars.next().map(|c| (offset, c, chars.next()));
+        at = offset + suspect.map_or(0, |(_, c, _)| c.len_utf8());
+        Some((&rest[..run], suspect))
+    })
 }
 
 #[cfg(test)]
@@ -118,6 +140,16 @@ mod tests {
         assert_eq!(escaped.offset(0), 0);
         assert_eq!(escaped.offset(original.len()), escaped.text.len());
         assert_eq!(text("plain\n"), "plain\n");
+        assert!(matches!(text("café ☕\tok"), Cow::Borrowed(_)));
+        assert_eq!(text(""), "");
+        assert_eq!(text("\u{1b}"), "␛");
+        assert_eq!(Escaped::new("é\u{1b}é\r").text, "é␛é\n");
+        assert_eq!(Escaped::new("\r\n\r").text, "\r\n\n");
+        let mixed = "ü\u{202e}x";
+        let escaped = Escaped::new(mixed);
+        assert_eq!(escaped.text, "ü<U+202E>x");
+        let x = mixed.find('x').expect("x");
+        assert_eq!(&escaped.text[escaped.offset(x)..escaped.offset(x) + 1], "x");
         assert_eq!(text("bell\u{7} cr\r"), "bell␇ cr␍");
     }
 }
