@@ -294,7 +294,8 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    found.dirs.push(dir.to_path_buf());
+    // As the files are recorded (`./a` is `a`): their directories are looked up here.
+    found.dirs.push(clean(dir));
     // By name: then every list the walk makes is in path order (a directory's entries are
     // visited in the order their paths sort, subdirectories in place).
     let mut listed: Vec<(PathBuf, std::fs::FileType)> = entries
