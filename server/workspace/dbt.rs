@@ -35,7 +35,11 @@ pub fn dbt_files(floe_path: &Path, floe_root: Option<&Node>) -> DbtFiles {
     let mut ancestor = Some(dir);
     for _ in 0..=5 {
         let Some(current) = ancestor else { break };
-        candidates.push(current.to_path_buf());
+        // A transform's `./` is the floe.yaml's own directory: asked once (paths compare by
+        // component, so `a/./` is `a`).
+        if !candidates.iter().any(|c| c == current) {
+            candidates.push(current.to_path_buf());
+        }
         ancestor = current.parent().filter(|p| !p.as_os_str().is_empty());
     }
     let Some(project_dir) = candidates
