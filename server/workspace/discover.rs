@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::{
-    Environment, Project, SKIPPED_DIRS, Selection, environment_name, environments_for, files,
-    floe_for_platform_where, manifest,
+    Environment, Listing, Project, SKIPPED_DIRS, Selection, environment_name, environments_in,
+    files, floe_for_platform_where, manifest,
 };
 use crate::dialect::dbt::{PROFILES_FILE, PROJECT_FILE};
 use crate::dialect::runtime::vocabulary::FLOE_FILE_NAMES;
@@ -106,7 +106,7 @@ pub fn discover_with(
         floes,
         platforms,
         manifests,
-        dirs,
+        listing,
     } = found;
     let (floes, platforms, manifests) = (sorted(floes), sorted(platforms), sorted(manifests));
     let known: HashSet<&Path> = floes.iter().map(PathBuf::as_path).collect();
@@ -114,8 +114,7 @@ pub fn discover_with(
     // the walk listed, a floe.yaml is there exactly when the walk found it: only candidates
     // elsewhere (above a path given, or a platform file named on its own) are asked of the file
     // system (a thousand projects' platform files made ten thousand calls).
-    let listed_dirs: HashSet<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let listed = |candidate: &Path| candidate.parent().is_some_and(|d| listed_dirs.contains(d));
+    let listed = |candidate: &Path| candidate.parent().is_some_and(|d| listing.listed(d));
     // First from the listing alone, on this thread (a few lookups each: threads cost more);
     // a platform file that needs the file system is answered again below, on every thread.
     let mut unlisted = Vec::new();
@@ -147,7 +146,6 @@ pub fn discover_with(
         partners[*index] = found;
     }
     drop(unlisted);
-    drop(listed_dirs);
     let new: Vec<PathBuf> = partners
         .into_iter()
         .flatten()
@@ -162,7 +160,7 @@ pub fn discover_with(
     };
     let listed: Vec<&PathBuf> = floes.iter().collect();
     let resolved = map_in_order(&listed, threads_for(listed.len(), threads), &|floe| {
-        environments_for(floe.parent().unwrap_or(Path::new(".")), selection)
+        environments_in(floe.parent().unwrap_or(Path::new(".")), selection, &listing)
     });
     let mut projects = Vec::new();
     // Claimed platform files by the path they were found at; each spelled differently from every
@@ -261,8 +259,8 @@ struct Found {
     floes: Vec<PathBuf>,
     platforms: Vec<PathBuf>,
     manifests: Vec<PathBuf>,
-    /// Every directory listed.
-    dirs: Vec<PathBuf>,
+    /// Every directory listed, with its entries.
+    listing: Listing,
 }
 
 impl Found {
@@ -270,7 +268,7 @@ impl Found {
         self.floes.extend(other.floes);
         self.platforms.extend(other.platforms);
         self.manifests.extend(other.manifests);
-        self.dirs.extend(other.dirs);
+        self.listing.absorb(other.listing);
     }
 }
 
@@ -294,12 +292,17 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    // As the files are recorded (`./a` is `a`): their directories are looked up here.
-    found.dirs.push(clean(dir));
+    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+    // Kept whole, by the directory's name as its files are recorded (`./a` is `a`).
+    let seen = entries
+        .iter()
+        .map(|entry| (entry.file_name(), entry.file_type().ok()))
+        .collect();
+    found.listing.insert(clean(dir), seen);
     // By name: then every list the walk makes is in path order (a directory's entries are
     // visited in the order their paths sort, subdirectories in place).
     let mut listed: Vec<(PathBuf, std::fs::FileType)> = entries
-        .flatten()
+        .iter()
         .filter_map(|entry| Some((entry.path(), entry.file_type().ok()?)))
         .filter(|(path, file_type)| {
             !file_type.is_dir()
@@ -407,6 +410,69 @@ pub fn clean(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workspace::environments_for;
+
+    /// The environments found from a walk's listings are the ones the file system gives, in
+    /// every layout and odd case: a symlinked environment, a broken platform.yaml symlink, a
+    /// platform.yaml that is a directory, `platform.yml`, an environment named like a directory
+    /// the walk skips, the `.floe/` base, the flat fallbacks, and no platform at all.
+    #[cfg(unix)]
+    #[test]
+    fn environments_from_the_walk_are_the_file_systems() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
+        let write = |path: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, "{}\n").expect("write");
+        };
+        let mkdir = |path: &str| std::fs::create_dir_all(root.join(path)).expect("mkdir");
+        let link = |target: &str, path: &str| {
+            std::os::unix::fs::symlink(root.join(target), root.join(path)).expect("symlink")
+        };
+        write("a/floe.yaml");
+        write("a/platform/local/platform.yaml");
+        write("a/platform/prod/platform.yml");
+        write("a/platform/target/platform.yaml");
+        mkdir("a/platform/dir/platform.yaml");
+        write("a/platform/dir/platform.yml");
+        mkdir("a/platform/empty");
+        write("a/platform/notes.txt");
+        link("shared/env", "a/platform/linked");
+        write("shared/env/platform.yaml");
+        mkdir("a/platform/broken");
+        link("nowhere", "a/platform/broken/platform.yaml");
+        write("b/floe.yaml");
+        write("b/.floe/dev/platform.yaml");
+        write("c/floe.yaml");
+        write("c/platform/platform.yaml");
+        write("d/floe.yaml");
+        write("d/platform.yaml");
+        write("e/floe.yaml");
+        mkdir("e/platform");
+        for threads in [Some(1), Some(2)] {
+            let projects = discover_with(&[root.to_path_buf()], &Selection::default(), threads)
+                .expect("discovered");
+            let mut seen = 0;
+            for project in &projects {
+                let Some(floe) = &project.floe else { continue };
+                let dir = floe.parent().expect("a directory");
+                let (environments, searched) = environments_for(dir, &Selection::default());
+                assert_eq!(project.environments, environments, "{}", dir.display());
+                assert_eq!(project.searched, searched, "{}", dir.display());
+                let names: Vec<&str> = environments.iter().map(|e| e.name.as_str()).collect();
+                let expected: &[&str] = match dir.file_name().and_then(|n| n.to_str()) {
+                    Some("a") => &["broken", "dir", "linked", "local", "prod", "target"],
+                    Some("b") => &["dev"],
+                    Some("c" | "d") => &["local"],
+                    _ => &[],
+                };
+                assert_eq!(names, expected, "{}", dir.display());
+                seen += 1;
+            }
+            assert_eq!(seen, 5, "{threads:?}");
+        }
+    }
 
     /// Projects come out in path order (component by component, as `Path` sorts), on one thread
     /// or several, whatever order the directory listings give: names that sort differently as

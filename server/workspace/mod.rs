@@ -10,10 +10,12 @@ mod choose;
 pub mod dbt;
 pub mod discover;
 pub mod files;
+mod listing;
 pub mod manifest;
 
 pub use choose::{choose_environment, load};
 pub use discover::{DiscoverError, discover, discover_with, one_project};
+pub use listing::Listing;
 
 use std::path::{Path, PathBuf};
 
@@ -97,6 +99,15 @@ impl Selection {
 
 /// Platform files for the floe.yaml in `dir`, one per environment, in name order.
 pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>, Vec<PathBuf>) {
+    environments_in(dir, selection, &Listing::default())
+}
+
+/// [`environments_for`], answered from what a walk listed where it listed it.
+pub fn environments_in(
+    dir: &Path,
+    selection: &Selection,
+    listing: &Listing,
+) -> (Vec<Environment>, Vec<PathBuf>) {
     if let Some(file) = &selection.platform_file {
         let name = file
             .parent()
@@ -119,30 +130,18 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         .chain(selection.environment_dirs.iter().cloned());
     for base in bases {
         let mut found = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(&base) {
-            for entry in entries.flatten() {
-                let env_dir = entry.path();
-                // The entry's type comes with the listing; only a symlink needs a `stat`.
-                let is_dir = match entry.file_type() {
-                    Ok(t) if t.is_symlink() => env_dir.is_dir(),
-                    Ok(t) => t.is_dir(),
-                    Err(_) => env_dir.is_dir(),
-                };
-                if !is_dir {
-                    continue;
-                }
-                for file_name in PLATFORM_FILE_NAMES {
-                    let candidate = env_dir.join(file_name);
-                    // A broken or unreadable platform.yaml is an environment: its check
-                    // reports why it cannot be read, rather than "no platform.yaml".
-                    if files::present(&candidate) {
-                        let name = entry.file_name().to_string_lossy().into_owned();
-                        found.push(Environment {
-                            name,
-                            platform: candidate,
-                        });
-                        break;
-                    }
+        for name in listing.subdirectories(&base).unwrap_or_default() {
+            let env_dir = base.join(&name);
+            for file_name in PLATFORM_FILE_NAMES {
+                let candidate = env_dir.join(file_name);
+                // A broken or unreadable platform.yaml is an environment: its check reports
+                // why it cannot be read, rather than "no platform.yaml".
+                if listing.present(&candidate) {
+                    found.push(Environment {
+                        name: name.to_string_lossy().into_owned(),
+                        platform: candidate,
+                    });
+                    break;
                 }
             }
         }
@@ -159,7 +158,7 @@ pub fn environments_for(dir: &Path, selection: &Selection) -> (Vec<Environment>,
         dir.join(HIDDEN_PLATFORM_DIR).join(PLATFORM_FILE),
     ] {
         searched.push(candidate.clone());
-        if files::present(&candidate) {
+        if listing.present(&candidate) {
             let name = selection.env_name().to_owned();
             return (
                 vec![Environment {
