@@ -3,6 +3,13 @@
 use super::*;
 use crate::workspace::environments_for;
 
+/// Writes `{}` at `path` under `root`, making its directories.
+fn write_empty(root: &Path, path: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+    std::fs::write(path, "{}\n").expect("write");
+}
+
 /// The environments found from a walk's listings are the ones the file system gives, in
 /// every layout and odd case: a symlinked environment, a broken platform.yaml symlink, a
 /// platform.yaml that is a directory, `platform.yml`, an environment named like a directory
@@ -12,11 +19,7 @@ use crate::workspace::environments_for;
 fn environments_from_the_walk_are_the_file_systems() {
     let temp = tempfile::tempdir().expect("temp dir");
     let root = temp.path();
-    let write = |path: &str| {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, "{}\n").expect("write");
-    };
+    let write = |path: &str| write_empty(root, path);
     let mkdir = |path: &str| std::fs::create_dir_all(root.join(path)).expect("mkdir");
     let link = |target: &str, path: &str| {
         std::os::unix::fs::symlink(root.join(target), root.join(path)).expect("symlink")
@@ -74,11 +77,7 @@ fn environments_from_the_walk_are_the_file_systems() {
 fn projects_come_in_path_order_on_any_number_of_threads() {
     let temp = tempfile::tempdir().expect("temp dir");
     let root = temp.path();
-    let write = |path: &str| {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, "{}\n").expect("write");
-    };
+    let write = |path: &str| write_empty(root, path);
     let mut dirs: Vec<String> = ["a", "a-b", "a.b", "B", "z", "m/alpha", "m/zeta"]
         .into_iter()
         .map(str::to_owned)
