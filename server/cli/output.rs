@@ -248,7 +248,7 @@ pub fn splice_array(
 /// Writes `pieces` in order, handing them to the writer all at once: a buffered writer passes a
 /// large write straight through (a few `writev` calls) rather than copying megabytes of findings
 /// into its buffer first.
-pub fn write_pieces(out: &mut dyn Write, pieces: &[&str]) {
+fn write_pieces(out: &mut dyn Write, pieces: &[&str]) {
     let mut slices: Vec<IoSlice<'_>> = pieces.iter().map(|p| IoSlice::new(p.as_bytes())).collect();
     let mut rest = &mut slices[..];
     while !rest.is_empty() {

@@ -114,7 +114,7 @@ pub fn discover_with(
     // the walk listed, a floe.yaml is there exactly when the walk found it: only candidates
     // elsewhere (above a path given, or a platform file named on its own) are asked of the file
     // system (a thousand projects' platform files made ten thousand calls).
-    let listed = |candidate: &Path| candidate.parent().is_some_and(|d| listing.listed(d));
+    let in_listing = |candidate: &Path| candidate.parent().is_some_and(|d| listing.listed(d));
     // First from the listing alone, on this thread (a few lookups each: threads cost more);
     // a platform file that needs the file system is answered again below, on every thread.
     let mut unlisted = Vec::new();
@@ -124,7 +124,7 @@ pub fn discover_with(
         .map(|(index, platform)| {
             let asked = std::cell::Cell::new(false);
             let found = floe_for_platform_where(platform, &|candidate| {
-                let answered = known.contains(candidate) || listed(candidate);
+                let answered = known.contains(candidate) || in_listing(candidate);
                 asked.set(asked.get() || !answered);
                 known.contains(candidate)
             });
@@ -139,7 +139,7 @@ pub fn discover_with(
         p,
     )| {
         floe_for_platform_where(p, &|candidate| {
-            known.contains(candidate) || (!listed(candidate) && files::present(candidate))
+            known.contains(candidate) || (!in_listing(candidate) && files::present(candidate))
         })
     });
     for ((index, _), found) in unlisted.iter().zip(asked) {
