@@ -110,13 +110,12 @@ pub fn discover_with(
     } = found;
     let (floes, platforms, manifests) = (sorted(floes), sorted(platforms), sorted(manifests));
     let known: HashSet<&Path> = floes.iter().map(PathBuf::as_path).collect();
-    // A platform file brings its floe.yaml (in a monorepo, one found already). In a directory
-    // the walk listed, a floe.yaml is there exactly when the walk found it: only candidates
-    // elsewhere (above a path given, or a platform file named on its own) are asked of the file
-    // system (a thousand projects' platform files made ten thousand calls).
-    let in_listing = |candidate: &Path| candidate.parent().is_some_and(|d| listing.listed(d));
-    // First from the listing alone, on this thread (a few lookups each: threads cost more);
-    // a platform file that needs the file system is answered again below, on every thread.
+    // A platform file brings its floe.yaml (in a monorepo, one found already), looked up in
+    // what the walk listed: only candidates elsewhere (above a path given, or a platform file
+    // named on its own) are asked of the file system (a thousand projects' platform files
+    // made ten thousand calls). First from the listing alone, on this thread (a few lookups
+    // each: threads cost more); a platform file that needs the file system is answered again
+    // below, on every thread.
     let mut unlisted = Vec::new();
     let mut partners: Vec<Option<PathBuf>> = platforms
         .iter()
@@ -124,9 +123,13 @@ pub fn discover_with(
         .map(|(index, platform)| {
             let asked = std::cell::Cell::new(false);
             let found = floe_for_platform_where(platform, &|candidate| {
-                let answered = known.contains(candidate) || in_listing(candidate);
-                asked.set(asked.get() || !answered);
-                known.contains(candidate)
+                if known.contains(candidate) {
+                    return true;
+                }
+                listing.answer(candidate).unwrap_or_else(|| {
+                    asked.set(true);
+                    false
+                })
             });
             if asked.get() {
                 unlisted.push((index, platform));
@@ -139,7 +142,7 @@ pub fn discover_with(
         p,
     )| {
         floe_for_platform_where(p, &|candidate| {
-            known.contains(candidate) || (!in_listing(candidate) && files::present(candidate))
+            known.contains(candidate) || listing.present(candidate)
         })
     });
     for ((index, _), found) in unlisted.iter().zip(asked) {
@@ -292,18 +295,26 @@ fn walk(dir: &Path, found: &mut Found, depth: usize, threads: Option<usize>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+    // Each entry's type asked once (a file system without types in its listings answers with
+    // an `lstat`).
+    let entries: Vec<(std::fs::DirEntry, Option<std::fs::FileType>)> = entries
+        .flatten()
+        .map(|entry| {
+            let kind = entry.file_type().ok();
+            (entry, kind)
+        })
+        .collect();
     // Kept whole, by the directory's name as its files are recorded (`./a` is `a`).
     let seen = entries
         .iter()
-        .map(|entry| (entry.file_name(), entry.file_type().ok()))
+        .map(|(entry, kind)| (entry.file_name(), *kind))
         .collect();
     found.listing.insert(clean(dir), seen);
     // By name: then every list the walk makes is in path order (a directory's entries are
     // visited in the order their paths sort, subdirectories in place).
     let mut listed: Vec<(PathBuf, std::fs::FileType)> = entries
         .iter()
-        .filter_map(|entry| Some((entry.path(), entry.file_type().ok()?)))
+        .filter_map(|(entry, kind)| Some((entry.path(), (*kind)?)))
         .filter(|(path, file_type)| {
             !file_type.is_dir()
                 || path

@@ -31,23 +31,22 @@ impl Listing {
         self.dirs.extend(other.dirs);
     }
 
-    /// Whether the walk listed `dir`.
-    pub fn listed(&self, dir: &Path) -> bool {
-        self.dirs.contains_key(dir)
-    }
-
     /// Whether [`files::present`] would say so of `path`: answered from its directory's listing
     /// when the walk made one, with the file system asked only about a symlink or an entry of
     /// no known type.
     pub fn present(&self, path: &Path) -> bool {
-        let listed = path.parent().and_then(|dir| self.dirs.get(dir));
-        match (listed, path.file_name()) {
-            (Some(entries), Some(name)) => match entries.iter().find(|(n, _)| n == name) {
-                None => false,
-                Some((_, Some(kind))) if !kind.is_symlink() => !kind.is_dir(),
-                Some(_) => files::present(path),
-            },
-            _ => files::present(path),
+        self.answer(path).unwrap_or_else(|| files::present(path))
+    }
+
+    /// [`Listing::present`] where the listing alone answers it; `None` where the file system
+    /// must be asked.
+    pub fn answer(&self, path: &Path) -> Option<bool> {
+        let entries = self.dirs.get(path.parent()?)?;
+        let name = path.file_name()?;
+        match entries.iter().find(|(n, _)| n == name) {
+            None => Some(false),
+            Some((_, Some(kind))) if !kind.is_symlink() => Some(!kind.is_dir()),
+            Some(_) => None,
         }
     }
 
