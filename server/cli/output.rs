@@ -261,3 +261,55 @@ fn write_pieces(out: &mut dyn Write, pieces: &[&str]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A test double for a pipe that takes a few bytes per call and is sometimes interrupted.
+    struct Trickle {
+        taken: Vec<u8>,
+        calls: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(3) {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = bytes.len().min(5);
+            self.taken.extend_from_slice(&bytes[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pieces_are_written_whole_and_in_order_through_short_writes() {
+        let mut out = Trickle {
+            taken: Vec::new(),
+            calls: 0,
+        };
+        write_pieces(
+            &mut out,
+            &["{\n", "", "first finding", ",\n", "second", "\n}"],
+        );
+        assert_eq!(out.taken, b"{\nfirst finding,\nsecond\n}");
+        let mut spliced = Vec::new();
+        let items = ["    1".to_owned(), "    2".to_owned()];
+        splice_array(
+            "{\n  \"a\": [],\n  \"b\": 0\n}",
+            "\n  \"a\": []",
+            &mut items.into_iter(),
+            &mut spliced,
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&spliced),
+            "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": 0\n}"
+        );
+    }
+}
