@@ -86,6 +86,18 @@ fn completion_in_a_spec_and_its_manifest() {
         ),
         // A new item's keys: the previous item's keys are not this one's.
         (format!("{SPEC}  - |"), &["name", "dependsOn", "tier"], &[]),
+        // A list still to write: every other transform (written as `[name]`, below).
+        (
+            SPEC.replace("    tier: gold\n", "    tier: gold\n    dependsOn: |\n")
+                .replace("    dependsOn: [stg_orders, stg_customers]\n", ""),
+            &["stg_orders", "stg_customers", "agg_orders"],
+            &["fct_orders"],
+        ),
+        (
+            SPEC.replace("[stg_orders, stg_customers]", "stg_c|"),
+            &["stg_customers"],
+            &["stg_orders", "fct_orders"],
+        ),
     ];
     for (marked, offered, absent) in &cases {
         let got = labels(&complete_at(&mut client, &spec, &mut version, marked));
@@ -111,6 +123,18 @@ fn completion_in_a_spec_and_its_manifest() {
     );
     assert_eq!(result[0]["label"], "stg_orders");
     assert_eq!(result[0]["detail"], "transform (line 9)");
+    assert_eq!(result[0]["textEdit"]["newText"], "stg_orders");
+    // After `dependsOn:` the whole list is written: a flow list of the one name, a space first
+    // when none is typed.
+    for (written, new_text) in [
+        ("dependsOn: |", "[stg_orders]"),
+        ("dependsOn:|", " [stg_orders]"),
+    ] {
+        let marked = SPEC.replace("dependsOn: [stg_orders, stg_customers]", written);
+        let result = complete_at(&mut client, &spec, &mut version, &marked);
+        assert_eq!(result[0]["label"], "stg_orders", "{marked}");
+        assert_eq!(result[0]["textEdit"]["newText"], new_text, "{marked}");
+    }
 
     let manifest = client.open(&fixture.path("manifest.yaml"), MANIFEST);
     let mut version = 1;

@@ -198,6 +198,25 @@ pub fn value(
     literal(label, &yaml_value(label), kind, detail, replace, space)
 }
 
+/// A value written as the one item of a flow list (`[name]`), for a list-valued key with nothing
+/// written yet; labelled and filtered by the value alone.
+pub fn in_list(
+    label: &str,
+    kind: CompletionItemKind,
+    detail: Option<String>,
+    replace: Range,
+    space: bool,
+) -> CompletionItem {
+    literal(
+        label,
+        &format!("[{}]", yaml_value(label)),
+        kind,
+        detail,
+        replace,
+        space,
+    )
+}
+
 /// A value written as is (`true`, `false`).
 pub fn literal(
     label: &str,

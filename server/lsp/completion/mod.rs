@@ -255,17 +255,20 @@ fn values(
         Dialect::V1 => v1::names(at, frames, col, path),
     };
     if let Some(names) = names {
+        // Names for a list not yet written (`dependsOn: |`) are written as a one-item list.
+        let whole_list = matches!(path.last(), Some(Step::Key(_)))
+            && navigate::schema_at(at.kind, path, &tag(at, frames, col))
+                .is_some_and(|s| navigate::shape(at.kind, &s) == Shape::Sequence);
         return names
             .into_iter()
             .filter(|(name, _)| keep(name))
             .map(|(name, detail)| {
-                items::value(
-                    &name,
-                    CompletionItemKind::REFERENCE,
-                    detail,
-                    replace,
-                    needs_space,
-                )
+                let kind = CompletionItemKind::REFERENCE;
+                if whole_list {
+                    items::in_list(&name, kind, detail, replace, needs_space)
+                } else {
+                    items::value(&name, kind, detail, replace, needs_space)
+                }
             })
             .collect();
     }

@@ -1,6 +1,6 @@
 //! What Generation B values complete to beyond their schema: the transforms a `dependsOn` /
-//! `depends_on` entry can name (flow `[a, b]` or block `- a`; not the transform itself, not one
-//! already listed), the plugin types upstream ships for a `plugins.<category>.type`, and the
+//! `depends_on` entry can name (flow `[a, b]`, block `- a`, or a list still to write after
+//! `dependsOn: `; not the transform itself, not one already listed), the plugin types upstream ships for a `plugins.<category>.type`, and the
 //! quality providers it ships. Like the rest of completion, read from the text's outline: the
 //! file being typed is rarely valid YAML.
 
@@ -26,9 +26,11 @@ pub fn names(at: &At<'_>, frames: &[Frame], col: usize, path: &[Step]) -> Option
         })
         .collect();
     match (at.kind, keys.as_slice()) {
-        (FileKind::FloeSpec, [Some(TRANSFORMS), None, Some(list), None]) if is_depends_on(list) => {
-            Some(dependencies(at, frames, col))
-        }
+        // An entry of the list, or (`dependsOn: |`) the list itself, written as `[name]`.
+        (
+            FileKind::FloeSpec,
+            [Some(TRANSFORMS), None, Some(list), None] | [Some(TRANSFORMS), None, Some(list)],
+        ) if is_depends_on(list) => Some(dependencies(at, frames, col)),
         (FileKind::Manifest, [Some(PLUGINS), Some(QUALITY), Some(QUALITY_PROVIDER)]) => Some(
             SHIPPED_QUALITY_PROVIDERS
                 .iter()
