@@ -13,6 +13,7 @@ pub mod connect;
 pub mod diagnostic;
 pub mod dialect;
 pub mod fix;
+pub mod loopback;
 pub mod lsp;
 pub mod model;
 pub mod parallel;

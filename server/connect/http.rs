@@ -17,16 +17,9 @@ const MAX_BODY: u64 = 4 * 1024 * 1024;
 
 /// Refuses to send credentials over plain http to a host that is not loopback.
 pub fn insecure(uri: &str, allowed: bool) -> Option<String> {
-    let lower = uri.to_ascii_lowercase();
-    let rest = lower.strip_prefix("http://")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    let host = if let Some(v6) = host.strip_prefix('[') {
-        v6.split(']').next().unwrap_or("")
-    } else {
-        host.split(':').next().unwrap_or("")
-    };
-    let loopback = host == "localhost" || host.starts_with("127.") || host == "::1";
+    uri.get(.."http://".len())
+        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))?;
+    let loopback = crate::loopback::is_local_url(uri);
     (!loopback && !allowed).then(|| {
         format!(
             "refusing to send credentials over plain http to {} (not a loopback address)",
@@ -408,5 +401,8 @@ mod tests {
         assert!(insecure("http://polaris.example.com/api/catalog", false).is_some());
         assert!(insecure("http://polaris.example.com/api/catalog", true).is_none());
         assert!(insecure("http://localhost.evil.com/x", false).is_some());
+        // Only an address is loopback, not a name that starts like one.
+        assert!(insecure("http://127.evil.com/x", false).is_some());
+        assert!(insecure("HTTP://LOCALHOST:8181/x", false).is_none());
     }
 }

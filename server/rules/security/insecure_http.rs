@@ -1,5 +1,3 @@
-use std::net::IpAddr;
-
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::dialect::runtime::vocabulary as key;
@@ -52,35 +50,12 @@ declare_rule! {
     pub struct InsecureHttp(META) = ("FL304", "insecure-http", Security, Warning, "Plain http:// endpoint outside a local environment");
 }
 
-/// Whether an `http://` URL's host is this machine: `localhost` or a loopback address (IPv6 and
-/// IPv4-mapped IPv6 included), as upstream's Marquez and Keycloak configs decide it.
-fn is_loopback(url: &str) -> bool {
-    let rest = url.get("http://".len()..).unwrap_or("");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = match host.strip_prefix('[') {
-        Some(bracketed) => bracketed.split(']').next().unwrap_or(""),
-        None => host.split(':').next().unwrap_or(host),
-    }
-    .to_ascii_lowercase();
-    if host == "localhost" || host == "localhost.localdomain" {
-        return true;
-    }
-    match host.parse::<IpAddr>() {
-        Ok(IpAddr::V4(v4)) => v4.is_loopback(),
-        Ok(IpAddr::V6(v6)) => v6
-            .to_ipv4_mapped()
-            .map_or(v6.is_loopback(), |v4| v4.is_loopback()),
-        Err(_) => false,
-    }
-}
-
 /// Whether a URL is plain http to a host other than this machine.
 fn is_insecure(url: &str) -> bool {
     let url = url.trim();
     url.get(.."http://".len())
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
-        && !is_loopback(url)
+        && !crate::loopback::is_local_url(url)
 }
 
 /// One endpoint of a Generation B manifest: where it is, and what travels over it.
@@ -286,7 +261,9 @@ impl Rule for InsecureHttp {
             let Some(url) = entry.value.as_str() else {
                 continue;
             };
-            if !url.trim().to_ascii_lowercase().starts_with("http://") || is_loopback(url.trim()) {
+            if !url.trim().to_ascii_lowercase().starts_with("http://")
+                || crate::loopback::is_local_url(url.trim())
+            {
                 continue;
             }
             out.push(
