@@ -3,9 +3,10 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::{Hit, contains_ignore_case, is_placeholder};
+use super::{Hit, is_placeholder};
 
 re!(
     AWS_KEY_ID,
@@ -34,40 +35,72 @@ re!(SENDGRID, r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b");
 re!(TWILIO, r"\b(?:AC|SK)[a-z0-9]{32}\b");
 re!(AZURE_STORAGE, r"AccountKey=[A-Za-z0-9+/=]{88}");
 re!(BEARER, r"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*");
-// The literal anchors of the shape patterns: most scalars contain none of them, and then none of
-// the patterns runs. `bearer`, matched in any case by its pattern, is looked for in any case too
-// (below), so `BeaRer …` is not skipped.
-const ANCHORS: [&str; 20] = [
-    "A3T",
-    "ABIA",
-    "ACCA",
-    "AKIA",
-    "ASIA",
-    "PRIVATE KEY",
-    "eyJ",
-    "ghp_",
-    "gho_",
-    "ghu_",
-    "ghs_",
-    "ghr_",
-    "glpat-",
-    "xox",
-    "_live_",
-    "T3BlbkFJ",
-    "npm_",
-    "pypi-",
-    "SG.",
-    "AccountKey=",
+
+/// Each shape detector and its regex, gated by [`LITERALS`]: a regex is compiled and run only on
+/// a text holding a literal every one of its matches contains.
+static DETECTORS: [(&str, &LazyLock<Regex>); 14] = [
+    ("AWS Access Key", &AWS_KEY_ID),
+    ("Private Key", &PRIVATE_KEY),
+    ("JSON Web Token", &JWT),
+    ("GitHub Token", &GITHUB),
+    ("GitLab Token", &GITLAB),
+    ("Slack Token", &SLACK),
+    ("Stripe Access Key", &STRIPE),
+    ("OpenAI Token", &OPENAI),
+    ("NPM tokens", &NPM),
+    ("PyPI Token", &PYPI),
+    ("SendGrid API Key", &SENDGRID),
+    ("Twilio API Key", &TWILIO),
+    ("Azure Storage Account access key", &AZURE_STORAGE),
+    ("Bearer Token", &BEARER),
 ];
+
+const TWILIO_DETECTOR: usize = 11;
+const BEARER_DETECTOR: usize = 13;
+
+/// The literals the detectors' matches contain, each with the index of the detector it gates.
+/// Most scalars hold none of them, and then no regex runs. All are found in one pass of
+/// [`GATES`]; `bearer` is matched in any case, as its pattern's `(?i)` matches it (`BeaRer …` is
+/// not skipped), the others exactly.
+const LITERALS: [(&str, usize); 23] = [
+    ("A3T", 0),
+    ("ABIA", 0),
+    ("ACCA", 0),
+    ("AKIA", 0),
+    ("ASIA", 0),
+    ("PRIVATE KEY", 1),
+    ("eyJ", 2),
+    ("ghp_", 3),
+    ("gho_", 3),
+    ("ghu_", 3),
+    ("ghs_", 3),
+    ("ghr_", 3),
+    ("glpat-", 4),
+    ("xox", 5),
+    ("_live_", 6),
+    ("T3BlbkFJ", 7),
+    ("npm_", 8),
+    ("pypi-AgEIcHlwaS5vcmc", 9),
+    ("SG.", 10),
+    ("AC", TWILIO_DETECTOR),
+    ("SK", TWILIO_DETECTOR),
+    ("AccountKey=", 12),
+    // `(?i)` folds no other character to the letters of "bearer".
+    ("bearer", BEARER_DETECTOR),
+];
+
+/// One automaton over every literal, ASCII case folded (exact case is checked per match).
+static GATES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LITERALS.iter().map(|(literal, _)| literal))
+        .ok()
+});
 
 /// Pattern detectors: secrets recognisable by their shape, wherever they appear.
 pub fn patterns(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    if text.len() >= 16
-        && (ANCHORS.iter().any(|a| text.contains(a))
-            || twilio_anchor(text)
-            || contains_ignore_case(text, "bearer"))
-    {
+    if text.len() >= 16 {
         shaped(text, &mut hits);
     }
     // Any match needs `://` and, after it, an `@`.
@@ -77,11 +110,6 @@ pub fn patterns(text: &str) -> Vec<Hit> {
         basic_auth(text, &mut hits);
     }
     hits
-}
-
-/// `AC` or `SK`, the Twilio anchors.
-fn twilio_anchor(text: &str) -> bool {
-    text.contains("AC") || text.contains("SK")
 }
 
 /// Whether a Twilio key could be here: `AC` or `SK` and 32 of `[a-z0-9]` (its regex's literal
@@ -96,43 +124,35 @@ fn twilio_shape(text: &str) -> bool {
     })
 }
 
-/// Each shape detector, with what any match of its regex contains: the regex is compiled and run
-/// only where that is found.
-type Shape = (&'static str, &'static LazyLock<Regex>, fn(&str) -> bool);
-
-static DETECTORS: [Shape; 14] = [
-    ("AWS Access Key", &AWS_KEY_ID, |t| {
-        ["A3T", "ABIA", "ACCA", "AKIA", "ASIA"]
-            .iter()
-            .any(|a| t.contains(a))
-    }),
-    ("Private Key", &PRIVATE_KEY, |t| t.contains("PRIVATE KEY")),
-    ("JSON Web Token", &JWT, |t| t.contains("eyJ")),
-    ("GitHub Token", &GITHUB, |t| {
-        ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
-            .iter()
-            .any(|a| t.contains(a))
-    }),
-    ("GitLab Token", &GITLAB, |t| t.contains("glpat-")),
-    ("Slack Token", &SLACK, |t| t.contains("xox")),
-    ("Stripe Access Key", &STRIPE, |t| t.contains("_live_")),
-    ("OpenAI Token", &OPENAI, |t| t.contains("T3BlbkFJ")),
-    ("NPM tokens", &NPM, |t| t.contains("npm_")),
-    ("PyPI Token", &PYPI, |t| t.contains("pypi-AgEIcHlwaS5vcmc")),
-    ("SendGrid API Key", &SENDGRID, |t| t.contains("SG.")),
-    ("Twilio API Key", &TWILIO, twilio_shape),
-    ("Azure Storage Account access key", &AZURE_STORAGE, |t| {
-        t.contains("AccountKey=")
-    }),
-    // `(?i)` folds no other character to the letters of "bearer".
-    ("Bearer Token", &BEARER, |t| {
-        contains_ignore_case(t, "bearer")
-    }),
-];
+/// The detectors whose literals `text` holds (bit `i`: `DETECTORS[i]`). Without the automaton
+/// (it could not be built) every detector runs.
+fn gated(text: &str) -> u32 {
+    let Some(gates) = GATES.as_ref() else {
+        return u32::MAX;
+    };
+    let mut detectors = 0u32;
+    for found in gates.find_overlapping_iter(text) {
+        let Some(&(literal, detector)) = LITERALS.get(found.pattern().as_usize()) else {
+            continue;
+        };
+        let exact = detector == BEARER_DETECTOR || text.get(found.range()) == Some(literal);
+        if exact {
+            detectors |= 1 << detector;
+        }
+    }
+    detectors
+}
 
 fn shaped(text: &str, hits: &mut Vec<Hit>) {
-    for (kind, regex, may_match) in DETECTORS {
-        if !may_match(text) {
+    let mut detectors = gated(text);
+    if detectors & (1 << TWILIO_DETECTOR) != 0 && !twilio_shape(text) {
+        detectors &= !(1 << TWILIO_DETECTOR);
+    }
+    if detectors == 0 {
+        return;
+    }
+    for (index, (kind, regex)) in DETECTORS.iter().enumerate() {
+        if detectors & (1 << index) == 0 {
             continue;
         }
         for m in regex.find_iter(text) {
@@ -186,7 +206,7 @@ mod tests {
         });
         let mut hits = Vec::new();
         if text.len() >= 16 && ANCHOR_REGEX.is_match(text) {
-            for (kind, regex, _) in &DETECTORS {
+            for (kind, regex) in &DETECTORS {
                 hits.extend(regex.find_iter(text).map(|m| Hit {
                     kind,
                     start: m.start(),
