@@ -7,8 +7,11 @@
 //! undecided, and [`LazyRegex`] then compiles the regex. Compiling a regex is about a third of a
 //! millisecond; a cold start compiled some thirty.
 
+mod gate;
+
 use std::sync::OnceLock;
 
+use gate::Gate;
 use regex::Regex;
 
 /// A regex compiled only for the strings [`Pattern`] cannot judge.
@@ -53,6 +56,7 @@ impl LazyRegex {
 #[derive(Debug)]
 pub struct Pattern {
     nodes: Vec<Node>,
+    gate: Gate,
 }
 
 #[derive(Debug)]
@@ -95,8 +99,10 @@ impl Pattern {
         if parser.at != parser.bytes.len() || alternatives.len() != 1 {
             return None;
         }
+        let nodes = vec![Node::Group(alternatives)];
         Some(Pattern {
-            nodes: vec![Node::Group(alternatives)],
+            gate: Gate::of(&nodes),
+            nodes,
         })
     }
 
@@ -105,11 +111,14 @@ impl Pattern {
         if !text.is_ascii() {
             return None;
         }
+        let bytes = text.as_bytes();
+        if !self.gate.admits(bytes) {
+            return Some(false);
+        }
         let mut budget = Budget {
             steps: BUDGET,
             depth: 0,
         };
-        let bytes = text.as_bytes();
         let found = matches(&self.nodes, bytes, 0, &mut budget, &mut |end, _| {
             end == bytes.len()
         });
