@@ -118,30 +118,7 @@ impl DumpOptions {
 
 /// Serialises `value` exactly as PyYAML would (one implicit document, `\n` line breaks).
 pub fn dump(value: &Value, options: DumpOptions) -> String {
-    let best_indent = 2;
-    let mut emitter = Emitter {
-        out: String::new(),
-        indents: Vec::new(),
-        indent: None,
-        flow_level: 0,
-        root_context: false,
-        sequence_context: false,
-        mapping_context: false,
-        simple_key_context: false,
-        column: 0,
-        whitespace: true,
-        indention: true,
-        open_ended: false,
-        best_indent,
-        best_width: match options.width {
-            Some(w) if w > best_indent * 2 => w,
-            _ => 80,
-        },
-        allow_unicode: options.allow_unicode,
-        anchors: HashMap::new(),
-        serialized: HashMap::new(),
-        chars: Vec::new(),
-    };
+    let mut emitter = Emitter::new(options);
     emitter.anchor_pass(value);
     // Document start: always implicit for `yaml.dump` (its events carry a tag, so
     // `check_empty_document` never holds).
@@ -191,7 +168,37 @@ impl Context {
     };
 }
 
+impl Emitter {
+    fn new(options: DumpOptions) -> Emitter {
+        let best_indent = 2;
+        Emitter {
+            out: String::new(),
+            indents: Vec::new(),
+            indent: None,
+            flow_level: 0,
+            root_context: false,
+            sequence_context: false,
+            mapping_context: false,
+            simple_key_context: false,
+            column: 0,
+            whitespace: true,
+            indention: true,
+            open_ended: false,
+            best_indent,
+            best_width: match options.width {
+                Some(w) if w > best_indent * 2 => w,
+                _ => 80,
+            },
+            allow_unicode: options.allow_unicode,
+            anchors: HashMap::new(),
+            serialized: HashMap::new(),
+            chars: Vec::new(),
+        }
+    }
+}
+
 /// `ScalarAnalysis`.
+#[derive(Debug, PartialEq)]
 struct Analysis {
     empty: bool,
     multiline: bool,

@@ -15,6 +15,24 @@ impl Emitter {
                 allow_single_quoted: true,
             };
         }
+        // Most scalars of a profile are words (`dev`, `threads`, `s3_region`, `demo.duckdb`):
+        // no indicator, space, break or special character, whatever the rules below say of each
+        // character, so every style is allowed. (A `-` or `.` first could start `---`, `...` or
+        // an entry, and is left to the rules.)
+        if is_word(scalar) {
+            return Analysis {
+                empty: false,
+                multiline: false,
+                allow_flow_plain: true,
+                allow_block_plain: true,
+                allow_single_quoted: true,
+            };
+        }
+        self.analyze_characters(scalar)
+    }
+
+    /// `analyze_scalar`'s rules, character by character, for a non-empty scalar.
+    fn analyze_characters(&self, scalar: &[char]) -> Analysis {
         let mut block_indicators = false;
         let mut flow_indicators = false;
         let mut line_breaks = false;
@@ -321,6 +339,14 @@ impl Emitter {
     }
 }
 
+/// A letter, digit or `_`, then those or `-`, `.`, `/`.
+fn is_word(scalar: &[char]) -> bool {
+    let word = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    scalar.split_first().is_some_and(|(first, rest)| {
+        word(first) && rest.iter().all(|c| word(c) || matches!(c, '-' | '.' | '/'))
+    })
+}
+
 fn escape(ch: char) -> String {
     let named = match ch {
         '\0' => Some('0'),
@@ -350,5 +376,54 @@ fn escape(ch: char) -> String {
         format!("\\u{code:04X}")
     } else {
         format!("\\U{code:08X}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::DumpOptions;
+    use super::*;
+
+    /// Where the word shortcut answers, the character rules answer the same: words of every
+    /// allowed character in every place, and near misses the shortcut must leave to the rules.
+    #[test]
+    fn the_word_shortcut_agrees_with_the_rules() {
+        let emitter = Emitter::new(DumpOptions::RUNTIME);
+        let words = [
+            "a",
+            "Z",
+            "_",
+            "9",
+            "dev",
+            "s3_region",
+            "demo.duckdb",
+            "a-b",
+            "a/b/c",
+            "x-",
+            "x.",
+            "x/",
+            "a..b",
+            "a--b",
+            "1.0",
+            "0x1F",
+            "_-./",
+        ];
+        let not_words = [
+            "-", "-a", ".", "...", "---", ".a", "/a", "a b", "a:b", "a#b", "a,b", "é", "a\n", "",
+            " a", "a ",
+        ];
+        for text in words {
+            let chars: Vec<char> = text.chars().collect();
+            assert!(is_word(&chars), "{text}");
+            assert_eq!(
+                emitter.analyze(&chars),
+                emitter.analyze_characters(&chars),
+                "{text}"
+            );
+        }
+        for text in not_words {
+            let chars: Vec<char> = text.chars().collect();
+            assert!(!is_word(&chars), "{text}");
+        }
     }
 }
