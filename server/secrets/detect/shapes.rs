@@ -103,9 +103,14 @@ pub fn patterns(text: &str) -> Vec<Hit> {
     if text.len() >= 16 {
         shaped(text, &mut hits);
     }
-    // Any match needs `://` and, after it, an `@`.
-    if let Some(scheme) = text.find("://")
-        && text[scheme..].contains('@')
+    // Any match needs `://` and, after it, an `@`. (Looked for from each `:`: a substring
+    // search sets up a searcher per call, and this runs for every scalar.)
+    let bytes = text.as_bytes();
+    let scheme = memchr::memchr_iter(b':', bytes).find(|&i| bytes.get(i + 1..i + 3) == Some(b"//"));
+    if let Some(scheme) = scheme
+        && bytes
+            .get(scheme..)
+            .is_some_and(|rest| memchr::memchr(b'@', rest).is_some())
     {
         basic_auth(text, &mut hits);
     }
