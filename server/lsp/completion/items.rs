@@ -73,7 +73,7 @@ fn escape(text: &str, choice: bool) -> String {
 }
 
 /// A value as YAML would need it written plain (quoted when it would read as something else).
-fn yaml_value(value: &str) -> String {
+pub(super) fn yaml_value(value: &str) -> String {
     let plain = !value.is_empty()
         && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
         && !value.contains(": ")
@@ -198,26 +198,7 @@ pub fn value(
     literal(label, &yaml_value(label), kind, detail, replace, space)
 }
 
-/// A value written as the one item of a flow list (`[name]`), for a list-valued key with nothing
-/// written yet; labelled and filtered by the value alone.
-pub fn in_list(
-    label: &str,
-    kind: CompletionItemKind,
-    detail: Option<String>,
-    replace: Range,
-    space: bool,
-) -> CompletionItem {
-    literal(
-        label,
-        &format!("[{}]", yaml_value(label)),
-        kind,
-        detail,
-        replace,
-        space,
-    )
-}
-
-/// A value written as is (`true`, `false`).
+/// A value written as given (`true`, `false`, a one-item flow list).
 pub fn literal(
     label: &str,
     written: &str,

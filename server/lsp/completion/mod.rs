@@ -263,12 +263,14 @@ fn values(
             .into_iter()
             .filter(|(name, _)| keep(name))
             .map(|(name, detail)| {
-                let kind = CompletionItemKind::REFERENCE;
-                if whole_list {
-                    items::in_list(&name, kind, detail, replace, needs_space)
+                let written = items::yaml_value(&name);
+                let written = if whole_list {
+                    format!("[{written}]")
                 } else {
-                    items::value(&name, kind, detail, replace, needs_space)
-                }
+                    written
+                };
+                let kind = CompletionItemKind::REFERENCE;
+                items::literal(&name, &written, kind, detail, replace, needs_space)
             })
             .collect();
     }
