@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "background",
     "parallel",
+    "loopback",
     "diagnostic",
     "syntax",
     "dialect",
