@@ -42,6 +42,13 @@ pub fn is_local_url(url: &str) -> bool {
     is_localhost(&hostname(url))
 }
 
+/// Whether `url` is plain `http://` (the scheme in any case) to a host other than this machine.
+pub fn is_plain_http_elsewhere(url: &str) -> bool {
+    url.get(.."http://".len())
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
+        && !is_local_url(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,10 +17,7 @@ const MAX_BODY: u64 = 4 * 1024 * 1024;
 
 /// Refuses to send credentials over plain http to a host that is not loopback.
 pub fn insecure(uri: &str, allowed: bool) -> Option<String> {
-    uri.get(.."http://".len())
-        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))?;
-    let loopback = crate::loopback::is_local_url(uri);
-    (!loopback && !allowed).then(|| {
+    (crate::loopback::is_plain_http_elsewhere(uri) && !allowed).then(|| {
         format!(
             "refusing to send credentials over plain http to {} (not a loopback address)",
             redact::url(uri)

@@ -1,8 +1,8 @@
 //! What Generation B values complete to beyond their schema: the transforms a `dependsOn` /
 //! `depends_on` entry can name (flow `[a, b]`, block `- a`, or a list still to write after
-//! `dependsOn: `; not the transform itself, not one already listed), the plugin types upstream ships for a `plugins.<category>.type`, and the
-//! quality providers it ships. Like the rest of completion, read from the text's outline: the
-//! file being typed is rarely valid YAML.
+//! `dependsOn: `; not the transform itself, not one already listed), the plugin types upstream
+//! ships for a `plugins.<category>.type`, and the quality providers it ships. Like the rest of
+//! completion, read from the text's outline: the file being typed is rarely valid YAML.
 
 use super::At;
 use super::outline::{self, Frame};

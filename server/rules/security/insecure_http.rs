@@ -52,10 +52,7 @@ declare_rule! {
 
 /// Whether a URL is plain http to a host other than this machine.
 fn is_insecure(url: &str) -> bool {
-    let url = url.trim();
-    url.get(.."http://".len())
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
-        && !crate::loopback::is_local_url(url)
+    crate::loopback::is_plain_http_elsewhere(url.trim())
 }
 
 /// One endpoint of a Generation B manifest: where it is, and what travels over it.
@@ -261,9 +258,7 @@ impl Rule for InsecureHttp {
             let Some(url) = entry.value.as_str() else {
                 continue;
             };
-            if !url.trim().to_ascii_lowercase().starts_with("http://")
-                || crate::loopback::is_local_url(url.trim())
-            {
+            if !is_insecure(url) {
                 continue;
             }
             out.push(

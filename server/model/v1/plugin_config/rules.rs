@@ -1,7 +1,6 @@
 //! The custom validators of the plugin config models, with upstream's wording. Pointers are
 //! absolute (`/plugins/lineage_backend/config`), like the manifest's.
 
-use crate::loopback::{hostname, is_localhost};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{LocatedConfig, PluginConfigKind, error, locate};
 use crate::dialect::v1::keys as key;
+use crate::loopback::{hostname, is_localhost};
 use crate::model::semantic::SemanticError;
 use crate::model::v1::semantic::{child, duplicates, py_list};
 
