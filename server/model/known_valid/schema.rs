@@ -183,7 +183,7 @@ impl Tables {
     /// The schema named `name` in a run of [`Tables::names`]: `Some(None)` when the run has no
     /// such name, `None` when the tables cannot be read.
     pub fn named(&self, run: Run, name: &str) -> Option<Option<&'static Schema>> {
-        let entries = self.names.get(span(run.0, run.1)?)?;
+        let entries = slice(self.names, run)?;
         let mut unreadable = false;
         let found = entries.binary_search_by(|(key, _)| match self.text(*key) {
             Some(key) => key.cmp(name),
@@ -200,19 +200,19 @@ impl Tables {
     }
 
     pub fn list(&self, run: Run) -> Option<&'static [SchemaId]> {
-        self.lists.get(span(run.0, run.1)?)
+        slice(self.lists, run)
     }
 
     pub fn strings(&self, run: Run) -> Option<&'static [Text]> {
-        self.strings.get(span(run.0, run.1)?)
+        slice(self.strings, run)
     }
 
     pub fn constants(&self, run: Run) -> Option<&'static [Constant]> {
-        self.constants.get(span(run.0, run.1)?)
+        slice(self.constants, run)
     }
 
     pub fn members(&self, run: Run) -> Option<&'static [(Text, Constant)]> {
-        self.members.get(span(run.0, run.1)?)
+        slice(self.members, run)
     }
 
     /// `None` for a pattern or a string [`Pattern`] cannot judge exactly.
@@ -224,6 +224,11 @@ impl Tables {
             .as_ref()?
             .is_match(text)
     }
+}
+
+/// A run of one of the tables.
+fn slice<T>(table: &'static [T], Run(start, len): Run) -> Option<&'static [T]> {
+    table.get(span(start, len)?)
 }
 
 fn span(start: u32, len: u32) -> Option<std::ops::Range<usize>> {
@@ -265,9 +270,7 @@ mod tests {
             None => {}
         }
         for run in [schema.properties, schema.defs].into_iter().flatten() {
-            let entries = span(run.0, run.1)
-                .and_then(|run| t.names.get(run))
-                .expect("a run of names");
+            let entries = slice(t.names, run).expect("a run of names");
             for (name, id) in entries {
                 assert!(t.text(*name).is_some() && t.schema(*id).is_some());
             }
