@@ -36,65 +36,87 @@ re!(TWILIO, r"\b(?:AC|SK)[a-z0-9]{32}\b");
 re!(AZURE_STORAGE, r"AccountKey=[A-Za-z0-9+/=]{88}");
 re!(BEARER, r"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*");
 
-/// Each shape detector and its regex, gated by [`LITERALS`]: a regex is compiled and run only on
-/// a text holding a literal every one of its matches contains.
-static DETECTORS: [(&str, &LazyLock<Regex>); 14] = [
-    ("AWS Access Key", &AWS_KEY_ID),
-    ("Private Key", &PRIVATE_KEY),
-    ("JSON Web Token", &JWT),
-    ("GitHub Token", &GITHUB),
-    ("GitLab Token", &GITLAB),
-    ("Slack Token", &SLACK),
-    ("Stripe Access Key", &STRIPE),
-    ("OpenAI Token", &OPENAI),
-    ("NPM tokens", &NPM),
-    ("PyPI Token", &PYPI),
-    ("SendGrid API Key", &SENDGRID),
-    ("Twilio API Key", &TWILIO),
-    ("Azure Storage Account access key", &AZURE_STORAGE),
-    ("Bearer Token", &BEARER),
-];
+/// A shape detector: its regex, and the literals every one of its matches contains (at least
+/// one of them): the regex is compiled and run only on a text holding one.
+struct Detector {
+    kind: &'static str,
+    regex: &'static LazyLock<Regex>,
+    literals: &'static [&'static str],
+    /// The literals are matched in any case, as the regex's `(?i)` matches them.
+    any_case: bool,
+    /// A cheaper test of the match's literal core, run before the regex.
+    shape: Option<fn(&str) -> bool>,
+}
 
-const TWILIO_DETECTOR: usize = 11;
-const BEARER_DETECTOR: usize = 13;
+const fn detector(
+    kind: &'static str,
+    regex: &'static LazyLock<Regex>,
+    literals: &'static [&'static str],
+) -> Detector {
+    Detector {
+        kind,
+        regex,
+        literals,
+        any_case: false,
+        shape: None,
+    }
+}
 
-/// The literals the detectors' matches contain, each with the index of the detector it gates.
-/// Most scalars hold none of them, and then no regex runs. All are found in one pass of
-/// [`GATES`]; `bearer` is matched in any case, as its pattern's `(?i)` matches it (`BeaRer …` is
-/// not skipped), the others exactly.
-const LITERALS: [(&str, usize); 23] = [
-    ("A3T", 0),
-    ("ABIA", 0),
-    ("ACCA", 0),
-    ("AKIA", 0),
-    ("ASIA", 0),
-    ("PRIVATE KEY", 1),
-    ("eyJ", 2),
-    ("ghp_", 3),
-    ("gho_", 3),
-    ("ghu_", 3),
-    ("ghs_", 3),
-    ("ghr_", 3),
-    ("glpat-", 4),
-    ("xox", 5),
-    ("_live_", 6),
-    ("T3BlbkFJ", 7),
-    ("npm_", 8),
-    ("pypi-AgEIcHlwaS5vcmc", 9),
-    ("SG.", 10),
-    ("AC", TWILIO_DETECTOR),
-    ("SK", TWILIO_DETECTOR),
-    ("AccountKey=", 12),
+static DETECTORS: [Detector; 14] = [
+    detector(
+        "AWS Access Key",
+        &AWS_KEY_ID,
+        &["A3T", "ABIA", "ACCA", "AKIA", "ASIA"],
+    ),
+    detector("Private Key", &PRIVATE_KEY, &["PRIVATE KEY"]),
+    detector("JSON Web Token", &JWT, &["eyJ"]),
+    detector(
+        "GitHub Token",
+        &GITHUB,
+        &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    ),
+    detector("GitLab Token", &GITLAB, &["glpat-"]),
+    detector("Slack Token", &SLACK, &["xox"]),
+    detector("Stripe Access Key", &STRIPE, &["_live_"]),
+    detector("OpenAI Token", &OPENAI, &["T3BlbkFJ"]),
+    detector("NPM tokens", &NPM, &["npm_"]),
+    detector("PyPI Token", &PYPI, &["pypi-AgEIcHlwaS5vcmc"]),
+    detector("SendGrid API Key", &SENDGRID, &["SG."]),
+    Detector {
+        shape: Some(twilio_shape),
+        ..detector("Twilio API Key", &TWILIO, &["AC", "SK"])
+    },
+    detector(
+        "Azure Storage Account access key",
+        &AZURE_STORAGE,
+        &["AccountKey="],
+    ),
     // `(?i)` folds no other character to the letters of "bearer".
-    ("bearer", BEARER_DETECTOR),
+    Detector {
+        any_case: true,
+        ..detector("Bearer Token", &BEARER, &["bearer"])
+    },
 ];
 
-/// One automaton over every literal, ASCII case folded (exact case is checked per match).
-static GATES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
+/// Every detector's literals in one automaton, ASCII case folded (exact case is checked per
+/// match), with the detector each pattern gates: most scalars hold none, and then no regex runs.
+struct Gates {
+    automaton: AhoCorasick,
+    /// By pattern: the detector's index and the literal.
+    owners: Vec<(usize, &'static str)>,
+}
+
+static GATES: LazyLock<Option<Gates>> = LazyLock::new(|| {
+    let owners: Vec<(usize, &'static str)> = DETECTORS
+        .iter()
+        .enumerate()
+        .flat_map(|(index, d)| d.literals.iter().map(move |literal| (index, *literal)))
+        .collect();
+    let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(LITERALS.iter().map(|(literal, _)| literal))
-        .ok()
+        .build(owners.iter().map(|(_, literal)| literal))
+        .ok()?;
+    Some(Gates { automaton, owners })
 });
 
 /// Pattern detectors: secrets recognisable by their shape, wherever they appear.
@@ -136,37 +158,34 @@ fn gated(text: &str) -> u32 {
         return u32::MAX;
     };
     // Most scalars hold no literal: a plain search says so faster than the overlapping one.
-    if !gates.is_match(text) {
+    if !gates.automaton.is_match(text) {
         return 0;
     }
     let mut detectors = 0u32;
-    for found in gates.find_overlapping_iter(text) {
-        let Some(&(literal, detector)) = LITERALS.get(found.pattern().as_usize()) else {
+    for found in gates.automaton.find_overlapping_iter(text) {
+        let Some(&(index, literal)) = gates.owners.get(found.pattern().as_usize()) else {
             continue;
         };
-        let exact = detector == BEARER_DETECTOR || text.get(found.range()) == Some(literal);
-        if exact {
-            detectors |= 1 << detector;
+        let any_case = DETECTORS.get(index).is_some_and(|d| d.any_case);
+        if any_case || text.get(found.range()) == Some(literal) {
+            detectors |= 1 << index;
         }
     }
     detectors
 }
 
 fn shaped(text: &str, hits: &mut Vec<Hit>) {
-    let mut detectors = gated(text);
-    if detectors & (1 << TWILIO_DETECTOR) != 0 && !twilio_shape(text) {
-        detectors &= !(1 << TWILIO_DETECTOR);
-    }
+    let detectors = gated(text);
     if detectors == 0 {
         return;
     }
-    for (index, (kind, regex)) in DETECTORS.iter().enumerate() {
-        if detectors & (1 << index) == 0 {
+    for (index, d) in DETECTORS.iter().enumerate() {
+        if detectors & (1 << index) == 0 || d.shape.is_some_and(|shape| !shape(text)) {
             continue;
         }
-        for m in regex.find_iter(text) {
+        for m in d.regex.find_iter(text) {
             hits.push(Hit {
-                kind,
+                kind: d.kind,
                 start: m.start(),
                 end: m.end(),
             });
@@ -215,7 +234,7 @@ mod tests {
         });
         let mut hits = Vec::new();
         if text.len() >= 16 && ANCHOR_REGEX.is_match(text) {
-            for (kind, regex) in &DETECTORS {
+            for Detector { kind, regex, .. } in &DETECTORS {
                 hits.extend(regex.find_iter(text).map(|m| Hit {
                     kind,
                     start: m.start(),
